@@ -1,0 +1,372 @@
+//! Wire types of the EG connections API (serde only, no rules).
+//!
+//! Requests serialize exactly what the API expects: current field names
+//! (`enable_sasl_ssl`, `user_name`) and the uppercase `type`. Responses are
+//! read leniently: unknown fields are ignored, missing fields default, the
+//! `{}` placeholders of the reference example read as "absent", and the
+//! older Kafka names (`sasl_ssl`, `username`) are accepted.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A string that never shows in `Debug` output (the Kafka password).
+#[derive(Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    /// The secret itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(\"***\")")
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// The kind of target a connection reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub enum ConnectionType {
+    /// An HTTP endpoint in a VPC (the API's default).
+    #[default]
+    #[serde(rename = "WEBHOOK")]
+    Webhook,
+    /// A Huawei Cloud Kafka instance.
+    #[serde(rename = "KAFKA")]
+    Kafka,
+}
+
+impl ConnectionType {
+    /// The uppercase wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionType::Webhook => "WEBHOOK",
+            ConnectionType::Kafka => "KAFKA",
+        }
+    }
+
+    /// Reads either case (`webhook`, `WEBHOOK`, `Kafka`, ...), as the
+    /// contract's sources disagree on case.
+    pub fn parse(value: &str) -> Option<Self> {
+        if value.eq_ignore_ascii_case("WEBHOOK") {
+            Some(ConnectionType::Webhook)
+        } else if value.eq_ignore_ascii_case("KAFKA") {
+            Some(ConnectionType::Kafka)
+        } else {
+            None
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ConnectionType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        ConnectionType::parse(&value)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown connection type {value:?}")))
+    }
+}
+
+/// Kafka producer acknowledgements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Acks {
+    /// The producer does not wait: no delivery guarantee.
+    #[serde(rename = "0")]
+    None,
+    /// The leader's write is enough (the API's default).
+    #[default]
+    #[serde(rename = "1")]
+    Leader,
+    /// Every in-sync replica must acknowledge.
+    #[serde(rename = "all")]
+    All,
+}
+
+impl Acks {
+    /// Every value, in the order a form offers them.
+    pub const ALL_VALUES: [Acks; 3] = [Acks::None, Acks::Leader, Acks::All];
+
+    /// The wire value: `0`, `1` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Acks::None => "0",
+            Acks::Leader => "1",
+            Acks::All => "all",
+        }
+    }
+
+    /// Reads a wire value exactly (no case folding: the API documents lowercase `all`).
+    pub fn parse(value: &str) -> Option<Self> {
+        Acks::ALL_VALUES.into_iter().find(|acks| acks.as_str() == value)
+    }
+}
+
+/// `kafka_detail` of a create request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KafkaDetail {
+    pub instance_id: String,
+    pub addr: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_protocol: Option<String>,
+    pub enable_sasl_ssl: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    pub acks: Acks,
+}
+
+/// The body of `POST /v1/{project_id}/connections`, as validated and
+/// normalized by [`crate::rules::validate_create`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CreateConnectionRequest {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    #[serde(rename = "type")]
+    pub connection_type: ConnectionType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kafka_detail: Option<KafkaDetail>,
+}
+
+/// The body of `PUT /v1/{project_id}/connections/{connection_id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateConnectionRequest {
+    pub description: String,
+}
+
+/// `kafka_detail` as a response shows it: every field optional, old names accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KafkaDetailInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_protocol: Option<String>,
+    #[serde(alias = "sasl_ssl", skip_serializing_if = "Option::is_none")]
+    pub enable_sasl_ssl: Option<bool>,
+    #[serde(alias = "username", skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Some servers echo the password: a client must mask it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acks: Option<String>,
+}
+
+impl From<&KafkaDetail> for KafkaDetailInfo {
+    /// The response view of a request's detail, without the password.
+    fn from(detail: &KafkaDetail) -> Self {
+        KafkaDetailInfo {
+            instance_id: Some(detail.instance_id.clone()),
+            addr: Some(detail.addr.clone()),
+            security_protocol: detail.security_protocol.clone(),
+            enable_sasl_ssl: Some(detail.enable_sasl_ssl),
+            user_name: detail.user_name.clone(),
+            password: None,
+            acks: Some(detail.acks.as_str().to_owned()),
+        }
+    }
+}
+
+/// Why a connection failed to create.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ErrorInfo {
+    pub error_code: String,
+    pub error_detail: String,
+    pub error_msg: String,
+}
+
+/// The connection's capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Flavor {
+    pub name: String,
+    /// `shared` or `exclusive`.
+    pub concurrency_type: String,
+    pub concurrency: i64,
+    /// `shared` or `exclusive`.
+    pub bandwidth_type: String,
+}
+
+/// A connection's lifecycle state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ConnectionStatus {
+    Creating,
+    Created,
+    CreateFailed,
+    /// A state this client does not know yet, kept verbatim.
+    Other(String),
+}
+
+impl Default for ConnectionStatus {
+    /// A response without a status: unknown, not "creating" (nothing to wait for).
+    fn default() -> Self {
+        ConnectionStatus::Other(String::new())
+    }
+}
+
+impl ConnectionStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ConnectionStatus::Creating => "CREATING",
+            ConnectionStatus::Created => "CREATED",
+            ConnectionStatus::CreateFailed => "CREATE_FAILED",
+            ConnectionStatus::Other(value) => value,
+        }
+    }
+
+    /// True while the connection may still change state on its own.
+    pub fn is_pending(&self) -> bool {
+        *self == ConnectionStatus::Creating
+    }
+}
+
+impl Serialize for ConnectionStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConnectionStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(match value.as_str() {
+            "CREATING" => ConnectionStatus::Creating,
+            "CREATED" => ConnectionStatus::Created,
+            "CREATE_FAILED" => ConnectionStatus::CreateFailed,
+            _ => ConnectionStatus::Other(value),
+        })
+    }
+}
+
+/// A connection as the API returns it (create, show, update, list items).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConnectionInfo {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub status: ConnectionStatus,
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub error_info: Option<ErrorInfo>,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    pub agency: String,
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<Flavor>,
+    /// `None` when the server sends nothing, `null` or the `{}` placeholder.
+    #[serde(rename = "type", deserialize_with = "lenient::connection_type")]
+    pub connection_type: Option<ConnectionType>,
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub kafka_detail: Option<KafkaDetailInfo>,
+    /// `YYYY-MM-DD HH:MM:SS` UTC in the reference example.
+    pub created_time: String,
+    pub updated_time: String,
+}
+
+/// `GET /v1/{project_id}/connections`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConnectionList {
+    pub total: u64,
+    pub size: u64,
+    pub items: Vec<ConnectionInfo>,
+}
+
+/// One entry of an error body's `error_details`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ErrorDetail {
+    /// The field path, e.g. `["kafka_detail", "addr"]`; empty for the body.
+    pub path: Vec<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// The EG error body.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ErrorBody {
+    pub error_code: String,
+    pub error_msg: String,
+    /// Per-field details; a server that sends a plain string gets one
+    /// detail with that message.
+    #[serde(deserialize_with = "lenient::error_details", skip_serializing_if = "Vec::is_empty")]
+    pub error_details: Vec<ErrorDetail>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// Deserializers that accept what real servers send besides the documented shape.
+mod lenient {
+    use super::{ConnectionType, ErrorDetail};
+    use serde::de::{DeserializeOwned, IgnoredAny};
+    use serde::{Deserialize, Deserializer};
+
+    /// Either of the shapes a field may take, decided without failing.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOf<T> {
+        Expected(T),
+        Other(IgnoredAny),
+    }
+
+    /// An object, where `{}`, `null` and anything unreadable mean "absent".
+    pub fn object<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: DeserializeOwned + Default + PartialEq,
+    {
+        Ok(match OneOf::<T>::deserialize(deserializer)? {
+            OneOf::Expected(value) if value != T::default() => Some(value),
+            _ => None,
+        })
+    }
+
+    /// `WEBHOOK`/`KAFKA` in either case; `{}`, `null` or unknown values are `None`.
+    pub fn connection_type<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<ConnectionType>, D::Error> {
+        Ok(match OneOf::<String>::deserialize(deserializer)? {
+            OneOf::Expected(value) => ConnectionType::parse(&value),
+            OneOf::Other(_) => None,
+        })
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Details {
+        List(Vec<ErrorDetail>),
+        Text(String),
+        Other(IgnoredAny),
+    }
+
+    /// A list of details, a plain string, or nothing usable.
+    pub fn error_details<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ErrorDetail>, D::Error> {
+        Ok(match Details::deserialize(deserializer)? {
+            Details::List(list) => list,
+            Details::Text(message) if !message.is_empty() => vec![ErrorDetail {
+                message,
+                ..ErrorDetail::default()
+            }],
+            _ => Vec::new(),
+        })
+    }
+}

@@ -1,0 +1,411 @@
+//! Table-driven tests of every rule, with the boundaries. The same file runs
+//! natively (`#[test]`) and in headless Chromium under
+//! wasm-bindgen-test-runner (`#[wasm_bindgen_test]`).
+
+use eg_connections::input::{Body, CreateInput, Raw};
+use eg_connections::rules::{self, check_field, validate_create, validate_update};
+use eg_connections::{Field, Locale};
+use serde_json::{json, Value};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// A valid WEBHOOK body to vary one field at a time.
+fn webhook() -> Value {
+    json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1"})
+}
+
+/// A valid KAFKA body with SASL_SSL on.
+fn kafka() -> Value {
+    json!({
+        "name": "kafka-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "KAFKA",
+        "kafka_detail": {
+            "instance_id": "inst-1", "addr": "192.168.0.1:9092,192.168.0.2:9092",
+            "security_protocol": "SASL_SSL", "enable_sasl_ssl": true,
+            "user_name": "alice", "password": "s3cret", "acks": "all"
+        }
+    })
+}
+
+fn body(value: &Value) -> Body<CreateInput> {
+    serde_json::from_value(value.clone()).expect("any JSON value parses")
+}
+
+/// `(path joined by '.', code)` of every issue, or empty when valid.
+fn codes(value: &Value) -> Vec<(String, &'static str)> {
+    match validate_create(&body(value)) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.iter().map(|issue| (issue.path().join("."), issue.code())).collect(),
+    }
+}
+
+fn with(mut base: Value, pointer: &str, field_value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    base.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_owned(), field_value);
+    base
+}
+
+fn without(mut base: Value, pointer: &str) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    base.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+    base
+}
+
+/// Runs `(field pointer, value, expected codes at that field)` cases on `base`.
+fn table(base: fn() -> Value, cases: &[(&str, Value, &[&str])]) {
+    for (pointer, field_value, expected) in cases {
+        let input = with(base(), pointer, field_value.clone());
+        let path = pointer.trim_start_matches('/').replace('/', ".");
+        let found = codes(&input);
+        let at_field: Vec<&str> = found.iter().filter(|(p, _)| *p == path).map(|(_, c)| *c).collect();
+        assert_eq!(&at_field, expected, "{pointer} = {field_value}: all issues {found:?}");
+        let elsewhere: Vec<_> = found.iter().filter(|(p, _)| *p != path).collect();
+        assert!(elsewhere.is_empty(), "{pointer} = {field_value}: unexpected {elsewhere:?}");
+    }
+}
+
+fn s(n: usize, ch: char) -> String {
+    std::iter::repeat_n(ch, n).collect()
+}
+
+#[test]
+fn valid_bodies_pass() {
+    assert_eq!(codes(&webhook()), Vec::<(String, &str)>::new());
+    assert_eq!(codes(&kafka()), Vec::<(String, &str)>::new());
+}
+
+#[test]
+fn name_rules() {
+    let name_128 = format!("a{}", s(127, 'b'));
+    let name_129 = format!("a{}", s(128, 'b'));
+    table(
+        webhook,
+        &[
+            ("/name", json!(""), &["required"]),
+            ("/name", json!(null), &["required"]),
+            ("/name", json!("a"), &[]),
+            ("/name", json!("9"), &[]),
+            ("/name", json!(name_128), &[]),
+            ("/name", json!(name_129), &["too_big"]),
+            ("/name", json!("A.b_c-D9"), &[]),
+            ("/name", json!(".abc"), &["invalid_format"]),
+            ("/name", json!("-abc"), &["invalid_format"]),
+            ("/name", json!("_abc"), &["invalid_format"]),
+            ("/name", json!("ab c"), &["invalid_format"]),
+            ("/name", json!("名字"), &["invalid_format", "invalid_format"]),
+            ("/name", json!("aé"), &["invalid_format"]),
+            ("/name", json!(" abc"), &["invalid_format"]),
+            ("/name", json!("abc\t"), &["invalid_format"]),
+            ("/name", json!("default"), &["invalid_value"]),
+            ("/name", json!("Default"), &[]),
+            ("/name", json!("default1"), &[]),
+            ("/name", json!(42), &["invalid_type"]),
+            ("/name", json!(["a"]), &["invalid_type"]),
+            ("/name", json!({"a": 1}), &["invalid_type"]),
+            ("/name", json!(true), &["invalid_type"]),
+            // Several rules fail at once: all are reported.
+            ("/name", json!(format!("-{}!", s(140, 'x'))), &["too_big", "invalid_format", "invalid_format"]),
+        ],
+    );
+    assert_eq!(codes(&without(webhook(), "/name")), [("name".to_owned(), "required")]);
+}
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    // 255 three-byte characters (765 bytes) fit; 256 do not.
+    table(
+        webhook,
+        &[
+            ("/description", json!(s(255, '描')), &[]),
+            ("/description", json!(s(256, '描')), &["too_big"]),
+            ("/description", json!(s(255, '😀')), &[]),
+            ("/description", json!(""), &[]),
+            ("/description", json!(null), &[]),
+            ("/description", json!("  spaces are fine in prose  "), &[]),
+            ("/description", json!(5), &["invalid_type"]),
+            ("/vpc_id", json!(s(128, 'v')), &[]),
+            ("/vpc_id", json!(s(129, 'v')), &["too_big"]),
+            ("/vpc_id", json!(s(128, 'é')), &[]),
+            ("/vpc_id", json!(""), &["required"]),
+            ("/vpc_id", json!(" vpc"), &["invalid_format"]),
+            ("/subnet_id", json!(s(128, 's')), &[]),
+            ("/subnet_id", json!(s(129, 's')), &["too_big"]),
+            ("/subnet_id", json!(null), &["required"]),
+            ("/subnet_id", json!("subnet "), &["invalid_format"]),
+        ],
+    );
+}
+
+#[test]
+fn type_rules() {
+    table(
+        webhook,
+        &[
+            ("/type", json!("WEBHOOK"), &[]),
+            ("/type", json!("webhook"), &[]),
+            ("/type", json!("Webhook"), &[]),
+            ("/type", json!(null), &[]),
+            ("/type", json!(""), &[]),
+            ("/type", json!("HTTP"), &["invalid_value"]),
+            ("/type", json!(" WEBHOOK"), &["invalid_format"]),
+            ("/type", json!(1), &["invalid_type"]),
+        ],
+    );
+    let lower = with(kafka(), "/type", json!("kafka"));
+    let sent = validate_create(&body(&lower)).unwrap();
+    assert_eq!(serde_json::to_value(&sent).unwrap()["type"], "KAFKA");
+}
+
+#[test]
+fn kafka_detail_presence_follows_type() {
+    assert_eq!(codes(&without(kafka(), "/kafka_detail")), [("kafka_detail".to_owned(), "required")]);
+    assert_eq!(codes(&with(kafka(), "/kafka_detail", json!(null))), [("kafka_detail".to_owned(), "required")]);
+    assert_eq!(codes(&with(kafka(), "/type", json!("WEBHOOK"))), [("kafka_detail".to_owned(), "not_allowed")]);
+    assert_eq!(codes(&without(kafka(), "/type")), [("kafka_detail".to_owned(), "not_allowed")]);
+    assert_eq!(codes(&with(kafka(), "/kafka_detail", json!("x"))), [("kafka_detail".to_owned(), "invalid_type")]);
+    // A bad type neither demands nor forbids Kafka settings, but checks them.
+    let bad_type = with(with(kafka(), "/type", json!("MQ")), "/kafka_detail/addr", json!("x"));
+    assert_eq!(
+        codes(&bad_type),
+        [("type".to_owned(), "invalid_value"), ("kafka_detail.addr".to_owned(), "invalid_format")]
+    );
+}
+
+#[test]
+fn kafka_field_rules() {
+    table(
+        kafka,
+        &[
+            ("/kafka_detail/instance_id", json!(""), &["required"]),
+            ("/kafka_detail/instance_id", json!(7), &["invalid_type"]),
+            ("/kafka_detail/addr", json!(null), &["required"]),
+            ("/kafka_detail/security_protocol", json!(null), &[]),
+            ("/kafka_detail/security_protocol", json!("PLAINTEXT"), &[]),
+            ("/kafka_detail/security_protocol", json!("anything the API adds"), &[]),
+            ("/kafka_detail/security_protocol", json!("SASL_SSL "), &["invalid_format"]),
+            ("/kafka_detail/enable_sasl_ssl", json!("true"), &["invalid_type"]),
+            ("/kafka_detail/acks", json!("0"), &[]),
+            ("/kafka_detail/acks", json!("1"), &[]),
+            ("/kafka_detail/acks", json!("all"), &[]),
+            ("/kafka_detail/acks", json!(null), &[]),
+            ("/kafka_detail/acks", json!("2"), &["invalid_value"]),
+            ("/kafka_detail/acks", json!("ALL"), &["invalid_value"]),
+            ("/kafka_detail/acks", json!("-1"), &["invalid_value"]),
+            ("/kafka_detail/acks", json!(1), &["invalid_type"]),
+            ("/kafka_detail/password", json!(" pass with spaces "), &[]),
+        ],
+    );
+}
+
+#[test]
+fn sasl_credentials() {
+    // SASL on: both credentials required.
+    let on = kafka();
+    assert_eq!(codes(&without(on.clone(), "/kafka_detail/user_name")), [("kafka_detail.user_name".to_owned(), "required")]);
+    assert_eq!(codes(&with(on.clone(), "/kafka_detail/password", json!(""))), [("kafka_detail.password".to_owned(), "required")]);
+    let neither = without(without(on, "/kafka_detail/user_name"), "/kafka_detail/password");
+    assert_eq!(
+        codes(&neither),
+        [("kafka_detail.user_name".to_owned(), "required"), ("kafka_detail.password".to_owned(), "required")]
+    );
+    // SASL off or absent: neither is required.
+    let off = with(neither.clone(), "/kafka_detail/enable_sasl_ssl", json!(false));
+    assert!(codes(&off).is_empty());
+    assert!(codes(&without(neither, "/kafka_detail/enable_sasl_ssl")).is_empty());
+}
+
+#[test]
+fn addr_rules() {
+    let ok = [
+        "a:1",
+        "broker:65535",
+        "192.168.0.1:9092",
+        "[::1]:9092",
+        "[2001:db8::1]:9093,10.0.0.1:9092",
+        "kafka-1.internal.example.com:9092",
+        "b1:9092,b2:9092,b3:9092",
+    ];
+    for addr in ok {
+        assert!(rules::addr_list(addr).is_ok(), "{addr} should pass");
+    }
+    let bad = [
+        "a:0",
+        "a:65536",
+        "a:99999999999999999999",
+        "a:-1",
+        "a:port",
+        "a",
+        "a:",
+        ":9092",
+        "a:1,",
+        ",a:1",
+        "a:1,,b:2",
+        "a:1, b:2",
+        "::1:9092",
+        "[::1]",
+        "[::1:9092",
+        "[zz::1]:9092",
+        "[1.2.3.4]:9092",
+        "256.1.1.1:9092",
+        "1.2.3:9092",
+        "-host:9092",
+        "host-:9092",
+        "ho_st:9092",
+        "host..name:9092",
+        "host.:9092",
+        "hôst:9092",
+    ];
+    for addr in bad {
+        let input = with(kafka(), "/kafka_detail/addr", json!(addr));
+        assert_eq!(codes(&input), [("kafka_detail.addr".to_owned(), "invalid_format")], "{addr} should fail");
+    }
+    let label_63 = format!("{}.com:1", s(63, 'a'));
+    let label_64 = format!("{}.com:1", s(64, 'a'));
+    assert!(rules::addr_list(&label_63).is_ok());
+    assert!(rules::addr_list(&label_64).is_err());
+}
+
+#[test]
+fn every_issue_is_reported_at_once() {
+    let input = json!({
+        "name": ".bad name",
+        "description": s(300, 'd'),
+        "vpc_id": "",
+        "subnet_id": 3,
+        "type": "KAFKA",
+        "vpcId": "typo",
+        "kafka_detail": {"addr": "x", "enable_sasl_ssl": true, "acks": "2", "sasl_ssl": true}
+    });
+    let found = codes(&input);
+    let expected = [
+        ("", "unrecognized_keys"),
+        ("name", "invalid_format"),
+        ("name", "invalid_format"),
+        ("description", "too_big"),
+        ("vpc_id", "required"),
+        ("subnet_id", "invalid_type"),
+        ("kafka_detail", "unrecognized_keys"),
+        ("kafka_detail.instance_id", "required"),
+        ("kafka_detail.addr", "invalid_format"),
+        ("kafka_detail.user_name", "required"),
+        ("kafka_detail.password", "required"),
+        ("kafka_detail.acks", "invalid_value"),
+    ];
+    let expected: Vec<(String, &str)> = expected.iter().map(|(p, c)| (p.to_string(), *c)).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn bodies_that_are_not_objects() {
+    for value in [json!(null), json!(1), json!("x"), json!([]), json!(true)] {
+        assert_eq!(codes(&value), [(String::new(), "invalid_type")], "{value}");
+    }
+}
+
+#[test]
+fn english_messages_name_the_limit() {
+    let long = with(webhook(), "/name", json!(format!("a{}", s(130, 'b'))));
+    let issues = validate_create(&body(&long)).unwrap_err();
+    assert_eq!(issues[0].message(Locale::En), "Name must be at most 128 characters (it has 131)");
+    assert_eq!(issues[0].message(Locale::ZhCn), "名称最多 128 个字符（当前 131 个）");
+
+    let typo = with(webhook(), "/vpcId", json!("v"));
+    let issues = validate_create(&body(&typo)).unwrap_err();
+    assert_eq!(issues[0].message(Locale::En), "Unknown property \"vpcId\" (did you mean \"vpc_id\" for \"vpcId\"?)");
+
+    let port = with(kafka(), "/kafka_detail/addr", json!("a:1,b:70000"));
+    let issues = validate_create(&body(&port)).unwrap_err();
+    assert_eq!(issues[0].message(Locale::En), "Address entry 2 (\"b:70000\") has a port outside 1 to 65535");
+}
+
+#[test]
+fn every_issue_has_a_message_in_every_locale() {
+    let input = json!({
+        "name": "default", "description": s(256, 'd'), "vpc_id": " v", "subnet_id": [],
+        "type": "kafka", "x": 1,
+        "kafka_detail": {"addr": "[::1]", "enable_sasl_ssl": true, "acks": "x", "security_protocol": 1}
+    });
+    let issues = validate_create(&body(&input)).unwrap_err();
+    assert!(issues.len() >= 9, "{issues:?}");
+    for issue in &issues {
+        let en = issue.message(Locale::En);
+        let zh = issue.message(Locale::ZhCn);
+        assert!(!en.is_empty() && !zh.is_empty());
+        assert_ne!(en, zh, "zh-CN must not fall back to English");
+        assert!(zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{zh}");
+    }
+}
+
+#[test]
+fn messages_quote_bounded_excerpts() {
+    let huge = s(1_000_000, 'x');
+    let input = with(kafka(), "/kafka_detail/acks", json!(huge));
+    let issues = validate_create(&body(&input)).unwrap_err();
+    let message = issues[0].message(Locale::En);
+    assert!(message.len() < 200, "{} bytes", message.len());
+}
+
+#[test]
+fn normalization_fills_defaults_and_keeps_values() {
+    let minimal_kafka = json!({
+        "name": "k", "vpc_id": "v", "subnet_id": "s", "type": "kafka",
+        "kafka_detail": {"instance_id": "i", "addr": "h:1"}
+    });
+    let sent = serde_json::to_value(validate_create(&body(&minimal_kafka)).unwrap()).unwrap();
+    assert_eq!(
+        sent,
+        json!({
+            "name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+            "kafka_detail": {"instance_id": "i", "addr": "h:1", "enable_sasl_ssl": false, "acks": "1"}
+        })
+    );
+    let sent = serde_json::to_value(validate_create(&body(&webhook())).unwrap()).unwrap();
+    assert_eq!(sent, json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"}));
+    let with_empty_optional = with(with(webhook(), "/description", json!("")), "/type", json!(""));
+    let sent = serde_json::to_value(validate_create(&body(&with_empty_optional)).unwrap()).unwrap();
+    assert_eq!(sent, json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"}));
+    let full = serde_json::to_value(validate_create(&body(&kafka())).unwrap()).unwrap();
+    assert_eq!(full, kafka());
+}
+
+#[test]
+fn password_never_in_debug_output() {
+    let request = validate_create(&body(&kafka())).unwrap();
+    let debug = format!("{request:?}");
+    assert!(!debug.contains("s3cret"), "{debug}");
+    assert!(debug.contains("alice"));
+}
+
+#[test]
+fn per_field_checks_match_whole_request() {
+    let too_long: Raw<String> = Raw::Value(s(129, 'a'));
+    let issues = check_field(Field::Name, &too_long, false);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].code(), "too_big");
+    assert!(check_field(Field::Name, &"ok".into(), false).is_empty());
+    assert_eq!(check_field(Field::UserName, &Raw::Missing, true)[0].code(), "required");
+    assert!(check_field(Field::UserName, &Raw::Missing, false).is_empty());
+    assert_eq!(check_field(Field::Addr, &"h".into(), false)[0].code(), "invalid_format");
+}
+
+#[test]
+fn update_accepts_description_only() {
+    let parse = |value: Value| validate_update(&serde_json::from_value(value).unwrap());
+    assert_eq!(parse(json!({"description": "d"})).unwrap().description, "d");
+    assert_eq!(parse(json!({})).unwrap().description, "");
+    let issues = parse(json!({"description": s(256, 'd'), "name": "x"})).unwrap_err();
+    let found: Vec<_> = issues.iter().map(|issue| (issue.path().join("."), issue.code())).collect();
+    assert_eq!(found, [("".to_owned(), "unrecognized_keys"), ("description".to_owned(), "too_big")]);
+    assert_eq!(parse(json!("x")).unwrap_err()[0].code(), "invalid_type");
+}
+
+#[test]
+fn locale_tags() {
+    assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhCn));
+    assert_eq!(Locale::from_tag("zh"), Some(Locale::ZhCn));
+    assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
+    assert_eq!(Locale::from_tag("fr"), None);
+    assert_eq!(Locale::ZhCn.tag(), "zh-CN");
+}

@@ -48,10 +48,13 @@ impl Field {
     /// The field whose path is `path`, if any (used to map server-side issue
     /// paths back onto form fields).
     pub fn from_path<S: AsRef<str>>(path: &[S]) -> Option<Field> {
-        ALL_FIELDS
-            .iter()
-            .copied()
-            .find(|field| field.path().iter().copied().eq(path.iter().map(AsRef::as_ref)))
+        ALL_FIELDS.iter().copied().find(|field| {
+            field
+                .path()
+                .iter()
+                .copied()
+                .eq(path.iter().map(AsRef::as_ref))
+        })
     }
 }
 

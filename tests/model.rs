@@ -1,7 +1,8 @@
 //! Reading responses leniently and writing requests exactly.
 
 use eg_connections::model::{
-    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo, Secret,
+    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo,
+    Secret,
 };
 use serde_json::json;
 
@@ -56,7 +57,9 @@ fn reference_example_reads_with_placeholders() {
 
 #[test]
 fn missing_fields_and_nulls_are_tolerated() {
-    let info: ConnectionInfo = serde_json::from_str(r#"{"id": "x", "type": null, "flavor": null, "kafka_detail": "?"}"#).unwrap();
+    let info: ConnectionInfo =
+        serde_json::from_str(r#"{"id": "x", "type": null, "flavor": null, "kafka_detail": "?"}"#)
+            .unwrap();
     assert_eq!(info.id, "x");
     assert_eq!(info.status, ConnectionStatus::Other(String::new()));
     assert!(!info.status.is_pending());
@@ -87,8 +90,15 @@ fn kafka_detail_reads_current_and_older_names() {
     assert_eq!(detail.password, Some(Secret::new("p")));
     assert!(!format!("{detail:?}").contains("\"p\""));
     // Writing uses the current names only.
-    let written = serde_json::to_value(KafkaDetailInfo { password: None, ..detail }).unwrap();
-    assert_eq!(written, json!({"instance_id": "i", "addr": "h:1", "enable_sasl_ssl": true, "user_name": "u"}));
+    let written = serde_json::to_value(KafkaDetailInfo {
+        password: None,
+        ..detail
+    })
+    .unwrap();
+    assert_eq!(
+        written,
+        json!({"instance_id": "i", "addr": "h:1", "enable_sasl_ssl": true, "user_name": "u"})
+    );
 }
 
 #[test]
@@ -116,7 +126,10 @@ fn error_bodies() {
     .unwrap();
     assert_eq!(documented.error_details[0].path, ["kafka_detail", "addr"]);
     assert_eq!(documented.request_id.as_deref(), Some("r-1"));
-    let text: ErrorBody = serde_json::from_value(json!({"error_code": "EG.00014000", "error_msg": "m", "error_details": "plain"})).unwrap();
+    let text: ErrorBody = serde_json::from_value(
+        json!({"error_code": "EG.00014000", "error_msg": "m", "error_details": "plain"}),
+    )
+    .unwrap();
     assert_eq!(text.error_details[0].message, "plain");
     let gateway: ErrorBody = serde_json::from_value(json!({"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"})).unwrap();
     assert!(gateway.error_details.is_empty());

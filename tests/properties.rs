@@ -20,7 +20,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::hash_map(field_key(), inner, 0..8).prop_map(|map| Value::Object(map.into_iter().collect())),
+            prop::collection::hash_map(field_key(), inner, 0..8)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
         ]
     })
 }
@@ -29,8 +30,19 @@ fn any_json() -> impl Strategy<Value = Value> {
 fn field_key() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "name", "description", "vpc_id", "subnet_id", "type", "kafka_detail", "instance_id", "addr",
-            "security_protocol", "enable_sasl_ssl", "user_name", "password", "acks",
+            "name",
+            "description",
+            "vpc_id",
+            "subnet_id",
+            "type",
+            "kafka_detail",
+            "instance_id",
+            "addr",
+            "security_protocol",
+            "enable_sasl_ssl",
+            "user_name",
+            "password",
+            "acks",
         ])
         .prop_map(str::to_owned),
         any::<String>(),
@@ -44,7 +56,10 @@ fn field_string() -> impl Strategy<Value = String> {
         "[a-z0-9.:,\\[\\] -]{0,40}",
         any::<String>(),
         Just("default".to_owned()),
-        prop::sample::select(vec!["0", "1", "all", "KAFKA", "webhook", "h:9092", "[::1]:1"]).prop_map(str::to_owned),
+        prop::sample::select(vec![
+            "0", "1", "all", "KAFKA", "webhook", "h:9092", "[::1]:1"
+        ])
+        .prop_map(str::to_owned),
     ]
 }
 

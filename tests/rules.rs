@@ -37,19 +37,30 @@ fn body(value: &Value) -> Body<CreateInput> {
 fn codes(value: &Value) -> Vec<(String, &'static str)> {
     match validate_create(&body(value)) {
         Ok(_) => Vec::new(),
-        Err(issues) => issues.iter().map(|issue| (issue.path().join("."), issue.code())).collect(),
+        Err(issues) => issues
+            .iter()
+            .map(|issue| (issue.path().join("."), issue.code()))
+            .collect(),
     }
 }
 
 fn with(mut base: Value, pointer: &str, field_value: Value) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    base.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_owned(), field_value);
+    base.pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .insert(key.to_owned(), field_value);
     base
 }
 
 fn without(mut base: Value, pointer: &str) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    base.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+    base.pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key);
     base
 }
 
@@ -59,10 +70,20 @@ fn table(base: fn() -> Value, cases: &[(&str, Value, &[&str])]) {
         let input = with(base(), pointer, field_value.clone());
         let path = pointer.trim_start_matches('/').replace('/', ".");
         let found = codes(&input);
-        let at_field: Vec<&str> = found.iter().filter(|(p, _)| *p == path).map(|(_, c)| *c).collect();
-        assert_eq!(&at_field, expected, "{pointer} = {field_value}: all issues {found:?}");
+        let at_field: Vec<&str> = found
+            .iter()
+            .filter(|(p, _)| *p == path)
+            .map(|(_, c)| *c)
+            .collect();
+        assert_eq!(
+            &at_field, expected,
+            "{pointer} = {field_value}: all issues {found:?}"
+        );
         let elsewhere: Vec<_> = found.iter().filter(|(p, _)| *p != path).collect();
-        assert!(elsewhere.is_empty(), "{pointer} = {field_value}: unexpected {elsewhere:?}");
+        assert!(
+            elsewhere.is_empty(),
+            "{pointer} = {field_value}: unexpected {elsewhere:?}"
+        );
     }
 }
 
@@ -94,7 +115,11 @@ fn name_rules() {
             ("/name", json!("-abc"), &["invalid_format"]),
             ("/name", json!("_abc"), &["invalid_format"]),
             ("/name", json!("ab c"), &["invalid_format"]),
-            ("/name", json!("名字"), &["invalid_format", "invalid_format"]),
+            (
+                "/name",
+                json!("名字"),
+                &["invalid_format", "invalid_format"],
+            ),
             ("/name", json!("aé"), &["invalid_format"]),
             ("/name", json!(" abc"), &["invalid_format"]),
             ("/name", json!("abc\t"), &["invalid_format"]),
@@ -106,10 +131,17 @@ fn name_rules() {
             ("/name", json!({"a": 1}), &["invalid_type"]),
             ("/name", json!(true), &["invalid_type"]),
             // Several rules fail at once: all are reported.
-            ("/name", json!(format!("-{}!", s(140, 'x'))), &["too_big", "invalid_format", "invalid_format"]),
+            (
+                "/name",
+                json!(format!("-{}!", s(140, 'x'))),
+                &["too_big", "invalid_format", "invalid_format"],
+            ),
         ],
     );
-    assert_eq!(codes(&without(webhook(), "/name")), [("name".to_owned(), "required")]);
+    assert_eq!(
+        codes(&without(webhook(), "/name")),
+        [("name".to_owned(), "required")]
+    );
 }
 
 #[test]
@@ -160,16 +192,38 @@ fn type_rules() {
 
 #[test]
 fn kafka_detail_presence_follows_type() {
-    assert_eq!(codes(&without(kafka(), "/kafka_detail")), [("kafka_detail".to_owned(), "required")]);
-    assert_eq!(codes(&with(kafka(), "/kafka_detail", json!(null))), [("kafka_detail".to_owned(), "required")]);
-    assert_eq!(codes(&with(kafka(), "/type", json!("WEBHOOK"))), [("kafka_detail".to_owned(), "not_allowed")]);
-    assert_eq!(codes(&without(kafka(), "/type")), [("kafka_detail".to_owned(), "not_allowed")]);
-    assert_eq!(codes(&with(kafka(), "/kafka_detail", json!("x"))), [("kafka_detail".to_owned(), "invalid_type")]);
+    assert_eq!(
+        codes(&without(kafka(), "/kafka_detail")),
+        [("kafka_detail".to_owned(), "required")]
+    );
+    assert_eq!(
+        codes(&with(kafka(), "/kafka_detail", json!(null))),
+        [("kafka_detail".to_owned(), "required")]
+    );
+    assert_eq!(
+        codes(&with(kafka(), "/type", json!("WEBHOOK"))),
+        [("kafka_detail".to_owned(), "not_allowed")]
+    );
+    assert_eq!(
+        codes(&without(kafka(), "/type")),
+        [("kafka_detail".to_owned(), "not_allowed")]
+    );
+    assert_eq!(
+        codes(&with(kafka(), "/kafka_detail", json!("x"))),
+        [("kafka_detail".to_owned(), "invalid_type")]
+    );
     // A bad type neither demands nor forbids Kafka settings, but checks them.
-    let bad_type = with(with(kafka(), "/type", json!("MQ")), "/kafka_detail/addr", json!("x"));
+    let bad_type = with(
+        with(kafka(), "/type", json!("MQ")),
+        "/kafka_detail/addr",
+        json!("x"),
+    );
     assert_eq!(
         codes(&bad_type),
-        [("type".to_owned(), "invalid_value"), ("kafka_detail.addr".to_owned(), "invalid_format")]
+        [
+            ("type".to_owned(), "invalid_value"),
+            ("kafka_detail.addr".to_owned(), "invalid_format")
+        ]
     );
 }
 
@@ -183,9 +237,21 @@ fn kafka_field_rules() {
             ("/kafka_detail/addr", json!(null), &["required"]),
             ("/kafka_detail/security_protocol", json!(null), &[]),
             ("/kafka_detail/security_protocol", json!("PLAINTEXT"), &[]),
-            ("/kafka_detail/security_protocol", json!("anything the API adds"), &[]),
-            ("/kafka_detail/security_protocol", json!("SASL_SSL "), &["invalid_format"]),
-            ("/kafka_detail/enable_sasl_ssl", json!("true"), &["invalid_type"]),
+            (
+                "/kafka_detail/security_protocol",
+                json!("anything the API adds"),
+                &[],
+            ),
+            (
+                "/kafka_detail/security_protocol",
+                json!("SASL_SSL "),
+                &["invalid_format"],
+            ),
+            (
+                "/kafka_detail/enable_sasl_ssl",
+                json!("true"),
+                &["invalid_type"],
+            ),
             ("/kafka_detail/acks", json!("0"), &[]),
             ("/kafka_detail/acks", json!("1"), &[]),
             ("/kafka_detail/acks", json!("all"), &[]),
@@ -203,15 +269,31 @@ fn kafka_field_rules() {
 fn sasl_credentials() {
     // SASL on: both credentials required.
     let on = kafka();
-    assert_eq!(codes(&without(on.clone(), "/kafka_detail/user_name")), [("kafka_detail.user_name".to_owned(), "required")]);
-    assert_eq!(codes(&with(on.clone(), "/kafka_detail/password", json!(""))), [("kafka_detail.password".to_owned(), "required")]);
-    let neither = without(without(on, "/kafka_detail/user_name"), "/kafka_detail/password");
+    assert_eq!(
+        codes(&without(on.clone(), "/kafka_detail/user_name")),
+        [("kafka_detail.user_name".to_owned(), "required")]
+    );
+    assert_eq!(
+        codes(&with(on.clone(), "/kafka_detail/password", json!(""))),
+        [("kafka_detail.password".to_owned(), "required")]
+    );
+    let neither = without(
+        without(on, "/kafka_detail/user_name"),
+        "/kafka_detail/password",
+    );
     assert_eq!(
         codes(&neither),
-        [("kafka_detail.user_name".to_owned(), "required"), ("kafka_detail.password".to_owned(), "required")]
+        [
+            ("kafka_detail.user_name".to_owned(), "required"),
+            ("kafka_detail.password".to_owned(), "required")
+        ]
     );
     // SASL off or absent: neither is required.
-    let off = with(neither.clone(), "/kafka_detail/enable_sasl_ssl", json!(false));
+    let off = with(
+        neither.clone(),
+        "/kafka_detail/enable_sasl_ssl",
+        json!(false),
+    );
     assert!(codes(&off).is_empty());
     assert!(codes(&without(neither, "/kafka_detail/enable_sasl_ssl")).is_empty());
 }
@@ -259,7 +341,11 @@ fn addr_rules() {
     ];
     for addr in bad {
         let input = with(kafka(), "/kafka_detail/addr", json!(addr));
-        assert_eq!(codes(&input), [("kafka_detail.addr".to_owned(), "invalid_format")], "{addr} should fail");
+        assert_eq!(
+            codes(&input),
+            [("kafka_detail.addr".to_owned(), "invalid_format")],
+            "{addr} should fail"
+        );
     }
     let label_63 = format!("{}.com:1", s(63, 'a'));
     let label_64 = format!("{}.com:1", s(64, 'a'));
@@ -308,16 +394,28 @@ fn bodies_that_are_not_objects() {
 fn english_messages_name_the_limit() {
     let long = with(webhook(), "/name", json!(format!("a{}", s(130, 'b'))));
     let issues = validate_create(&body(&long)).unwrap_err();
-    assert_eq!(issues[0].message(Locale::En), "Name must be at most 128 characters (it has 131)");
-    assert_eq!(issues[0].message(Locale::ZhCn), "名称最多 128 个字符（当前 131 个）");
+    assert_eq!(
+        issues[0].message(Locale::En),
+        "Name must be at most 128 characters (it has 131)"
+    );
+    assert_eq!(
+        issues[0].message(Locale::ZhCn),
+        "名称最多 128 个字符（当前 131 个）"
+    );
 
     let typo = with(webhook(), "/vpcId", json!("v"));
     let issues = validate_create(&body(&typo)).unwrap_err();
-    assert_eq!(issues[0].message(Locale::En), "Unknown property \"vpcId\" (did you mean \"vpc_id\" for \"vpcId\"?)");
+    assert_eq!(
+        issues[0].message(Locale::En),
+        "Unknown property \"vpcId\" (did you mean \"vpc_id\" for \"vpcId\"?)"
+    );
 
     let port = with(kafka(), "/kafka_detail/addr", json!("a:1,b:70000"));
     let issues = validate_create(&body(&port)).unwrap_err();
-    assert_eq!(issues[0].message(Locale::En), "Address entry 2 (\"b:70000\") has a port outside 1 to 65535");
+    assert_eq!(
+        issues[0].message(Locale::En),
+        "Address entry 2 (\"b:70000\") has a port outside 1 to 65535"
+    );
 }
 
 #[test]
@@ -334,7 +432,10 @@ fn every_issue_has_a_message_in_every_locale() {
         let zh = issue.message(Locale::ZhCn);
         assert!(!en.is_empty() && !zh.is_empty());
         assert_ne!(en, zh, "zh-CN must not fall back to English");
-        assert!(zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{zh}");
+        assert!(
+            zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+            "{zh}"
+        );
     }
 }
 
@@ -362,10 +463,20 @@ fn normalization_fills_defaults_and_keeps_values() {
         })
     );
     let sent = serde_json::to_value(validate_create(&body(&webhook())).unwrap()).unwrap();
-    assert_eq!(sent, json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"}));
-    let with_empty_optional = with(with(webhook(), "/description", json!("")), "/type", json!(""));
+    assert_eq!(
+        sent,
+        json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"})
+    );
+    let with_empty_optional = with(
+        with(webhook(), "/description", json!("")),
+        "/type",
+        json!(""),
+    );
     let sent = serde_json::to_value(validate_create(&body(&with_empty_optional)).unwrap()).unwrap();
-    assert_eq!(sent, json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"}));
+    assert_eq!(
+        sent,
+        json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"})
+    );
     let full = serde_json::to_value(validate_create(&body(&kafka())).unwrap()).unwrap();
     assert_eq!(full, kafka());
 }
@@ -385,9 +496,15 @@ fn per_field_checks_match_whole_request() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code(), "too_big");
     assert!(check_field(Field::Name, &"ok".into(), false).is_empty());
-    assert_eq!(check_field(Field::UserName, &Raw::Missing, true)[0].code(), "required");
+    assert_eq!(
+        check_field(Field::UserName, &Raw::Missing, true)[0].code(),
+        "required"
+    );
     assert!(check_field(Field::UserName, &Raw::Missing, false).is_empty());
-    assert_eq!(check_field(Field::Addr, &"h".into(), false)[0].code(), "invalid_format");
+    assert_eq!(
+        check_field(Field::Addr, &"h".into(), false)[0].code(),
+        "invalid_format"
+    );
 }
 
 #[test]
@@ -396,8 +513,17 @@ fn update_accepts_description_only() {
     assert_eq!(parse(json!({"description": "d"})).unwrap().description, "d");
     assert_eq!(parse(json!({})).unwrap().description, "");
     let issues = parse(json!({"description": s(256, 'd'), "name": "x"})).unwrap_err();
-    let found: Vec<_> = issues.iter().map(|issue| (issue.path().join("."), issue.code())).collect();
-    assert_eq!(found, [("".to_owned(), "unrecognized_keys"), ("description".to_owned(), "too_big")]);
+    let found: Vec<_> = issues
+        .iter()
+        .map(|issue| (issue.path().join("."), issue.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("".to_owned(), "unrecognized_keys"),
+            ("description".to_owned(), "too_big")
+        ]
+    );
     assert_eq!(parse(json!("x")).unwrap_err()[0].code(), "invalid_type");
 }
 

@@ -33,7 +33,7 @@ fn field_label(field: Field) -> &'static str {
 
 fn kind_name(kind: ValueKind) -> &'static str {
     match kind {
-        ValueKind::Unreadable => "a property whose getter threw",
+        ValueKind::Unreadable => "a value that threw when read",
         other => other.name(),
     }
 }

@@ -42,7 +42,7 @@ fn kind_name(kind: ValueKind) -> &'static str {
         ValueKind::BigInt => "BigInt",
         ValueKind::Symbol => "Symbol",
         ValueKind::Function => "函数",
-        ValueKind::Unreadable => "读取时抛出异常的属性",
+        ValueKind::Unreadable => "读取时抛出异常的值",
     }
 }
 
@@ -51,35 +51,69 @@ fn message(issue: &Issue, label: &str) -> String {
         IssueKind::Required => format!("{label}不能为空"),
         IssueKind::RequiredForSasl => format!("启用 SASL_SSL 时{label}不能为空"),
         IssueKind::InvalidType { expected, received } => {
-            format!("{label}必须是{}（实际为{}）", kind_name(*expected), kind_name(*received))
+            format!(
+                "{label}必须是{}（实际为{}）",
+                kind_name(*expected),
+                kind_name(*received)
+            )
         }
-        IssueKind::TooLong { max, actual } => format!("{label}最多 {max} 个字符（当前 {actual} 个）"),
+        IssueKind::TooLong { max, actual } => {
+            format!("{label}最多 {max} 个字符（当前 {actual} 个）")
+        }
         IssueKind::SurroundingWhitespace => format!("{label}的首尾不能有空白字符"),
-        IssueKind::NameFirstChar { found } => format!("{label}必须以字母或数字开头（当前以 {found:?} 开头）"),
+        IssueKind::NameFirstChar { found } => {
+            format!("{label}必须以字母或数字开头（当前以 {found:?} 开头）")
+        }
         IssueKind::NameChar { found, position } => {
-            format!("{label}只能包含字母、数字、“.”、“_”和“-”（第 {position} 个字符 {found:?} 不允许）")
+            format!(
+                "{label}只能包含字母、数字、“.”、“_”和“-”（第 {position} 个字符 {found:?} 不允许）"
+            )
         }
         IssueKind::NameReserved => format!("{label}不能为保留名称 \"default\""),
-        IssueKind::TypeValue { received } => format!("{label}必须是 WEBHOOK 或 KAFKA（实际为 \"{received}\"）"),
-        IssueKind::AcksValue { received } => format!("{label}必须是 0、1 或 all（实际为 \"{received}\"）"),
-        IssueKind::KafkaDetailNotAllowed => format!("仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）"),
-        IssueKind::Addr { problem, entry, text } => {
+        IssueKind::TypeValue { received } => {
+            format!("{label}必须是 WEBHOOK 或 KAFKA（实际为 \"{received}\"）")
+        }
+        IssueKind::AcksValue { received } => {
+            format!("{label}必须是 0、1 或 all（实际为 \"{received}\"）")
+        }
+        IssueKind::KafkaDetailNotAllowed => {
+            format!("仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）")
+        }
+        IssueKind::Addr {
+            problem,
+            entry,
+            text,
+        } => {
             let what = match problem {
-                AddrProblem::EmptyEntry => return format!("{label}的第 {entry} 项为空（请删除多余的逗号）"),
+                AddrProblem::EmptyEntry => {
+                    return format!("{label}的第 {entry} 项为空（请删除多余的逗号）")
+                }
                 AddrProblem::Whitespace => "前后不能有空格".to_owned(),
                 AddrProblem::MissingPort => "缺少端口，格式应为 host:port".to_owned(),
                 AddrProblem::MissingHost => "缺少主机，格式应为 host:port".to_owned(),
                 AddrProblem::PortNotNumber => "的端口不是数字".to_owned(),
-                AddrProblem::PortOutOfRange => format!("的端口必须在 {PORT_MIN} 到 {PORT_MAX} 之间"),
-                AddrProblem::UnbracketedIpv6 => "的 IPv6 地址必须放在方括号中，例如 [::1]:9092".to_owned(),
+                AddrProblem::PortOutOfRange => {
+                    format!("的端口必须在 {PORT_MIN} 到 {PORT_MAX} 之间")
+                }
+                AddrProblem::UnbracketedIpv6 => {
+                    "的 IPv6 地址必须放在方括号中，例如 [::1]:9092".to_owned()
+                }
                 AddrProblem::InvalidIpv6 => "不是有效的带方括号 IPv6 地址".to_owned(),
                 AddrProblem::InvalidIpv4 => "不是有效的 IPv4 地址".to_owned(),
                 AddrProblem::InvalidHost => "的主机不是有效的域名".to_owned(),
             };
             format!("{label}的第 {entry} 项（\"{text}\"）{what}")
         }
-        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
-            let listed = keys.iter().map(|key| format!("\"{key}\"")).collect::<Vec<_>>().join("、");
+        IssueKind::UnrecognizedKeys {
+            keys,
+            more,
+            suggestion,
+        } => {
+            let listed = keys
+                .iter()
+                .map(|key| format!("\"{key}\""))
+                .collect::<Vec<_>>()
+                .join("、");
             let mut sentence = if *more > 0 {
                 format!("未知属性 {listed} 等（另有 {more} 个）")
             } else {

@@ -37,7 +37,9 @@ pub fn addr_entry(entry: &str) -> Result<(), AddrProblem> {
     let (host, port) = if let Some(bracketed) = entry.strip_prefix('[') {
         let (inside, rest) = bracketed.split_once(']').ok_or(AddrProblem::InvalidIpv6)?;
         let port = rest.strip_prefix(':').ok_or(AddrProblem::MissingPort)?;
-        inside.parse::<Ipv6Addr>().map_err(|_| AddrProblem::InvalidIpv6)?;
+        inside
+            .parse::<Ipv6Addr>()
+            .map_err(|_| AddrProblem::InvalidIpv6)?;
         (None, port)
     } else {
         let (host, port) = entry.rsplit_once(':').ok_or(AddrProblem::MissingPort)?;
@@ -61,7 +63,11 @@ pub fn port_number(port: &str) -> Result<u32, AddrProblem> {
         return Err(AddrProblem::PortNotNumber);
     }
     // More than 5 digits cannot be a port; parsing them could overflow.
-    let number = if port.len() > 5 { u32::MAX } else { port.parse().unwrap_or(u32::MAX) };
+    let number = if port.len() > 5 {
+        u32::MAX
+    } else {
+        port.parse().unwrap_or(u32::MAX)
+    };
     if (PORT_MIN..=PORT_MAX).contains(&number) {
         Ok(number)
     } else {
@@ -74,8 +80,14 @@ fn unbracketed_host(host: &str) -> Result<(), AddrProblem> {
     if host.is_empty() {
         return Err(AddrProblem::MissingHost);
     }
-    if host.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.') {
-        return host.parse::<Ipv4Addr>().map(drop).map_err(|_| AddrProblem::InvalidIpv4);
+    if host
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'.')
+    {
+        return host
+            .parse::<Ipv4Addr>()
+            .map(drop)
+            .map_err(|_| AddrProblem::InvalidIpv4);
     }
     if host.len() > DNS_NAME_MAX || !host.split('.').all(dns_label) {
         return Err(AddrProblem::InvalidHost);
@@ -86,7 +98,9 @@ fn unbracketed_host(host: &str) -> Result<(), AddrProblem> {
 /// A DNS label: 1..=63 ASCII letters, digits or `-`, not starting or ending with `-`.
 fn dns_label(label: &str) -> bool {
     (1..=DNS_LABEL_MAX).contains(&label.len())
-        && label.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        && label
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
         && !label.starts_with('-')
         && !label.ends_with('-')
 }

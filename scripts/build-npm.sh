@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the npm validator package into npm/pkg from the validator-only
+# feature (`js`: no Leptos, no gloo-net), then packs it (npm/pkg/*.tgz).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+OUT="$ROOT/npm/pkg"
+WASM="$VALIDATOR_TARGET_DIR/wasm32-unknown-unknown/release/eg_connections.wasm"
+
+step "npm package: cargo build (features: js only)"
+CARGO_TARGET_DIR="$VALIDATOR_TARGET_DIR" cargo build --release --target wasm32-unknown-unknown \
+  --no-default-features --features js --lib
+# The validator must not carry the console's dependencies.
+if cargo tree --no-default-features --features js -e normal --prefix none | grep -Eq '^(leptos|gloo-net) '; then
+  die "the js feature pulls in leptos or gloo-net"
+fi
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+wasm-bindgen --target web --out-dir "$OUT" --no-typescript "$WASM"
+# The Node glue loads the same eg_connections_bg.wasm (identical for both targets).
+node_dir="$(mktemp -d)"
+wasm-bindgen --target nodejs --out-dir "$node_dir" --no-typescript "$WASM"
+cmp -s "$node_dir/eg_connections_bg.wasm" "$OUT/eg_connections_bg.wasm" || die "web and node wasm differ"
+mv "$node_dir/eg_connections.js" "$OUT/eg_connections_node.cjs"
+rm -rf "$node_dir"
+
+before=$(stat -c %s "$OUT/eg_connections_bg.wasm")
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue \
+  "$OUT/eg_connections_bg.wasm" -o "$OUT/eg_connections_bg.wasm"
+note "wasm-opt -Oz: $before -> $(stat -c %s "$OUT/eg_connections_bg.wasm") bytes"
+
+cp npm/src/{index.js,index.d.ts,node.cjs,node.mjs,standard.js,package.json,README.md} "$OUT/"
+# CommonJS twin of the Standard Schema wrapper and the types for `require`.
+{ sed 's/^export function/function/' npm/src/standard.js; echo 'exports.createStandardSchema = createStandardSchema;'; } > "$OUT/standard.cjs"
+sed "s#'./limits.js'#'./limits.cjs'#" npm/src/index.d.ts > "$OUT/index.d.cts"
+# The rule limits come from the Rust constants.
+cargo run -q --example npm_limits esm > "$OUT/limits.js"
+cargo run -q --example npm_limits cjs > "$OUT/limits.cjs"
+cargo run -q --example npm_limits dts > "$OUT/limits.d.ts"
+cp "$OUT/limits.d.ts" "$OUT/limits.d.cts"
+
+step "npm package: pack"
+(cd "$OUT" && npm pack --silent >/dev/null)
+note "$(ls "$OUT"/*.tgz)"

@@ -44,3 +44,5 @@ cp "$OUT/limits.d.ts" "$OUT/limits.d.cts"
 step "npm package: pack"
 (cd "$OUT" && npm pack --silent >/dev/null)
 note "$(ls "$OUT"/*.tgz)"
+step "npm package: what a browser downloads (wasm + JS)"
+node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/eg_connections.js "$OUT"/index.js "$OUT"/standard.js "$OUT"/limits.js

@@ -21,6 +21,10 @@ extern "C" {
     /// `Object.keys`, with a throwing Proxy `ownKeys` trap caught.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// What `typeof` (and `Array.isArray`) say about a value.
@@ -39,10 +43,12 @@ fn kind_of(value: &JsValue) -> ValueKind {
         ValueKind::Symbol
     } else if value.is_function() {
         ValueKind::Function
-    } else if Array::is_array(value) {
-        ValueKind::Array
     } else {
-        ValueKind::Object
+        match is_array(value) {
+            Ok(true) => ValueKind::Array,
+            Ok(false) => ValueKind::Object,
+            Err(_) => ValueKind::Unreadable,
+        }
     }
 }
 

@@ -156,12 +156,15 @@ export declare namespace StandardSchemaV1 {
   }
 }
 
-/** This package's schema: `validate` is synchronous and its issues carry `code`. */
+/** This package's `~standard` props: `validate` is synchronous and its issues carry `code`. */
+export interface ConnectionSchemaProps extends StandardSchemaV1.Props<CreateConnectionInput, CreateConnectionRequest> {
+  readonly vendor: 'eg-connections';
+  readonly validate: (value: unknown) => { value: CreateConnectionRequest; issues?: undefined } | { issues: Issue[] };
+}
+
+/** A Standard Schema v1 for create requests. */
 export interface ConnectionSchema extends StandardSchemaV1<CreateConnectionInput, CreateConnectionRequest> {
-  readonly '~standard': StandardSchemaV1.Props<CreateConnectionInput, CreateConnectionRequest> & {
-    readonly vendor: 'eg-connections';
-    readonly validate: (value: unknown) => { value: CreateConnectionRequest; issues?: undefined } | { issues: Issue[] };
-  };
+  readonly '~standard': ConnectionSchemaProps;
 }
 
 /** A Standard Schema for create requests with messages in `options.locale`. */

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Packs the npm validator, installs the tarball into a scratch project and
+# runs the Node tests (ESM and CJS) and `tsc --strict` there, as a user would.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+bash scripts/build-npm.sh
+tarball="$(ls "$ROOT"/npm/pkg/eg-connections-*.tgz)"
+
+step "npm package: install the tarball into a scratch project"
+scratch="$ROOT/target/npm-scratch"
+rm -rf "$scratch" && mkdir -p "$scratch"
+cp npm/test/* "$scratch/"
+(cd "$scratch" && echo '{"name":"scratch","private":true}' > package.json \
+  && npm install --no-audit --no-fund --loglevel=error "$tarball")
+
+step "npm package: node --test (ESM and CommonJS)"
+(cd "$scratch" && node --test --test-reporter=spec ./*.test.mjs ./*.test.cjs)
+
+step "npm package: tsc --noEmit --strict on a consumer"
+(cd "$scratch" && tsc -p tsconfig.json)
+note "types check"

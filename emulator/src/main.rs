@@ -1,1 +1,197 @@
-fn main() {}
+//! The `eg-emulator` command line.
+
+use clap::Parser;
+use eg_emulator::clock::parse_duration;
+use eg_emulator::{start, Options, Settings};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// A local emulator of the Huawei Cloud EventGrid connections API.
+///
+/// Serves POST/GET/PUT/DELETE /v1/{project_id}/connections[/{id}] with the
+/// eg-connections rules, and POST /v3/auth/tokens (IAM password tokens scoped
+/// to a project, returned in X-Subject-Token). On first start it creates a
+/// development user in DATA/iam.json and prints its credentials and a ready
+/// token. Every flag can also be set with the EG_EMULATOR_* variable shown.
+#[derive(Debug, Parser)]
+#[command(name = "eg-emulator", version)]
+struct Cli {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(
+        long,
+        env = "EG_EMULATOR_LISTEN",
+        value_name = "ADDR:PORT",
+        default_value = "127.0.0.1:9090"
+    )]
+    listen: SocketAddr,
+
+    /// Directory for connections and the IAM config (created if missing).
+    #[arg(
+        long,
+        env = "EG_EMULATOR_DATA",
+        value_name = "DIR",
+        default_value = ".eg-emulator"
+    )]
+    data: PathBuf,
+
+    /// A built console (Trunk's dist/) to serve at /, with SPA fallback.
+    #[arg(long, env = "EG_EMULATOR_DIST", value_name = "DIR")]
+    dist: Option<PathBuf>,
+
+    /// Allow this browser origin (CORS); repeatable. Off by default: serve the
+    /// console with --dist and no CORS is needed.
+    #[arg(
+        long = "cors-origin",
+        env = "EG_EMULATOR_CORS_ORIGIN",
+        value_name = "ORIGIN",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
+
+    /// How long a new connection stays CREATING (e.g. 500ms, 3s).
+    #[arg(long, env = "EG_EMULATOR_CREATE_DELAY", value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
+    create_delay: Duration,
+
+    /// How long an IAM token stays valid (e.g. 30m, 24h).
+    #[arg(long, env = "EG_EMULATOR_TOKEN_TTL", value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    token_ttl: Duration,
+
+    /// Accept this fixed token (never expires) for --dev-project, for scripted clients.
+    #[arg(
+        long,
+        env = "EG_EMULATOR_DEV_TOKEN",
+        value_name = "TOKEN",
+        requires = "dev_project"
+    )]
+    dev_token: Option<String>,
+
+    /// The project ID the --dev-token is scoped to.
+    #[arg(
+        long,
+        env = "EG_EMULATOR_DEV_PROJECT",
+        value_name = "PROJECT_ID",
+        requires = "dev_token"
+    )]
+    dev_project: Option<String>,
+
+    /// IAM users file (default: DATA/iam.json).
+    #[arg(long, env = "EG_EMULATOR_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Connections whose name contains TEXT end in CREATE_FAILED with an error_info.
+    #[arg(long, env = "EG_EMULATOR_FAIL_WHEN_NAME_CONTAINS", value_name = "TEXT")]
+    fail_when_name_contains: Option<String>,
+
+    /// Enable the fault-injection endpoint /emulator/faults (for tests).
+    #[arg(long, env = "EG_EMULATOR_ENABLE_FAULTS")]
+    enable_faults: bool,
+
+    /// No access log.
+    #[arg(long, env = "EG_EMULATOR_QUIET")]
+    quiet: bool,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(dist) = &cli.dist {
+        if !dist.join("index.html").is_file() {
+            eprintln!(
+                "eg-emulator: --dist {} has no index.html (build the console first)",
+                dist.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    let options = Options {
+        settings: Settings {
+            dist: cli.dist.clone(),
+            cors_origins: cli.cors_origins,
+            create_delay: cli.create_delay,
+            fail_when_name_contains: cli.fail_when_name_contains.clone(),
+            enable_faults: cli.enable_faults,
+            quiet: cli.quiet,
+        },
+        data_dir: cli.data.clone(),
+        iam_config: cli.config,
+        token_ttl: cli.token_ttl,
+        dev_token: cli.dev_token.zip(cli.dev_project),
+    };
+    let listener = match tokio::net::TcpListener::bind(cli.listen).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("eg-emulator: cannot listen on {}: {error}", cli.listen);
+            return ExitCode::FAILURE;
+        }
+    };
+    let running = match start(options, listener).await {
+        Ok(running) => running,
+        Err(error) => {
+            eprintln!("eg-emulator: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let started = &running.started;
+    let project = &started.user.projects[0];
+    let mut out = std::io::stdout().lock();
+    // Scripts wait for this exact first line.
+    let _ = writeln!(out, "eg-emulator listening on http://{}", started.addr);
+    if let Some(dist) = &cli.dist {
+        let _ = writeln!(
+            out,
+            "  console:  http://{}/  (serving {})",
+            started.addr,
+            dist.display()
+        );
+    }
+    let _ = writeln!(out, "  data:     {}", cli.data.display());
+    let _ = writeln!(
+        out,
+        "  user:     {}  password: {}  domain: {}{}",
+        started.user.name,
+        started.user.password,
+        started.user.domain,
+        if started.created_config {
+            "  (new development user)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(out, "  project:  {}  ({})", project.id, project.name);
+    let _ = writeln!(out, "  token:    {}", started.token);
+    if let Some(part) = &cli.fail_when_name_contains {
+        let _ = writeln!(out, "  names containing \"{part}\" end in CREATE_FAILED");
+    }
+    let _ = out.flush();
+    drop(out);
+
+    shutdown_signal().await;
+    match running.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("eg-emulator: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let terminate = async {
+        #[cfg(unix)]
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+            return;
+        }
+        std::future::pending::<()>().await;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,117 @@
+//! EG error responses: `{error_code, error_msg, error_details?, request_id}`
+//! with the documented status codes.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use eg_connections::model::{ErrorBody, ErrorDetail};
+use eg_connections::{Issue, Locale};
+
+tokio::task_local! {
+    /// The request ID of the request being served (set by the middleware).
+    pub static REQUEST_ID: String;
+}
+
+/// The current request's ID, or empty outside a request.
+pub fn current_request_id() -> String {
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_default()
+}
+
+/// An error the API answers with an EG error body.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub details: Vec<ErrorDetail>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+
+    /// 400 EG.00014000.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "EG.00014000", message)
+    }
+
+    /// 413 with the bad-request code: the body is over the limit.
+    pub fn too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "EG.00014000",
+            format!("The request body exceeds {} KiB", limit / 1024),
+        )
+    }
+
+    /// 401 EG.00014010.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "EG.00014010", message)
+    }
+
+    /// 403 EG.00014030.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "EG.00014030", message)
+    }
+
+    /// 404 EG.00014040.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "EG.00014040", message)
+    }
+
+    /// 500 EG.00015000.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "EG.00015000", message)
+    }
+
+    /// 400 EG.00513000 with every issue of the shared rules as a detail.
+    pub fn invalid_parameters(issues: &[Issue]) -> Self {
+        let mut error = Self::new(StatusCode::BAD_REQUEST, "EG.00513000", "Invalid parameters");
+        error.details = issues
+            .iter()
+            .map(|issue| ErrorDetail {
+                path: issue
+                    .path()
+                    .iter()
+                    .map(|segment| (*segment).to_owned())
+                    .collect(),
+                code: issue.code().to_owned(),
+                message: issue.message(Locale::En),
+            })
+            .collect();
+        error
+    }
+
+    /// 400 EG.00513001.
+    pub fn name_duplicated(name: &str) -> Self {
+        let mut error = Self::new(
+            StatusCode::BAD_REQUEST,
+            "EG.00513001",
+            format!("A connection named \"{name}\" already exists in this project"),
+        );
+        error.details = vec![ErrorDetail {
+            path: vec!["name".to_owned()],
+            code: "name_duplicated".to_owned(),
+            message: "Name is already used by another connection in this project".to_owned(),
+        }];
+        error
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error_code: self.code.to_owned(),
+            error_msg: self.message,
+            error_details: self.details,
+            request_id: Some(current_request_id()),
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

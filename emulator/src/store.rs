@@ -120,7 +120,7 @@ impl Connection {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 enum LogEntry {
-    Put { connection: Connection },
+    Put { connection: Box<Connection> },
     Delete { project_id: String, id: String },
 }
 
@@ -180,7 +180,12 @@ impl Store {
                 )
             })?;
             for connection in connections {
-                apply(&mut projects, LogEntry::Put { connection });
+                apply(
+                    &mut projects,
+                    LogEntry::Put {
+                        connection: Box::new(connection),
+                    },
+                );
             }
         }
         let log_path = dir.join(LOG);
@@ -224,7 +229,7 @@ impl Store {
             return Err(StoreError::NameTaken);
         }
         state.commit(LogEntry::Put {
-            connection: connection.clone(),
+            connection: Box::new(connection.clone()),
         })?;
         Ok(connection)
     }
@@ -252,7 +257,7 @@ impl Store {
         connection.description = description;
         connection.updated_ms = now_ms;
         state.commit(LogEntry::Put {
-            connection: connection.clone(),
+            connection: Box::new(connection.clone()),
         })?;
         Ok(connection)
     }
@@ -335,7 +340,7 @@ fn apply(projects: &mut HashMap<String, HashMap<String, Connection>>, entry: Log
             projects
                 .entry(connection.project_id.clone())
                 .or_default()
-                .insert(connection.id.clone(), connection);
+                .insert(connection.id.clone(), *connection);
         }
         LogEntry::Delete { project_id, id } => {
             if let Some(connections) = projects.get_mut(&project_id) {

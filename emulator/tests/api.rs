@@ -1,0 +1,796 @@
+//! The emulator over real HTTP on a loopback port: every endpoint, every
+//! error code, tokens, persistence, faults and concurrency.
+
+use eg_emulator::auth::{IamConfig, Project, User};
+use eg_emulator::{start, Options, Running, Settings};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tempfile::TempDir;
+
+struct Emulator {
+    running: Option<Running>,
+    base: String,
+    token: String,
+    project: String,
+    client: Client,
+}
+
+fn settings() -> Settings {
+    Settings {
+        dist: None,
+        cors_origins: Vec::new(),
+        create_delay: Duration::from_millis(300),
+        fail_when_name_contains: Some("fail-me".to_owned()),
+        enable_faults: true,
+        quiet: true,
+    }
+}
+
+fn options(data: &Path) -> Options {
+    Options {
+        settings: settings(),
+        data_dir: data.to_owned(),
+        iam_config: None,
+        token_ttl: Duration::from_secs(3600),
+        dev_token: Some(("fixed-dev-token".to_owned(), "other-project".to_owned())),
+    }
+}
+
+impl Emulator {
+    async fn start(options: Options) -> Emulator {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let running = start(options, listener).await.expect("emulator starts");
+        let started = running.started.clone();
+        Emulator {
+            base: format!("http://{}", started.addr),
+            token: started.token.clone(),
+            project: started.user.projects[0].id.clone(),
+            running: Some(running),
+            client: Client::new(),
+        }
+    }
+
+    async fn stop(mut self) {
+        self.running.take().unwrap().stop().await.unwrap();
+    }
+
+    fn connections(&self) -> String {
+        format!("{}/v1/{}/connections", self.base, self.project)
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
+        let mut request = self
+            .client
+            .request(method, url)
+            .header("X-Auth-Token", &self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request completes");
+        let (status, headers) = (response.status(), response.headers().clone());
+        let text = response.text().await.unwrap();
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, headers, value)
+    }
+
+    async fn create(&self, body: Value) -> (StatusCode, Value) {
+        let (status, _, value) = self
+            .call(Method::POST, &self.connections(), Some(body))
+            .await;
+        (status, value)
+    }
+}
+
+fn webhook(name: &str) -> Value {
+    json!({"name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1"})
+}
+
+async fn started() -> (TempDir, Emulator) {
+    let data = TempDir::new().unwrap();
+    let emulator = Emulator::start(options(data.path())).await;
+    (data, emulator)
+}
+
+#[tokio::test]
+async fn create_then_becomes_created() {
+    let (_data, emu) = started().await;
+    let (status, headers, created) = emu
+        .call(Method::POST, &emu.connections(), Some(webhook("c1")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .ends_with("-eg-emulator"));
+    assert_eq!(created["status"], "CREATING");
+    assert_eq!(created["type"], "WEBHOOK");
+    assert_eq!(created["agency"], "EG_TRUST");
+    assert_eq!(created["flavor"]["concurrency_type"], "shared");
+    let created_time = created["created_time"].as_str().unwrap();
+    assert_eq!(created_time.len(), "2023-02-10 03:46:42".len());
+    assert_eq!(&created_time[10..11], " ");
+    let id = created["id"].as_str().unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (status, _, shown) = emu
+        .call(Method::GET, &format!("{}/{id}", emu.connections()), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(shown["status"], "CREATED");
+    assert!(shown.get("error_info").is_none());
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn failure_rule_ends_in_create_failed() {
+    let (_data, emu) = started().await;
+    let (_, created) = emu.create(webhook("please-fail-me")).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (_, _, shown) = emu
+        .call(
+            Method::GET,
+            &format!("{}/{}", emu.connections(), created["id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert_eq!(shown["status"], "CREATE_FAILED");
+    assert!(!shown["error_info"]["error_msg"]
+        .as_str()
+        .unwrap()
+        .is_empty());
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn kafka_password_is_neither_echoed_nor_stored() {
+    let (data, emu) = started().await;
+    let body = json!({
+        "name": "k1", "vpc_id": "v", "subnet_id": "s", "type": "kafka",
+        "kafka_detail": {"instance_id": "i", "addr": "10.0.0.1:9092", "enable_sasl_ssl": true,
+                          "user_name": "alice", "password": "TopSecret-42"}
+    });
+    let (status, created) = emu.create(body).await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["type"], "KAFKA");
+    assert_eq!(created["kafka_detail"]["acks"], "1");
+    assert_eq!(created["kafka_detail"]["user_name"], "alice");
+    assert!(created["kafka_detail"].get("password").is_none());
+    emu.stop().await;
+    for entry in std::fs::read_dir(data.path()).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains("TopSecret-42"));
+    }
+}
+
+#[tokio::test]
+async fn validation_and_duplicate_names() {
+    let (_data, emu) = started().await;
+    let (status, error) = emu
+        .create(json!({"name": ".x", "vpc_id": "", "subnet_id": "s", "vpcId": 1}))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error_code"], "EG.00513000");
+    let details: Vec<String> = error["error_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}",
+                d["path"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap())
+                    .collect::<Vec<_>>()
+                    .join("."),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        details,
+        [
+            ":unrecognized_keys",
+            "name:invalid_format",
+            "vpc_id:required"
+        ]
+    );
+    assert!(error["request_id"]
+        .as_str()
+        .unwrap()
+        .ends_with("-eg-emulator"));
+
+    assert_eq!(emu.create(webhook("dup")).await.0, StatusCode::OK);
+    let (status, error) = emu.create(webhook("dup")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error_code"], "EG.00513001");
+    assert_eq!(error["error_details"][0]["path"], json!(["name"]));
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_bodies_get_eg_errors() {
+    let (_data, emu) = started().await;
+    let send = |body: Vec<u8>, content_type: &'static str| {
+        emu.client
+            .post(emu.connections())
+            .header("X-Auth-Token", &emu.token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let response = send(b"{not json".to_vec(), "application/json")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.headers().contains_key("x-request-id"));
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error_code"], "EG.00014000");
+    assert!(error["error_msg"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
+
+    let response = send(serde_json::to_vec(&webhook("x")).unwrap(), "text/plain")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.json::<Value>().await.unwrap()["error_msg"]
+        .as_str()
+        .unwrap()
+        .contains("Content-Type"));
+
+    let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(70 * 1024));
+    let response = send(huge.into_bytes(), "application/json").await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error_code"],
+        "EG.00014000"
+    );
+
+    // The server is still fine afterwards.
+    assert_eq!(emu.create(webhook("after")).await.0, StatusCode::OK);
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn list_paging_sorting_and_search() {
+    let (_data, emu) = started().await;
+    for name in ["alpha", "beta", "gamma", "alphabet", "delta"] {
+        assert_eq!(emu.create(webhook(name)).await.0, StatusCode::OK);
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let emu = &emu;
+    let list = |query: &'static str| {
+        let url = format!("{}{query}", emu.connections());
+        async move { emu.call(Method::GET, &url, None).await }
+    };
+    let names = |value: &Value| -> Vec<String> {
+        value["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, _, all) = list("").await;
+    assert_eq!(
+        (all["total"].as_u64(), all["size"].as_u64()),
+        (Some(5), Some(5))
+    );
+    assert_eq!(
+        names(&all),
+        ["delta", "alphabet", "gamma", "beta", "alpha"],
+        "default created_time:DESC"
+    );
+    let (_, _, page) = list("?sort=name:ASC&limit=2&offset=2").await;
+    assert_eq!(names(&page), ["beta", "delta"]);
+    assert_eq!(
+        (page["total"].as_u64(), page["size"].as_u64()),
+        (Some(5), Some(2))
+    );
+    let (_, _, exact) = list("?name=alpha").await;
+    assert_eq!(names(&exact), ["alpha"]);
+    let (_, _, fuzzy) = list("?fuzzy_name=alph&sort=name:ASC").await;
+    assert_eq!(names(&fuzzy), ["alpha", "alphabet"]);
+    let (_, _, past_end) = list("?offset=100").await;
+    assert_eq!(
+        (past_end["total"].as_u64(), past_end["size"].as_u64()),
+        (Some(5), Some(0))
+    );
+    for bad in [
+        "?limit=0",
+        "?limit=1001",
+        "?offset=-1",
+        "?sort=id:ASC",
+        "?sort=name:UP",
+        "?limit=x",
+    ] {
+        let url = format!("{}{bad}", emu.connections());
+        let (status, _, error) = emu.call(Method::GET, &url, None).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(error["error_code"], "EG.00014000", "{bad}");
+    }
+    let (status, _, _) = list("?limit=1000").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn show_update_delete() {
+    let (_data, emu) = started().await;
+    let (_, created) = emu.create(webhook("c")).await;
+    let url = format!("{}/{}", emu.connections(), created["id"].as_str().unwrap());
+    let (status, _, updated) = emu
+        .call(Method::PUT, &url, Some(json!({"description": "new text"})))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(updated["description"], "new text");
+    let (status, _, error) = emu
+        .call(
+            Method::PUT,
+            &url,
+            Some(json!({"description": "x", "name": "renamed"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error_code"], "EG.00513000");
+    let (status, _, error) = emu
+        .call(
+            Method::PUT,
+            &url,
+            Some(json!({"description": "d".repeat(256)})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error_details"][0]["code"], "too_big");
+
+    let (status, headers, body) = emu.call(Method::DELETE, &url, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(body, Value::Null);
+    assert!(headers.contains_key("x-request-id"));
+    for method in [Method::GET, Method::PUT, Method::DELETE] {
+        let body = (method == Method::PUT).then(|| json!({"description": "x"}));
+        let (status, _, error) = emu.call(method.clone(), &url, body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method}");
+        assert_eq!(error["error_code"], "EG.00014040");
+    }
+    let (status, _, error) = emu
+        .call(
+            Method::GET,
+            &format!("{}/v1/x/nothing/here", emu.base),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, error["error_code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("EG.00014040"))
+    );
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn tokens_and_tenancy() {
+    let data = TempDir::new().unwrap();
+    let config = IamConfig {
+        users: vec![
+            User {
+                name: "alice".into(),
+                password: "pw-a".into(),
+                domain: "d".into(),
+                projects: vec![Project {
+                    id: "p-alice".into(),
+                    name: "cn-north-4".into(),
+                }],
+            },
+            User {
+                name: "bob".into(),
+                password: "pw-b".into(),
+                domain: "d".into(),
+                projects: vec![Project {
+                    id: "p-bob".into(),
+                    name: "cn-east-3".into(),
+                }],
+            },
+        ],
+    };
+    let config_path: PathBuf = data.path().join("users.json");
+    std::fs::write(&config_path, serde_json::to_vec(&config).unwrap()).unwrap();
+    let mut opts = options(data.path());
+    opts.iam_config = Some(config_path);
+    opts.token_ttl = Duration::from_millis(700);
+    let emu = Emulator::start(opts).await;
+    let client = &emu.client;
+    let sign_in = |user: &str, password: &str, project: Value| {
+        client
+            .post(format!("{}/v3/auth/tokens", emu.base))
+            .json(&json!({"auth": {
+                "identity": {"methods": ["password"], "password": {"user": {"name": user, "password": password, "domain": {"name": "d"}}}},
+                "scope": {"project": project}
+            }}))
+            .send()
+    };
+    let response = sign_in("bob", "pw-b", json!({"name": "cn-east-3"}))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let bob = response.headers()["x-subject-token"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["token"]["project"]["id"], "p-bob");
+    for (user, password, project) in [
+        ("bob", "wrong", json!({"id": "p-bob"})),
+        ("bob", "pw-b", json!({"id": "p-alice"})),
+        ("eve", "x", json!({"id": "p-bob"})),
+    ] {
+        assert_eq!(
+            sign_in(user, password, project).await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+
+    let list = |project: &str, token: Option<&str>| {
+        let mut request = client.get(format!("{}/v1/{project}/connections", emu.base));
+        if let Some(token) = token {
+            request = request.header("X-Auth-Token", token);
+        }
+        request.send()
+    };
+    assert_eq!(
+        list("p-bob", Some(&bob)).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let forbidden = list("p-alice", Some(&bob)).await.unwrap();
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    let error: Value = forbidden.json().await.unwrap();
+    assert_eq!(error["error_code"], "EG.00014030");
+    assert!(error["error_msg"]
+        .as_str()
+        .unwrap()
+        .contains("eg:connections:list"));
+    for token in [None, Some("made-up"), Some("")] {
+        let response = list("p-bob", token).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{token:?}");
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error_code"],
+            "EG.00014010"
+        );
+    }
+    // The fixed development token never expires and is scoped to its project.
+    assert_eq!(
+        list("other-project", Some("fixed-dev-token"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        list("p-bob", Some("fixed-dev-token"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    // Expiry.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let expired = list("p-bob", Some(&bob)).await.unwrap();
+    assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
+    assert!(expired.json::<Value>().await.unwrap()["error_msg"]
+        .as_str()
+        .unwrap()
+        .contains("expired"));
+    assert_eq!(
+        list("other-project", Some("fixed-dev-token"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn state_survives_restart_and_torn_writes() {
+    let data = TempDir::new().unwrap();
+    let emu = Emulator::start(options(data.path())).await;
+    let (_, kept) = emu.create(webhook("kept")).await;
+    let (_, gone) = emu.create(webhook("gone")).await;
+    let gone_url = format!("{}/{}", emu.connections(), gone["id"].as_str().unwrap());
+    assert_eq!(
+        emu.call(Method::DELETE, &gone_url, None).await.0,
+        StatusCode::NO_CONTENT
+    );
+    let project = emu.project.clone();
+    emu.stop().await;
+
+    // A crash mid-append leaves a torn last line: it must be discarded.
+    use std::io::Write;
+    let mut log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(data.path().join("connections.log"))
+        .unwrap();
+    log.write_all(br#"{"op":"put","connection":{"project_id":"#)
+        .unwrap();
+    drop(log);
+
+    let emu = Emulator::start(options(data.path())).await;
+    assert_eq!(emu.project, project, "the IAM config persists too");
+    let (_, _, list) = emu.call(Method::GET, &emu.connections(), None).await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["id"], kept["id"]);
+    // Names stay unique across restarts.
+    assert_eq!(
+        emu.create(webhook("kept")).await.1["error_code"],
+        "EG.00513001"
+    );
+    assert_eq!(emu.create(webhook("gone")).await.0, StatusCode::OK);
+    emu.stop().await;
+
+    // A corrupt line in the middle of the log is refused, not silently dropped.
+    std::fs::write(
+        data.path().join("connections.log"),
+        "garbage\n{\"op\":\"delete\",\"project_id\":\"p\",\"id\":\"x\"}\n",
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let error = start(options(data.path()), listener)
+        .await
+        .err()
+        .expect("corruption is reported");
+    assert!(error.to_string().contains("line 1"), "{error}");
+}
+
+#[tokio::test]
+async fn faults_on_demand() {
+    let (_data, emu) = started().await;
+    let fault = |body: Value| {
+        emu.client
+            .post(format!("{}/emulator/faults", emu.base))
+            .json(&body)
+            .send()
+    };
+    assert_eq!(fault(json!({"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"boom\"}"})).await.unwrap().status(), StatusCode::NO_CONTENT);
+    let (status, _, body) = emu.call(Method::GET, &emu.connections(), None).await;
+    assert_eq!(
+        (status, body["error_code"].as_str()),
+        (StatusCode::INTERNAL_SERVER_ERROR, Some("EG.00015000"))
+    );
+    assert_eq!(
+        emu.call(Method::GET, &emu.connections(), None).await.0,
+        StatusCode::OK,
+        "one use only"
+    );
+
+    fault(json!({"kind": "non_json", "count": 2}))
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let (status, _, body) = emu.call(Method::GET, &emu.connections(), None).await;
+        assert_eq!(status, StatusCode::BAD_GATEWAY);
+        assert!(body.as_str().unwrap().contains("<html>"));
+    }
+
+    fault(json!({"kind": "drop"})).await.unwrap();
+    let dropped = emu
+        .client
+        .get(emu.connections())
+        .header("X-Auth-Token", &emu.token)
+        .send()
+        .await;
+    assert!(
+        dropped.is_err(),
+        "the connection is closed without a response"
+    );
+
+    fault(json!({"kind": "latency", "ms": 3000})).await.unwrap();
+    let slow = emu
+        .client
+        .get(emu.connections())
+        .header("X-Auth-Token", &emu.token)
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await;
+    assert!(slow.unwrap_err().is_timeout());
+    assert_eq!(
+        emu.call(Method::GET, &emu.connections(), None).await.0,
+        StatusCode::OK,
+        "then requests succeed"
+    );
+
+    fault(json!({"kind": "status", "status": 503, "count": 5}))
+        .await
+        .unwrap();
+    let pending: Value = emu
+        .client
+        .get(format!("{}/emulator/faults", emu.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(pending[0]["count"], 5);
+    assert_eq!(
+        emu.client
+            .delete(format!("{}/emulator/faults", emu.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        emu.call(Method::GET, &emu.connections(), None).await.0,
+        StatusCode::OK
+    );
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn faults_are_off_by_default() {
+    let data = TempDir::new().unwrap();
+    let mut opts = options(data.path());
+    opts.settings.enable_faults = false;
+    let emu = Emulator::start(opts).await;
+    let response = emu
+        .client
+        .post(format!("{}/emulator/faults", emu.base))
+        .json(&json!({"kind": "drop"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        emu.call(Method::GET, &emu.connections(), None).await.0,
+        StatusCode::OK
+    );
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn serves_the_console_with_spa_fallback_and_optional_cors() {
+    let data = TempDir::new().unwrap();
+    let dist = TempDir::new().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>console</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dist.path().join("app.js"), "export {}").unwrap();
+    let mut opts = options(data.path());
+    opts.settings.dist = Some(dist.path().to_owned());
+    opts.settings.cors_origins = vec!["http://127.0.0.1:8080".to_owned()];
+    let emu = Emulator::start(opts).await;
+    let get = |path: &'static str| emu.client.get(format!("{}{path}", emu.base)).send();
+    let wasm = get("/app_bg.wasm").await.unwrap();
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    assert!(get("/app.js").await.unwrap().headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+    for route in ["/", "/connections/abc"] {
+        let page = get(route).await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{route}");
+        assert!(page
+            .text()
+            .await
+            .unwrap()
+            .contains("<title>console</title>"));
+    }
+    assert_eq!(
+        get("/missing.js").await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let preflight = |origin: &'static str| {
+        emu.client
+            .request(Method::OPTIONS, emu.connections())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "content-type,x-auth-token",
+            )
+            .send()
+    };
+    let allowed = preflight("http://127.0.0.1:8080").await.unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "http://127.0.0.1:8080"
+    );
+    let other = preflight("http://evil.example").await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn no_cors_by_default() {
+    let (_data, emu) = started().await;
+    let response = emu
+        .client
+        .get(emu.connections())
+        .header("X-Auth-Token", &emu.token)
+        .header("Origin", "http://127.0.0.1:8080")
+        .send()
+        .await
+        .unwrap();
+    assert!(response
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+    emu.stop().await;
+}
+
+/// 2,000 creates from 50 tasks, every name tried twice: exactly one winner
+/// per name, and nothing lost after a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_creates_keep_names_unique_and_nothing_is_lost() {
+    let data = TempDir::new().unwrap();
+    let emu = Emulator::start(options(data.path())).await;
+    let (url, token) = (emu.connections(), emu.token.clone());
+    let mut tasks = Vec::new();
+    for task in 0..50 {
+        let (client, url, token) = (emu.client.clone(), url.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut outcomes = Vec::new();
+            for i in 0..40 {
+                // Tasks 2k and 2k+1 try the same 40 names.
+                let name = format!("n-{}-{i}", task / 2);
+                let response = client
+                    .post(&url)
+                    .header("X-Auth-Token", &token)
+                    .json(&webhook(&name))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let body: Value = response.json().await.unwrap();
+                outcomes.push((name, status, body["error_code"].as_str().map(str::to_owned)));
+            }
+            outcomes
+        }));
+    }
+    let mut winners = std::collections::HashMap::new();
+    let mut duplicates = 0;
+    for task in tasks {
+        for (name, status, code) in task.await.unwrap() {
+            match status {
+                StatusCode::OK => *winners.entry(name).or_insert(0) += 1,
+                StatusCode::BAD_REQUEST if code.as_deref() == Some("EG.00513001") => {
+                    duplicates += 1
+                }
+                other => panic!("unexpected {other} {code:?}"),
+            }
+        }
+    }
+    assert_eq!(winners.len(), 1000);
+    assert!(winners.values().all(|wins| *wins == 1));
+    assert_eq!(duplicates, 1000);
+    emu.stop().await;
+
+    let emu = Emulator::start(options(data.path())).await;
+    let (_, _, list) = emu
+        .call(
+            Method::GET,
+            &format!("{}?limit=1000", emu.connections()),
+            None,
+        )
+        .await;
+    assert_eq!(list["total"], 1000);
+    emu.stop().await;
+}

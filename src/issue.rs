@@ -202,7 +202,12 @@ pub const QUOTE_MAX_CHARS: usize = 40;
 /// `value` cut to [`QUOTE_MAX_CHARS`] characters (with `…` when cut), so that
 /// a megabyte string never ends up in a message.
 pub fn quote(value: &str) -> String {
-    match value.char_indices().nth(QUOTE_MAX_CHARS) {
+    quote_with(value, QUOTE_MAX_CHARS)
+}
+
+/// `value` cut to `max_chars` characters, with `…` when cut.
+pub fn quote_with(value: &str, max_chars: usize) -> String {
+    match value.char_indices().nth(max_chars) {
         None => value.to_owned(),
         Some((cut, _)) => format!("{}…", &value[..cut]),
     }

@@ -17,5 +17,10 @@ pub mod rules;
 #[cfg(feature = "js")]
 pub mod js;
 
+#[cfg(feature = "ui")]
+pub mod api;
+#[cfg(feature = "ui")]
+pub mod ui;
+
 pub use i18n::Locale;
 pub use issue::{Field, Issue, IssueKind};

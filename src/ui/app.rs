@@ -1,0 +1,76 @@
+//! The console's root: settings, language, and the create form.
+
+use super::create_form::CreateForm;
+use super::settings_panel::SettingsPanel;
+use super::storage::{self, SavedSettings};
+use super::{Console, REGIONS};
+use crate::Locale;
+use leptos::prelude::*;
+
+/// The whole console. Settings load from storage and save on change.
+#[component]
+pub fn App() -> impl IntoView {
+    let saved = storage::load_settings();
+    let remembered = storage::load_token();
+    let region = if REGIONS.contains(&saved.region.as_str()) { saved.region.clone() } else { REGIONS[0].to_owned() };
+    let ui = Console {
+        locale: RwSignal::new(storage::initial_locale(&saved)),
+        base_url: RwSignal::new(saved.base_url.clone()),
+        region: RwSignal::new(region),
+        project_id: RwSignal::new(saved.project_id.clone()),
+        remember_token: RwSignal::new(remembered.is_some()),
+        token: RwSignal::new(remembered.unwrap_or_default()),
+    };
+    provide_context(ui);
+
+    // Non-secret settings persist in localStorage.
+    Effect::new(move |_| {
+        storage::save_settings(&SavedSettings {
+            base_url: ui.base_url.get(),
+            region: ui.region.get(),
+            project_id: ui.project_id.get(),
+            locale: ui.locale.get().tag().to_owned(),
+        });
+    });
+    // The token goes to sessionStorage only when asked, and leaves it when not.
+    Effect::new(move |_| {
+        let token = ui.token.get();
+        storage::save_token(ui.remember_token.get().then_some(token.as_str()));
+    });
+    // The document's language follows the switch.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", ui.locale.get().tag());
+        }
+    });
+
+    view! {
+        <header class="top">
+            <div>
+                <h1>{move || ui.text().title}</h1>
+                <p class="help">{move || ui.text().subtitle}</p>
+            </div>
+            <div class="field language">
+                <label for="language">{move || ui.text().language}</label>
+                <select id="language" on:change=move |ev| {
+                    if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
+                        ui.locale.set(locale);
+                    }
+                }>
+                    {Locale::ALL
+                        .into_iter()
+                        .map(|locale| view! {
+                            <option value=locale.tag() selected=move || ui.locale.get() == locale>
+                                {locale.native_name()}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </header>
+        <main>
+            <SettingsPanel />
+            <CreateForm />
+        </main>
+    }
+}

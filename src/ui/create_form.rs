@@ -1,0 +1,237 @@
+//! The create-connection form: fields validated as the user types, one
+//! request per submit, and every failure explained with the form intact.
+
+use super::draft::{field_id, Draft, Validation};
+use super::error_panel::ErrorPanel;
+use super::field::TextField;
+use super::kafka_section::KafkaSection;
+use super::request_preview::RequestPreview;
+use super::result_card::{follow_status, Created, ResultCard};
+use super::{console, focus};
+use crate::api::{self, Abort, ApiError, DEFAULT_TIMEOUT};
+use crate::i18n::field_label;
+use crate::issue::Field;
+use crate::model::ConnectionType;
+use crate::rules::{validate_create_input, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// The form, its error panel and the result card.
+///
+/// `timeout` bounds each create request (30 s by default).
+#[component]
+pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView {
+    let ui = console();
+    let timeout = timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let draft = Draft::default();
+    let validation = Validation::new(draft);
+    let in_flight = RwSignal::new(false);
+    let abort = StoredValue::new_local(None::<Abort>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let result = RwSignal::new(None::<Created>);
+    let generation = RwSignal::new(0_u64);
+    let settings_missing = RwSignal::new(false);
+    let request = Signal::derive(move || validate_create_input(&draft.input()).ok());
+
+    let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
+    let state = move |field: Field| Signal::derive(move || validation.state(field, ui.locale.get()));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // One click, one request: a second submit while one is in flight is ignored.
+        if in_flight.get_untracked() {
+            return;
+        }
+        validation.submitted.set(true);
+        let request = match validate_create_input(&draft.input()) {
+            Ok(request) => request,
+            Err(issues) => {
+                if let Some(first) = issues.first() {
+                    focus(&field_id(first.field));
+                }
+                return;
+            }
+        };
+        let endpoint = ui.endpoint();
+        if endpoint.project_id.is_empty() || endpoint.token.is_empty() {
+            settings_missing.set(true);
+            focus(if endpoint.project_id.is_empty() { "settings-project-id" } else { "settings-token" });
+            return;
+        }
+        settings_missing.set(false);
+        failure.set(None);
+        in_flight.set(true);
+        let handle = Abort::default();
+        abort.set_value(Some(handle.clone()));
+        spawn_local(async move {
+            let outcome = api::create_connection(&endpoint, &request, &handle, timeout).await;
+            abort.set_value(None);
+            in_flight.set(false);
+            match outcome {
+                Ok(answer) => {
+                    generation.update(|generation| *generation += 1);
+                    result.set(Some(Created {
+                        info: answer.value,
+                        request_id: answer.request_id,
+                    }));
+                    follow_status(ui, result, generation);
+                    focus("result-card");
+                }
+                Err(error) => {
+                    mark_server_issues(&error, validation);
+                    failure.set(Some(error));
+                    focus("error-panel");
+                }
+            }
+        });
+    };
+
+    let text_field = move |field: Field,
+                           help: fn(&super::text::Text) -> &'static str,
+                           max_chars: Option<usize>,
+                           required: bool| {
+        let value = draft.text(field).expect("a text field");
+        let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
+        view! {
+            <TextField
+                field=field
+                label=label(field)
+                help=Signal::derive(move || help(ui.text()))
+                value=value
+                state=state(field)
+                required=required
+                max_chars=max_chars
+                optional_text=optional_text
+                on_blur=move || validation.touch(field)
+                on_edit=move || validation.edited(field)
+            />
+        }
+    };
+
+    let summary = move || {
+        let issues = validation.issues.get();
+        if !validation.submitted.get() || issues.is_empty() {
+            return None;
+        }
+        let locale = ui.locale.get();
+        Some(view! {
+            <div class="summary" role="alert" id="issue-summary">
+                <h3>{ui.text().summary_title}</h3>
+                <ul>
+                    {issues
+                        .into_iter()
+                        .map(|issue| {
+                            let target = field_id(issue.field);
+                            let text = format!("{}: {}", field_label(issue.field, locale), issue.message(locale));
+                            view! {
+                                <li>
+                                    <a href=format!("#{target}") on:click=move |ev| {
+                                        ev.prevent_default();
+                                        focus(&target);
+                                    }>{text}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        })
+    };
+
+    let type_choice = move |kind: ConnectionType, help: fn(&super::text::Text) -> &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="type"
+                    id=format!("type-{}", kind.as_str().to_lowercase())
+                    value=kind.as_str()
+                    prop:checked=move || draft.connection_type.get() == kind
+                    on:change=move |_| draft.connection_type.set(kind)
+                />
+                <span><strong>{kind.as_str()}</strong> " " {move || help(ui.text())}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="create-title">
+            <h2 id="create-title">{move || ui.text().create_title}</h2>
+            <form id="create-form" novalidate on:submit=submit>
+                {summary}
+                {text_field(Field::Name, |t| t.name_help, Some(NAME_MAX_LENGTH), true)}
+                {text_field(Field::Description, |t| t.description_help, Some(DESCRIPTION_MAX_LENGTH), false)}
+                {text_field(Field::VpcId, |t| t.vpc_id_help, Some(VPC_ID_MAX_LENGTH), true)}
+                {text_field(Field::SubnetId, |t| t.subnet_id_help, Some(SUBNET_ID_MAX_LENGTH), true)}
+                <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
+                    <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
+                    <p id="type-help" class="help">{move || ui.text().type_help}</p>
+                    {type_choice(ConnectionType::Webhook, |t| t.webhook_help)}
+                    {type_choice(ConnectionType::Kafka, |t| t.kafka_help)}
+                </fieldset>
+                <Show when=move || draft.connection_type.get() == ConnectionType::Kafka>
+                    <KafkaSection draft=draft validation=validation />
+                </Show>
+                {move || settings_missing.get().then(|| view! {
+                    <p class="field-error" role="alert">{ui.text().missing_settings}</p>
+                })}
+                <div class="actions">
+                    <button
+                        type="submit"
+                        id="create-button"
+                        class="primary"
+                        aria-disabled=move || in_flight.get().to_string()
+                        aria-busy=move || in_flight.get().to_string()
+                    >
+                        {move || if in_flight.get() { ui.text().creating } else { ui.text().create }}
+                    </button>
+                    <Show when=move || in_flight.get()>
+                        <button
+                            type="button"
+                            id="cancel-button"
+                            class="secondary"
+                            on:click=move |_| abort.with_value(|abort| if let Some(abort) = abort { abort.cancel() })
+                        >
+                            {move || ui.text().cancel}
+                        </button>
+                    </Show>
+                </div>
+                <RequestPreview request=request />
+            </form>
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error /> })}
+        </section>
+        {move || result.get().map(|created| view! {
+            <ResultCard
+                created=created
+                on_close=move || {
+                    generation.update(|generation| *generation += 1);
+                    result.set(None);
+                }
+            />
+        })}
+    }
+}
+
+/// Marks the fields an error names: a taken name, or the server's
+/// per-field details of a 400.
+fn mark_server_issues(error: &ApiError, validation: Validation) {
+    let ApiError::Eg { body, .. } = error else {
+        return;
+    };
+    let ui = console();
+    let mut marks: Vec<(Field, String)> = Vec::new();
+    if body.error_code == "EG.00513001" {
+        marks.push((Field::Name, ui.text().error_name_taken.to_owned()));
+    } else {
+        for detail in &body.error_details {
+            if let Some(field) = Field::from_path(&detail.path) {
+                marks.push((field, detail.message.clone()));
+            }
+        }
+    }
+    if let Some((field, _)) = marks.first() {
+        validation.server.set(marks.clone());
+        validation.touch(*field);
+    }
+}

@@ -1,0 +1,99 @@
+//! A labelled text input with help text and its validation state.
+
+use super::draft::{field_id, FieldState};
+use crate::issue::Field;
+use leptos::prelude::*;
+
+/// One text field of a form.
+///
+/// - `field`: which request field it edits (gives the DOM id and path).
+/// - `label`, `help`: reactive text (they follow the language).
+/// - `value`: the text, two-way.
+/// - `state`: what validation says (pristine, valid, or the messages).
+/// - `input_type`: `text` or `password`.
+/// - `max_chars`: shows a live "n / max characters" counter.
+/// - `required`: marks the label and sets `aria-required`.
+/// - `list`: the id of a `<datalist>` of suggestions.
+/// - `on_blur`, `on_edit`: the field was left / changed.
+#[component]
+pub fn TextField(
+    field: Field,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] help: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] state: Signal<FieldState>,
+    #[prop(into, default = Signal::stored("text"))] input_type: Signal<&'static str>,
+    #[prop(default = None)] max_chars: Option<usize>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(default = None)] optional_text: Option<Signal<&'static str>>,
+    on_blur: impl Fn() + 'static,
+    on_edit: impl Fn() + 'static,
+) -> impl IntoView {
+    let id = field_id(field);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let count_id = format!("{id}-count");
+    let invalid = move || matches!(state.get(), FieldState::Invalid(_));
+    let described_by = {
+        let (help_id, error_id, count_id) = (help_id.clone(), error_id.clone(), count_id.clone());
+        move || {
+            let mut ids = vec![help_id.clone()];
+            if max_chars.is_some() {
+                ids.push(count_id.clone());
+            }
+            if invalid() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let counter = max_chars.map(|max| {
+        let count_id = count_id.clone();
+        view! {
+            <span id=count_id class="counter" class:over=move || value.with(|v| v.chars().count() > max)>
+                {move || value.with(|v| v.chars().count())} " / " {max}
+            </span>
+        }
+    });
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>
+                {move || label.get()}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+                {optional_text.map(|text| view! { <span class="optional">" (" {move || text.get()} ")"</span> })}
+            </label>
+            <input
+                id=id.clone()
+                name=id.clone()
+                type=move || input_type.get()
+                list=list
+                autocomplete="off"
+                spellcheck="false"
+                aria-required=required.then_some("true")
+                aria-invalid=move || if invalid() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    on_edit();
+                }
+                on:blur=move |_| on_blur()
+            />
+            <div class="field-meta">
+                <p id=help_id class="help">{move || help.get()}</p>
+                {counter}
+            </div>
+            <div id=error_id class="field-error" aria-live="polite">
+                {move || match state.get() {
+                    FieldState::Invalid(messages) => messages
+                        .into_iter()
+                        .map(|message| view! { <p>{message}</p> })
+                        .collect_view()
+                        .into_any(),
+                    _ => ().into_any(),
+                }}
+            </div>
+        </div>
+    }
+}

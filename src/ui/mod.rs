@@ -1,0 +1,107 @@
+//! The Leptos web console (feature `ui`): one component per file.
+//!
+//! Shared state lives in two small structs provided as context: [`Console`]
+//! (language and API settings) and the form's [`draft::Draft`].
+
+pub mod app;
+pub mod copy_button;
+pub mod create_form;
+pub mod draft;
+pub mod error_panel;
+pub mod field;
+pub mod kafka_section;
+pub mod request_preview;
+pub mod result_card;
+pub mod settings_panel;
+pub mod storage;
+pub mod text;
+
+use crate::api::Endpoint;
+use crate::Locale;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use app::App;
+
+/// Regions the Go SDK lists for EG.
+pub const REGIONS: [&str; 10] = [
+    "cn-north-4",
+    "cn-east-2",
+    "cn-east-3",
+    "cn-south-1",
+    "cn-north-9",
+    "cn-north-11",
+    "ap-southeast-3",
+    "sa-brazil-1",
+    "na-mexico-1",
+    "eu-west-101",
+];
+
+/// The real EG host of a region, for the proxy hint.
+pub fn region_host(region: &str) -> String {
+    if region == "eu-west-101" {
+        format!("https://eg.{region}.myhuaweicloud.eu")
+    } else {
+        format!("https://eg.{region}.myhuaweicloud.com")
+    }
+}
+
+/// Language and API settings, shared by every component.
+#[derive(Debug, Clone, Copy)]
+pub struct Console {
+    pub locale: RwSignal<Locale>,
+    pub base_url: RwSignal<String>,
+    pub region: RwSignal<String>,
+    pub project_id: RwSignal<String>,
+    /// In memory; in sessionStorage only when `remember_token`.
+    pub token: RwSignal<String>,
+    pub remember_token: RwSignal<bool>,
+}
+
+impl Console {
+    /// Where to call, as the settings say now (not tracked).
+    pub fn endpoint(&self) -> Endpoint {
+        Endpoint {
+            base_url: self.base_url.get_untracked().trim().to_owned(),
+            project_id: self.project_id.get_untracked().trim().to_owned(),
+            token: self.token.get_untracked().trim().to_owned(),
+        }
+    }
+
+    /// The console's text in the current language (tracked).
+    pub fn text(&self) -> &'static text::Text {
+        text::text(self.locale.get())
+    }
+}
+
+/// The console context; every component is mounted under [`App`].
+pub fn console() -> Console {
+    expect_context::<Console>()
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists.
+pub fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Resolves after `duration` (a `setTimeout` promise).
+pub async fn sleep(duration: std::time::Duration) {
+    let millis = duration.as_millis().min(i32::MAX as u128) as i32;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Mounts the console on `<body>` and marks the moment it is interactive
+/// (`performance.mark("eg-console-interactive")`, read by the benchmarks).
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("eg-console-interactive");
+    }
+}

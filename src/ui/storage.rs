@@ -1,0 +1,65 @@
+//! What survives a reload: settings in localStorage, and the token in
+//! sessionStorage only when the user asks for it. Secrets never go to
+//! localStorage.
+
+use crate::Locale;
+use leptos::prelude::window;
+use serde::{Deserialize, Serialize};
+
+const SETTINGS_KEY: &str = "eg-connections.settings";
+const TOKEN_KEY: &str = "eg-connections.token";
+
+/// The non-secret settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedSettings {
+    pub base_url: String,
+    pub region: String,
+    pub project_id: String,
+    pub locale: String,
+}
+
+/// The saved settings, or defaults when there are none or they are unreadable.
+pub fn load_settings() -> SavedSettings {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Saves the non-secret settings (quietly: private modes may refuse storage).
+pub fn save_settings(settings: &SavedSettings) {
+    if let (Some(storage), Ok(json)) = (window().local_storage().ok().flatten(), serde_json::to_string(settings)) {
+        let _ = storage.set_item(SETTINGS_KEY, &json);
+    }
+}
+
+/// The token remembered in this tab, if any.
+pub fn load_token() -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten())
+        .filter(|token| !token.is_empty())
+}
+
+/// Remembers the token in this tab, or forgets it when `token` is `None`.
+pub fn save_token(token: Option<&str>) {
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = match token {
+            Some(token) if !token.is_empty() => storage.set_item(TOKEN_KEY, token),
+            _ => storage.remove_item(TOKEN_KEY),
+        };
+    }
+}
+
+/// The locale saved, else the browser's language, else English.
+pub fn initial_locale(saved: &SavedSettings) -> Locale {
+    Locale::from_tag(&saved.locale)
+        .or_else(|| window().navigator().language().and_then(|tag| Locale::from_tag(&tag)))
+        .unwrap_or_default()
+}

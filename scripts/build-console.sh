@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the console with Trunk (release) to dist/, then moves Trunk's inline
+# loader script into a file so the page runs under a CSP without
+# 'unsafe-inline' (trunk-rs/trunk#288 has no option for it yet).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+step "Console: trunk build --release"
+trunk build --release "$@"
+node scripts/externalize-loader.mjs dist/index.html
+step "Console: what a browser downloads (dist/)"
+node scripts/sizes.mjs dist/*.wasm dist/*.js dist/*.css

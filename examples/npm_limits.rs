@@ -2,8 +2,7 @@
 //! constants come from the Rust ones. `npm_limits esm|cjs|dts`.
 
 use eg_connections::rules::{
-    DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH,
-    VPC_ID_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
 };
 
 fn main() {

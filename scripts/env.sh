@@ -21,3 +21,5 @@ die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 wasm_bindgen_locked_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+# Browser test files run all their tests in one page; the default 20 s is too short.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"

@@ -266,7 +266,10 @@ pub async fn sign_in(base_url: &str, credentials: &Credentials) -> Result<(Strin
         }
         Err(error) => return Err(error),
     };
-    let token = response.headers().get("x-subject-token").filter(|token| !token.is_empty());
+    let token = response
+        .headers()
+        .get("x-subject-token")
+        .filter(|token| !token.is_empty());
     let project_id = value
         .as_ref()
         .and_then(|value| value["token"]["project"]["id"].as_str())

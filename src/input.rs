@@ -122,14 +122,7 @@ pub enum Body<T> {
 }
 
 /// The property names of the create request, in form order.
-pub const CREATE_KEYS: [&str; 6] = [
-    "name",
-    "description",
-    "vpc_id",
-    "subnet_id",
-    "type",
-    "kafka_detail",
-];
+pub const CREATE_KEYS: [&str; 6] = ["name", "description", "vpc_id", "subnet_id", "type", "kafka_detail"];
 /// The property names of `kafka_detail`.
 pub const KAFKA_KEYS: [&str; 7] = [
     "instance_id",

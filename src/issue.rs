@@ -48,13 +48,10 @@ impl Field {
     /// The field whose path is `path`, if any (used to map server-side issue
     /// paths back onto form fields).
     pub fn from_path<S: AsRef<str>>(path: &[S]) -> Option<Field> {
-        ALL_FIELDS.iter().copied().find(|field| {
-            field
-                .path()
-                .iter()
-                .copied()
-                .eq(path.iter().map(AsRef::as_ref))
-        })
+        ALL_FIELDS
+            .iter()
+            .copied()
+            .find(|field| field.path().iter().copied().eq(path.iter().map(AsRef::as_ref)))
     }
 }
 
@@ -109,10 +106,7 @@ pub enum IssueKind {
     /// A credential that SASL_SSL needs is missing.
     RequiredForSasl,
     /// The value has the wrong JSON type.
-    InvalidType {
-        expected: ValueKind,
-        received: ValueKind,
-    },
+    InvalidType { expected: ValueKind, received: ValueKind },
     /// Longer than allowed, counted in Unicode characters.
     TooLong { max: usize, actual: usize },
     /// Leading or trailing whitespace (never trimmed silently).
@@ -157,9 +151,7 @@ impl IssueKind {
             | IssueKind::NameFirstChar { .. }
             | IssueKind::NameChar { .. }
             | IssueKind::Addr { .. } => "invalid_format",
-            IssueKind::NameReserved | IssueKind::TypeValue { .. } | IssueKind::AcksValue { .. } => {
-                "invalid_value"
-            }
+            IssueKind::NameReserved | IssueKind::TypeValue { .. } | IssueKind::AcksValue { .. } => "invalid_value",
             IssueKind::KafkaDetailNotAllowed => "not_allowed",
             IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
             IssueKind::InvalidJson { .. } => "invalid_json",

@@ -7,9 +7,7 @@
 //! known fields are read (cyclic objects are never walked), and nothing here
 //! can panic on input. TypeScript types are hand-written in `npm/index.d.ts`.
 
-use crate::input::{
-    Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind, CREATE_KEYS, KAFKA_KEYS,
-};
+use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind, CREATE_KEYS, KAFKA_KEYS};
 use crate::issue::{Field, Issue};
 use crate::rules::{self, check_field};
 use crate::Locale;
@@ -146,8 +144,7 @@ pub fn read_create(value: &JsValue) -> Body<CreateInput> {
         vpc_id: string_property(object, "vpc_id"),
         subnet_id: string_property(object, "subnet_id"),
         connection_type: string_property(object, "type"),
-        kafka_detail: property(object, "kafka_detail")
-            .map_or_else(Raw::WrongType, |detail| read_kafka(&detail)),
+        kafka_detail: property(object, "kafka_detail").map_or_else(Raw::WrongType, |detail| read_kafka(&detail)),
         unknown_keys,
     })
 }
@@ -192,10 +189,7 @@ fn read_options(options: &JsValue) -> Options {
         .ok()
         .and_then(|flag| flag.as_bool())
         .unwrap_or(false);
-    Options {
-        locale,
-        sasl_enabled,
-    }
+    Options { locale, sasl_enabled }
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -206,26 +200,15 @@ fn set(object: &Object, key: &str, value: &JsValue) {
 /// `{ path, code, message }`.
 fn issue_to_js(issue: &Issue, locale: Locale) -> JsValue {
     let object = Object::new();
-    let path: Array = issue
-        .path()
-        .iter()
-        .map(|segment| JsValue::from_str(segment))
-        .collect();
+    let path: Array = issue.path().iter().map(|segment| JsValue::from_str(segment)).collect();
     set(&object, "path", &path);
     set(&object, "code", &JsValue::from_str(issue.code()));
-    set(
-        &object,
-        "message",
-        &JsValue::from_str(&issue.message(locale)),
-    );
+    set(&object, "message", &JsValue::from_str(&issue.message(locale)));
     object.into()
 }
 
 fn issues_to_js(issues: &[Issue], locale: Locale) -> Array {
-    issues
-        .iter()
-        .map(|issue| issue_to_js(issue, locale))
-        .collect()
+    issues.iter().map(|issue| issue_to_js(issue, locale)).collect()
 }
 
 /// `{ success: true, value }` or `{ success: false, issues }`.
@@ -280,36 +263,21 @@ macro_rules! field_validator {
     };
 }
 
-field_validator!(
-    "Issues of a connection name.",
-    validate_name,
-    validateName,
-    Field::Name
-);
+field_validator!("Issues of a connection name.", validate_name, validateName, Field::Name);
 field_validator!(
     "Issues of a description.",
     validate_description,
     validateDescription,
     Field::Description
 );
-field_validator!(
-    "Issues of a VPC ID.",
-    validate_vpc_id,
-    validateVpcId,
-    Field::VpcId
-);
+field_validator!("Issues of a VPC ID.", validate_vpc_id, validateVpcId, Field::VpcId);
 field_validator!(
     "Issues of a subnet ID.",
     validate_subnet_id,
     validateSubnetId,
     Field::SubnetId
 );
-field_validator!(
-    "Issues of a connection type.",
-    validate_type,
-    validateType,
-    Field::Type
-);
+field_validator!("Issues of a connection type.", validate_type, validateType, Field::Type);
 field_validator!(
     "Issues of a Kafka instance ID.",
     validate_instance_id,

@@ -109,9 +109,7 @@ impl Acks {
 
     /// Reads a wire value exactly (no case folding: the API documents lowercase `all`).
     pub fn parse(value: &str) -> Option<Self> {
-        Acks::ALL_VALUES
-            .into_iter()
-            .find(|acks| acks.as_str() == value)
+        Acks::ALL_VALUES.into_iter().find(|acks| acks.as_str() == value)
     }
 }
 
@@ -268,26 +266,17 @@ pub struct ConnectionInfo {
     pub name: String,
     pub description: String,
     pub status: ConnectionStatus,
-    #[serde(
-        deserialize_with = "lenient::object",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
     pub error_info: Option<ErrorInfo>,
     pub vpc_id: String,
     pub subnet_id: String,
     pub agency: String,
-    #[serde(
-        deserialize_with = "lenient::object",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
     pub flavor: Option<Flavor>,
     /// `None` when the server sends nothing, `null` or the `{}` placeholder.
     #[serde(rename = "type", deserialize_with = "lenient::connection_type")]
     pub connection_type: Option<ConnectionType>,
-    #[serde(
-        deserialize_with = "lenient::object",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
     pub kafka_detail: Option<KafkaDetailInfo>,
     /// `YYYY-MM-DD HH:MM:SS` UTC in the reference example.
     pub created_time: String,
@@ -321,10 +310,7 @@ pub struct ErrorBody {
     pub error_msg: String,
     /// Per-field details; a server that sends a plain string gets one
     /// detail with that message.
-    #[serde(
-        deserialize_with = "lenient::error_details",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(deserialize_with = "lenient::error_details", skip_serializing_if = "Vec::is_empty")]
     pub error_details: Vec<ErrorDetail>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -357,9 +343,7 @@ mod lenient {
     }
 
     /// `WEBHOOK`/`KAFKA` in either case; `{}`, `null` or unknown values are `None`.
-    pub fn connection_type<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<ConnectionType>, D::Error> {
+    pub fn connection_type<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<ConnectionType>, D::Error> {
         Ok(match OneOf::<String>::deserialize(deserializer)? {
             OneOf::Expected(value) => ConnectionType::parse(&value),
             OneOf::Other(_) => None,
@@ -375,9 +359,7 @@ mod lenient {
     }
 
     /// A list of details, a plain string, or nothing usable.
-    pub fn error_details<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<ErrorDetail>, D::Error> {
+    pub fn error_details<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ErrorDetail>, D::Error> {
         Ok(match Details::deserialize(deserializer)? {
             Details::List(list) => list,
             Details::Text(message) if !message.is_empty() => vec![ErrorDetail {

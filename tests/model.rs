@@ -1,8 +1,7 @@
 //! Reading responses leniently and writing requests exactly.
 
 use eg_connections::model::{
-    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo,
-    Secret,
+    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo, Secret,
 };
 use serde_json::json;
 
@@ -58,8 +57,7 @@ fn reference_example_reads_with_placeholders() {
 #[test]
 fn missing_fields_and_nulls_are_tolerated() {
     let info: ConnectionInfo =
-        serde_json::from_str(r#"{"id": "x", "type": null, "flavor": null, "kafka_detail": "?"}"#)
-            .unwrap();
+        serde_json::from_str(r#"{"id": "x", "type": null, "flavor": null, "kafka_detail": "?"}"#).unwrap();
     assert_eq!(info.id, "x");
     assert_eq!(info.status, ConnectionStatus::Other(String::new()));
     assert!(!info.status.is_pending());
@@ -126,11 +124,13 @@ fn error_bodies() {
     .unwrap();
     assert_eq!(documented.error_details[0].path, ["kafka_detail", "addr"]);
     assert_eq!(documented.request_id.as_deref(), Some("r-1"));
-    let text: ErrorBody = serde_json::from_value(
-        json!({"error_code": "EG.00014000", "error_msg": "m", "error_details": "plain"}),
+    let text: ErrorBody =
+        serde_json::from_value(json!({"error_code": "EG.00014000", "error_msg": "m", "error_details": "plain"}))
+            .unwrap();
+    assert_eq!(text.error_details[0].message, "plain");
+    let gateway: ErrorBody = serde_json::from_value(
+        json!({"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"}),
     )
     .unwrap();
-    assert_eq!(text.error_details[0].message, "plain");
-    let gateway: ErrorBody = serde_json::from_value(json!({"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"})).unwrap();
     assert!(gateway.error_details.is_empty());
 }

@@ -56,10 +56,7 @@ fn field_string() -> impl Strategy<Value = String> {
         "[a-z0-9.:,\\[\\] -]{0,40}",
         any::<String>(),
         Just("default".to_owned()),
-        prop::sample::select(vec![
-            "0", "1", "all", "KAFKA", "webhook", "h:9092", "[::1]:1"
-        ])
-        .prop_map(str::to_owned),
+        prop::sample::select(vec!["0", "1", "all", "KAFKA", "webhook", "h:9092", "[::1]:1"]).prop_map(str::to_owned),
     ]
 }
 

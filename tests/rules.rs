@@ -56,11 +56,7 @@ fn with(mut base: Value, pointer: &str, field_value: Value) -> Value {
 
 fn without(mut base: Value, pointer: &str) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    base.pointer_mut(parent)
-        .unwrap()
-        .as_object_mut()
-        .unwrap()
-        .remove(key);
+    base.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
     base
 }
 
@@ -70,15 +66,8 @@ fn table(base: fn() -> Value, cases: &[(&str, Value, &[&str])]) {
         let input = with(base(), pointer, field_value.clone());
         let path = pointer.trim_start_matches('/').replace('/', ".");
         let found = codes(&input);
-        let at_field: Vec<&str> = found
-            .iter()
-            .filter(|(p, _)| *p == path)
-            .map(|(_, c)| *c)
-            .collect();
-        assert_eq!(
-            &at_field, expected,
-            "{pointer} = {field_value}: all issues {found:?}"
-        );
+        let at_field: Vec<&str> = found.iter().filter(|(p, _)| *p == path).map(|(_, c)| *c).collect();
+        assert_eq!(&at_field, expected, "{pointer} = {field_value}: all issues {found:?}");
         let elsewhere: Vec<_> = found.iter().filter(|(p, _)| *p != path).collect();
         assert!(
             elsewhere.is_empty(),
@@ -115,11 +104,7 @@ fn name_rules() {
             ("/name", json!("-abc"), &["invalid_format"]),
             ("/name", json!("_abc"), &["invalid_format"]),
             ("/name", json!("ab c"), &["invalid_format"]),
-            (
-                "/name",
-                json!("名字"),
-                &["invalid_format", "invalid_format"],
-            ),
+            ("/name", json!("名字"), &["invalid_format", "invalid_format"]),
             ("/name", json!("aé"), &["invalid_format"]),
             ("/name", json!(" abc"), &["invalid_format"]),
             ("/name", json!("abc\t"), &["invalid_format"]),
@@ -138,10 +123,7 @@ fn name_rules() {
             ),
         ],
     );
-    assert_eq!(
-        codes(&without(webhook(), "/name")),
-        [("name".to_owned(), "required")]
-    );
+    assert_eq!(codes(&without(webhook(), "/name")), [("name".to_owned(), "required")]);
 }
 
 #[test]
@@ -213,11 +195,7 @@ fn kafka_detail_presence_follows_type() {
         [("kafka_detail".to_owned(), "invalid_type")]
     );
     // A bad type neither demands nor forbids Kafka settings, but checks them.
-    let bad_type = with(
-        with(kafka(), "/type", json!("MQ")),
-        "/kafka_detail/addr",
-        json!("x"),
-    );
+    let bad_type = with(with(kafka(), "/type", json!("MQ")), "/kafka_detail/addr", json!("x"));
     assert_eq!(
         codes(&bad_type),
         [
@@ -237,21 +215,13 @@ fn kafka_field_rules() {
             ("/kafka_detail/addr", json!(null), &["required"]),
             ("/kafka_detail/security_protocol", json!(null), &[]),
             ("/kafka_detail/security_protocol", json!("PLAINTEXT"), &[]),
-            (
-                "/kafka_detail/security_protocol",
-                json!("anything the API adds"),
-                &[],
-            ),
+            ("/kafka_detail/security_protocol", json!("anything the API adds"), &[]),
             (
                 "/kafka_detail/security_protocol",
                 json!("SASL_SSL "),
                 &["invalid_format"],
             ),
-            (
-                "/kafka_detail/enable_sasl_ssl",
-                json!("true"),
-                &["invalid_type"],
-            ),
+            ("/kafka_detail/enable_sasl_ssl", json!("true"), &["invalid_type"]),
             ("/kafka_detail/acks", json!("0"), &[]),
             ("/kafka_detail/acks", json!("1"), &[]),
             ("/kafka_detail/acks", json!("all"), &[]),
@@ -277,10 +247,7 @@ fn sasl_credentials() {
         codes(&with(on.clone(), "/kafka_detail/password", json!(""))),
         [("kafka_detail.password".to_owned(), "required")]
     );
-    let neither = without(
-        without(on, "/kafka_detail/user_name"),
-        "/kafka_detail/password",
-    );
+    let neither = without(without(on, "/kafka_detail/user_name"), "/kafka_detail/password");
     assert_eq!(
         codes(&neither),
         [
@@ -289,11 +256,7 @@ fn sasl_credentials() {
         ]
     );
     // SASL off or absent: neither is required.
-    let off = with(
-        neither.clone(),
-        "/kafka_detail/enable_sasl_ssl",
-        json!(false),
-    );
+    let off = with(neither.clone(), "/kafka_detail/enable_sasl_ssl", json!(false));
     assert!(codes(&off).is_empty());
     assert!(codes(&without(neither, "/kafka_detail/enable_sasl_ssl")).is_empty());
 }
@@ -398,10 +361,7 @@ fn english_messages_name_the_limit() {
         issues[0].message(Locale::En),
         "Name must be at most 128 characters (it has 131)"
     );
-    assert_eq!(
-        issues[0].message(Locale::ZhCn),
-        "名称最多 128 个字符（当前 131 个）"
-    );
+    assert_eq!(issues[0].message(Locale::ZhCn), "名称最多 128 个字符（当前 131 个）");
 
     let typo = with(webhook(), "/vpcId", json!("v"));
     let issues = validate_create(&body(&typo)).unwrap_err();
@@ -432,10 +392,7 @@ fn every_issue_has_a_message_in_every_locale() {
         let zh = issue.message(Locale::ZhCn);
         assert!(!en.is_empty() && !zh.is_empty());
         assert_ne!(en, zh, "zh-CN must not fall back to English");
-        assert!(
-            zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
-            "{zh}"
-        );
+        assert!(zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{zh}");
     }
 }
 
@@ -467,11 +424,7 @@ fn normalization_fills_defaults_and_keeps_values() {
         sent,
         json!({"name": "conn-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK"})
     );
-    let with_empty_optional = with(
-        with(webhook(), "/description", json!("")),
-        "/type",
-        json!(""),
-    );
+    let with_empty_optional = with(with(webhook(), "/description", json!("")), "/type", json!(""));
     let sent = serde_json::to_value(validate_create(&body(&with_empty_optional)).unwrap()).unwrap();
     assert_eq!(
         sent,
@@ -496,15 +449,9 @@ fn per_field_checks_match_whole_request() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code(), "too_big");
     assert!(check_field(Field::Name, &"ok".into(), false).is_empty());
-    assert_eq!(
-        check_field(Field::UserName, &Raw::Missing, true)[0].code(),
-        "required"
-    );
+    assert_eq!(check_field(Field::UserName, &Raw::Missing, true)[0].code(), "required");
     assert!(check_field(Field::UserName, &Raw::Missing, false).is_empty());
-    assert_eq!(
-        check_field(Field::Addr, &"h".into(), false)[0].code(),
-        "invalid_format"
-    );
+    assert_eq!(check_field(Field::Addr, &"h".into(), false)[0].code(), "invalid_format");
 }
 
 #[test]

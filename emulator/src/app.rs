@@ -68,24 +68,25 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             "/v1/{project_id}/connections/{connection_id}",
-            get(show_connection)
-                .put(update_connection)
-                .delete(delete_connection),
+            get(show_connection).put(update_connection).delete(delete_connection),
         )
         .route("/v3/auth/tokens", post(issue_token))
         .method_not_allowed_fallback(method_not_allowed);
     let mut app = connection_routes
-        .route(
-            "/emulator/health",
-            get(|| async { Json(json!({"status": "ok"})) }),
-        )
+        .route("/emulator/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route(
             "/emulator/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
         )
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
-    app = app.fallback(fallback);
+    app = app
+        .fallback(fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), inject_faults))
+        .layer(middleware::from_fn_with_state(state.clone(), request_id_and_log));
+    // CORS is outermost: preflights never consume faults, and every answer,
+    // a fault's included, carries the CORS headers.
     if !state.settings.cors_origins.is_empty() {
+        let any = state.settings.cors_origins.iter().any(|origin| origin == "*");
         let origins: Vec<HeaderValue> = state
             .settings
             .cors_origins
@@ -94,18 +95,17 @@ pub fn router(state: Arc<AppState>) -> Router {
             .collect();
         app = app.layer(
             CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
+                .allow_origin(if any {
+                    AllowOrigin::any()
+                } else {
+                    AllowOrigin::list(origins)
+                })
                 .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
                 .allow_headers([header::CONTENT_TYPE, X_AUTH_TOKEN])
                 .expose_headers([X_REQUEST_ID, X_SUBJECT_TOKEN]),
         );
     }
-    app.layer(middleware::from_fn_with_state(state.clone(), inject_faults))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            request_id_and_log,
-        ))
-        .with_state(state)
+    app.with_state(state)
 }
 
 /// Gives every response an `X-Request-Id` (`uuid-timestamp-hostname`, as EG's)
@@ -114,9 +114,7 @@ async fn request_id_and_log(State(state): Shared, request: Request, next: Next) 
     let request_id = format!("{}-{}-eg-emulator", uuid::Uuid::new_v4().simple(), now_ms());
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
-    let mut response = REQUEST_ID
-        .scope(request_id.clone(), next.run(request))
-        .await;
+    let mut response = REQUEST_ID.scope(request_id.clone(), next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(X_REQUEST_ID, value);
     }
@@ -136,34 +134,22 @@ async fn inject_faults(State(state): Shared, request: Request, next: Next) -> Re
     if !state.settings.enable_faults {
         return next.run(request).await;
     }
-    let Some(fault) = state.faults.take(request.uri().path()) else {
+    let Some(fault) = state.faults.take(request.method().as_str(), request.uri().path()) else {
         return next.run(request).await;
     };
     if let Some(delay) = faults::latency(&fault) {
         tokio::time::sleep(delay).await;
         return next.run(request).await;
     }
-    if let Some(response) = faults::canned_response(&fault) {
-        return response;
+    match faults::canned_response(&fault) {
+        Some(response) => response,
+        None => next.run(request).await,
     }
-    // FaultKind::Drop: unwinding the connection's task makes hyper close the
-    // socket without a response; `resume_unwind` skips the panic hook, so
-    // nothing is printed.
-    std::panic::resume_unwind(Box::new(
-        "eg-emulator: dropping the connection (fault injection)",
-    ))
 }
 
 /// `X-Auth-Token` must be valid and scoped to `project_id`.
-fn authorize(
-    state: &AppState,
-    headers: &HeaderMap,
-    project_id: &str,
-    action: &str,
-) -> Result<Grant, ApiError> {
-    let token = headers
-        .get(X_AUTH_TOKEN)
-        .and_then(|value| value.to_str().ok());
+fn authorize(state: &AppState, headers: &HeaderMap, project_id: &str, action: &str) -> Result<Grant, ApiError> {
+    let token = headers.get(X_AUTH_TOKEN).and_then(|value| value.to_str().ok());
     let grant = state.iam.check(token).map_err(|error| {
         ApiError::unauthorized(match error {
             TokenError::Missing => "The X-Auth-Token header is missing",
@@ -181,10 +167,7 @@ fn authorize(
 
 /// Reads a JSON body into the core's untyped input: size, content type and
 /// syntax are checked here, every field rule by the shared rules.
-fn json_body<T: DeserializeOwned>(
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<T, ApiError> {
+fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
     let bytes = match body {
         Ok(bytes) => bytes,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -207,18 +190,15 @@ fn json_body<T: DeserializeOwned>(
             eg_connections::issue::quote(content_type)
         )));
     }
-    serde_json::from_slice(&bytes).map_err(|error| {
-        ApiError::bad_request(format!("The request body is not valid JSON: {error}"))
-    })
+    serde_json::from_slice(&bytes)
+        .map_err(|error| ApiError::bad_request(format!("The request body is not valid JSON: {error}")))
 }
 
 fn store_error(error: StoreError, name: &str) -> ApiError {
     match error {
         StoreError::NameTaken => ApiError::name_duplicated(name),
         StoreError::NotFound => ApiError::not_found("The connection does not exist"),
-        StoreError::Io(error) => {
-            ApiError::internal(format!("The change could not be saved: {error}"))
-        }
+        StoreError::Io(error) => ApiError::internal(format!("The change could not be saved: {error}")),
     }
 }
 
@@ -230,8 +210,7 @@ async fn create_connection(
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &project_id, "eg:connections:create")?;
     let input: Body<CreateInput> = json_body(&headers, body)?;
-    let request =
-        validate_create(&input).map_err(|issues| ApiError::invalid_parameters(&issues))?;
+    let request = validate_create(&input).map_err(|issues| ApiError::invalid_parameters(&issues))?;
     let now = now_ms();
     let fails = state
         .settings
@@ -251,11 +230,9 @@ async fn create_connection(
 fn list_query(params: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
     let number = |key: &str, default: usize| -> Result<usize, ApiError> {
         params.get(key).map_or(Ok(default), |value| {
-            value.parse::<usize>().map_err(|_| {
-                ApiError::bad_request(format!(
-                    "{key} must be a whole number >= 0 (it is \"{value}\")"
-                ))
-            })
+            value
+                .parse::<usize>()
+                .map_err(|_| ApiError::bad_request(format!("{key} must be a whole number >= 0 (it is \"{value}\")")))
         })
     };
     let offset = number("offset", 0)?;
@@ -265,9 +242,7 @@ fn list_query(params: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
             "limit must be between 1 and {LIST_LIMIT_MAX} (it is {limit})"
         )));
     }
-    let sort = params
-        .get("sort")
-        .map_or("created_time:DESC", String::as_str);
+    let sort = params.get("sort").map_or("created_time:DESC", String::as_str);
     let (field, direction) = sort.split_once(':').unwrap_or((sort, "DESC"));
     let sort_field = match field {
         "created_time" => SortField::CreatedTime,
@@ -306,9 +281,8 @@ async fn list_connections(
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Json<ConnectionList>, ApiError> {
     authorize(&state, &headers, &project_id, "eg:connections:list")?;
-    let Query(params) = query.map_err(|rejection| {
-        ApiError::bad_request(format!("The query string is malformed: {rejection}"))
-    })?;
+    let Query(params) =
+        query.map_err(|rejection| ApiError::bad_request(format!("The query string is malformed: {rejection}")))?;
     let query = list_query(&params)?;
     let (total, page) = state.store.list(&project_id, &query);
     let now = now_ms();
@@ -340,16 +314,13 @@ async fn update_connection(
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers, &project_id, "eg:connections:update")?;
     let input: Body<UpdateInput> = json_body(&headers, body)?;
-    let request =
-        validate_update(&input).map_err(|issues| ApiError::invalid_parameters(&issues))?;
+    let request = validate_update(&input).map_err(|issues| ApiError::invalid_parameters(&issues))?;
     let now = now_ms();
     let connection = state
         .store
         .update_description(&project_id, &connection_id, request.description, now)
         .map_err(|error| match error {
-            StoreError::NotFound => {
-                ApiError::not_found(format!("Connection {connection_id} does not exist"))
-            }
+            StoreError::NotFound => ApiError::not_found(format!("Connection {connection_id} does not exist")),
             other => store_error(other, ""),
         })?;
     Ok(Json(connection.info(now)).into_response())
@@ -365,9 +336,7 @@ async fn delete_connection(
         .store
         .delete(&project_id, &connection_id)
         .map_err(|error| match error {
-            StoreError::NotFound => {
-                ApiError::not_found(format!("Connection {connection_id} does not exist"))
-            }
+            StoreError::NotFound => ApiError::not_found(format!("Connection {connection_id} does not exist")),
             other => store_error(other, ""),
         })?;
     Ok(StatusCode::NO_CONTENT)
@@ -383,15 +352,13 @@ async fn fallback(state: Shared, request: Request) -> Response {
         return ApiError::not_found("No such API path").into_response();
     }
     if state.0.settings.dist.is_none() {
-        return ApiError::not_found("No console is served here (start with --dist DIR)")
-            .into_response();
+        return ApiError::not_found("No console is served here (start with --dist DIR)").into_response();
     }
     serve_console(state, request).await
 }
 
 async fn method_not_allowed() -> Response {
-    let mut response =
-        ApiError::bad_request("This method is not allowed on this path").into_response();
+    let mut response = ApiError::bad_request("This method is not allowed on this path").into_response();
     *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
     response
 }
@@ -407,11 +374,7 @@ fn iam_error(status: StatusCode, message: &str) -> Response {
 }
 
 /// `POST /v3/auth/tokens`, password method with project scope.
-async fn issue_token(
-    State(state): Shared,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn issue_token(State(state): Shared, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let request: Value = match json_body(&headers, body) {
         Ok(value) => value,
         Err(error) => return iam_error(StatusCode::BAD_REQUEST, &error.message),
@@ -435,12 +398,7 @@ async fn issue_token(
     let scope = match (project["id"].as_str(), project["name"].as_str()) {
         (Some(id), _) => ProjectScope::Id(id.to_owned()),
         (None, Some(name)) => ProjectScope::Name(name.to_owned()),
-        (None, None) => {
-            return iam_error(
-                StatusCode::BAD_REQUEST,
-                "auth.scope.project needs id or name",
-            )
-        }
+        (None, None) => return iam_error(StatusCode::BAD_REQUEST, "auth.scope.project needs id or name"),
     };
     if !methods_ok {
         return iam_error(

@@ -39,12 +39,8 @@ impl IamConfig {
     /// Returns the config and whether it was just created.
     pub fn load_or_create(path: &Path) -> io::Result<(IamConfig, bool)> {
         if path.exists() {
-            let config: IamConfig = serde_json::from_slice(&fs::read(path)?).map_err(|error| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {error}", path.display()),
-                )
-            })?;
+            let config: IamConfig = serde_json::from_slice(&fs::read(path)?)
+                .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {error}", path.display())))?;
             if config.users.iter().any(|user| user.projects.is_empty()) || config.users.is_empty() {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
@@ -138,9 +134,7 @@ impl Iam {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Grant>> {
-        self.tokens
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.tokens.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Issues a token for a user's project; `None` when the user, domain,
@@ -152,9 +146,11 @@ impl Iam {
         password: &str,
         project: &ProjectScope,
     ) -> Option<(String, Grant)> {
-        let user = self.config.users.iter().find(|user| {
-            user.name == user_name && user.domain == domain && user.password == password
-        })?;
+        let user = self
+            .config
+            .users
+            .iter()
+            .find(|user| user.name == user_name && user.domain == domain && user.password == password)?;
         let project = user
             .projects
             .iter()
@@ -178,9 +174,7 @@ impl Iam {
 
     /// What `token` grants, if it is known and not expired.
     pub fn check(&self, token: Option<&str>) -> Result<Grant, TokenError> {
-        let token = token
-            .filter(|token| !token.is_empty())
-            .ok_or(TokenError::Missing)?;
+        let token = token.filter(|token| !token.is_empty()).ok_or(TokenError::Missing)?;
         let grant = self.lock().get(token).cloned().ok_or(TokenError::Unknown)?;
         match grant.expires_ms {
             Some(expires) if expires <= now_ms() => Err(TokenError::Expired),

@@ -35,8 +35,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
@@ -52,9 +51,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 /// Parses `500ms`, `3s`, `2m`, `24h` or a bare number of seconds.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
-    let split = text
-        .find(|ch: char| !ch.is_ascii_digit())
-        .unwrap_or(text.len());
+    let split = text.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
     let number: u64 = number
         .parse()
@@ -81,10 +78,7 @@ mod tests {
         assert_eq!(format_timestamp(0), "1970-01-01 00:00:00");
         assert_eq!(format_timestamp(1_675_997_202_000), "2023-02-10 02:46:42");
         assert_eq!(format_timestamp(951_782_400_000), "2000-02-29 00:00:00");
-        assert_eq!(
-            format_rfc3339(1_675_997_202_123),
-            "2023-02-10T02:46:42.123000Z"
-        );
+        assert_eq!(format_rfc3339(1_675_997_202_123), "2023-02-10T02:46:42.123000Z");
     }
 
     #[test]

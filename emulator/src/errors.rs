@@ -76,11 +76,7 @@ impl ApiError {
         error.details = issues
             .iter()
             .map(|issue| ErrorDetail {
-                path: issue
-                    .path()
-                    .iter()
-                    .map(|segment| (*segment).to_owned())
-                    .collect(),
+                path: issue.path().iter().map(|segment| (*segment).to_owned()).collect(),
                 code: issue.code().to_owned(),
                 message: issue.message(Locale::En),
             })

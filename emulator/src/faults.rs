@@ -26,7 +26,9 @@ pub enum FaultKind {
     },
     /// Answer 502 with an HTML page, as a proxy in front of the API would.
     NonJson,
-    /// Close the connection without answering.
+    /// Cut the connection mid-answer: the status line and headers go out,
+    /// then the connection closes before the body. (Closing before any byte
+    /// would not do: browsers silently retry such requests.)
     Drop,
 }
 
@@ -34,7 +36,8 @@ fn json_content_type() -> String {
     "application/json".to_owned()
 }
 
-/// A queued fault: applies to the next `count` requests under `path_prefix`.
+/// A queued fault: applies to the next `count` requests under `path_prefix`
+/// (and with `method`, when given).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
     #[serde(flatten)]
@@ -43,6 +46,8 @@ pub struct Fault {
     pub count: u32,
     #[serde(default = "api_prefix")]
     pub path_prefix: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
 }
 
 fn one() -> u32 {
@@ -61,9 +66,7 @@ pub struct Faults {
 
 impl Faults {
     fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Fault>> {
-        self.queue
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Queues a fault.
@@ -83,12 +86,16 @@ impl Faults {
         self.lock().iter().cloned().collect()
     }
 
-    /// Takes one use of the first fault matching `path`.
-    pub fn take(&self, path: &str) -> Option<FaultKind> {
+    /// Takes one use of the first fault matching `method` and `path`.
+    pub fn take(&self, method: &str, path: &str) -> Option<FaultKind> {
         let mut queue = self.lock();
-        let index = queue
-            .iter()
-            .position(|fault| path.starts_with(&fault.path_prefix))?;
+        let index = queue.iter().position(|fault| {
+            path.starts_with(&fault.path_prefix)
+                && fault
+                    .method
+                    .as_deref()
+                    .is_none_or(|wanted| wanted.eq_ignore_ascii_case(method))
+        })?;
         let fault = &mut queue[index];
         fault.count -= 1;
         let kind = fault.kind.clone();
@@ -107,7 +114,7 @@ pub fn latency(kind: &FaultKind) -> Option<Duration> {
     }
 }
 
-/// The canned response of a status or non-JSON fault.
+/// The response of a status, non-JSON or drop fault.
 pub fn canned_response(kind: &FaultKind) -> Option<Response> {
     let (status, content_type, body) = match kind {
         FaultKind::Status {
@@ -126,7 +133,29 @@ pub fn canned_response(kind: &FaultKind) -> Option<Response> {
              <hr><center>nginx</center></body></html>"
                 .to_owned(),
         ),
-        FaultKind::Latency { .. } | FaultKind::Drop => return None,
+        FaultKind::Drop => {
+            // Some bytes must go out first (a connection closed before any
+            // byte is retried by browsers), and hyper flushes them only if the
+            // error comes later, not in the same poll.
+            use futures_util::StreamExt;
+            let first = futures_util::stream::once(async {
+                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"connections\": ["))
+            });
+            let cut = futures_util::stream::once(async {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "eg-emulator: connection dropped (fault injection)",
+                ))
+            });
+            let severed = first.chain(cut);
+            let mut response = Response::new(Body::from_stream(severed));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            return Some(response);
+        }
+        FaultKind::Latency { .. } => return None,
     };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;

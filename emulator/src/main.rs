@@ -29,20 +29,15 @@ struct Cli {
     listen: SocketAddr,
 
     /// Directory for connections and the IAM config (created if missing).
-    #[arg(
-        long,
-        env = "EG_EMULATOR_DATA",
-        value_name = "DIR",
-        default_value = ".eg-emulator"
-    )]
+    #[arg(long, env = "EG_EMULATOR_DATA", value_name = "DIR", default_value = ".eg-emulator")]
     data: PathBuf,
 
     /// A built console (Trunk's dist/) to serve at /, with SPA fallback.
     #[arg(long, env = "EG_EMULATOR_DIST", value_name = "DIR")]
     dist: Option<PathBuf>,
 
-    /// Allow this browser origin (CORS); repeatable. Off by default: serve the
-    /// console with --dist and no CORS is needed.
+    /// Allow this browser origin (CORS); repeatable; `*` allows any origin.
+    /// Off by default: serve the console with --dist and no CORS is needed.
     #[arg(
         long = "cors-origin",
         env = "EG_EMULATOR_CORS_ORIGIN",
@@ -60,12 +55,7 @@ struct Cli {
     token_ttl: Duration,
 
     /// Accept this fixed token (never expires) for --dev-project, for scripted clients.
-    #[arg(
-        long,
-        env = "EG_EMULATOR_DEV_TOKEN",
-        value_name = "TOKEN",
-        requires = "dev_project"
-    )]
+    #[arg(long, env = "EG_EMULATOR_DEV_TOKEN", value_name = "TOKEN", requires = "dev_project")]
     dev_token: Option<String>,
 
     /// The project ID the --dev-token is scoped to.
@@ -182,9 +172,7 @@ async fn main() -> ExitCode {
 async fn shutdown_signal() {
     let terminate = async {
         #[cfg(unix)]
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
             return;
         }

@@ -11,8 +11,7 @@
 //! harmless, since every entry is idempotent.
 
 use eg_connections::model::{
-    ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor,
-    KafkaDetailInfo,
+    ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor, KafkaDetailInfo,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -49,13 +48,7 @@ pub struct Connection {
 
 impl Connection {
     /// A new connection from a validated request.
-    pub fn new(
-        project_id: &str,
-        request: &CreateConnectionRequest,
-        now_ms: u64,
-        ready_ms: u64,
-        fails: bool,
-    ) -> Self {
+    pub fn new(project_id: &str, request: &CreateConnectionRequest, now_ms: u64, ready_ms: u64, fails: bool) -> Self {
         Connection {
             project_id: project_id.to_owned(),
             id: uuid::Uuid::new_v4().to_string(),
@@ -82,10 +75,7 @@ impl Connection {
         };
         let error_info = (finished && self.fails).then(|| ErrorInfo {
             error_code: "EG.00513006".to_owned(),
-            error_detail: format!(
-                "The emulator's failure rule matched the name \"{}\"",
-                self.name
-            ),
+            error_detail: format!("The emulator's failure rule matched the name \"{}\"", self.name),
             error_msg: "Failed to create the VPC endpoint for this connection".to_owned(),
         });
         let updated_ms = if finished {
@@ -172,8 +162,7 @@ impl Store {
         let mut projects: HashMap<String, HashMap<String, Connection>> = HashMap::new();
         let snapshot_path = dir.join(SNAPSHOT);
         if snapshot_path.exists() {
-            let connections: Vec<Connection> = serde_json::from_slice(&fs::read(&snapshot_path)?)
-                .map_err(|error| {
+            let connections: Vec<Connection> = serde_json::from_slice(&fs::read(&snapshot_path)?).map_err(|error| {
                 io::Error::new(
                     io::ErrorKind::InvalidData,
                     format!("{}: {error}", snapshot_path.display()),
@@ -209,9 +198,7 @@ impl Store {
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         // A panic while holding the lock cannot leave the map half-changed
         // (changes are applied after the log write), so poison is ignored.
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Adds a connection unless its name is taken in its project.
@@ -220,11 +207,7 @@ impl Store {
         let taken = state
             .projects
             .get(&connection.project_id)
-            .is_some_and(|connections| {
-                connections
-                    .values()
-                    .any(|other| other.name == connection.name)
-            });
+            .is_some_and(|connections| connections.values().any(|other| other.name == connection.name));
         if taken {
             return Err(StoreError::NameTaken);
         }
@@ -351,22 +334,14 @@ fn apply(projects: &mut HashMap<String, HashMap<String, Connection>>, entry: Log
 }
 
 /// Replays the log; a torn last line is dropped, a bad line before it is corruption.
-fn replay(
-    path: &Path,
-    projects: &mut HashMap<String, HashMap<String, Connection>>,
-) -> io::Result<()> {
+fn replay(path: &Path, projects: &mut HashMap<String, HashMap<String, Connection>>) -> io::Result<()> {
     let lines: Vec<String> = BufReader::new(File::open(path)?)
         .lines()
         .collect::<Result<_, _>>()
         .or_else(|_| {
             // Invalid UTF-8 can only come from a torn write: keep the valid prefix lines.
             let bytes = fs::read(path)?;
-            Ok::<_, io::Error>(
-                String::from_utf8_lossy(&bytes)
-                    .lines()
-                    .map(str::to_owned)
-                    .collect(),
-            )
+            Ok::<_, io::Error>(String::from_utf8_lossy(&bytes).lines().map(str::to_owned).collect())
         })?;
     let count = lines.len();
     for (index, line) in lines.into_iter().enumerate() {
@@ -393,10 +368,7 @@ fn replay(
 }
 
 /// Writes the snapshot atomically: temporary file, sync, rename, sync the directory.
-fn write_snapshot(
-    dir: &Path,
-    projects: &HashMap<String, HashMap<String, Connection>>,
-) -> io::Result<()> {
+fn write_snapshot(dir: &Path, projects: &HashMap<String, HashMap<String, Connection>>) -> io::Result<()> {
     let mut connections: Vec<&Connection> = projects.values().flat_map(HashMap::values).collect();
     connections.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
     let temporary: PathBuf = dir.join(format!("{SNAPSHOT}.tmp"));

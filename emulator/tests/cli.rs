@@ -35,10 +35,7 @@ fn spawn(data: &std::path::Path, extra_env: &[(&str, &str)]) -> (Child, String, 
 }
 
 fn field<'a>(lines: &'a [String], label: &str) -> Vec<&'a str> {
-    let line = lines
-        .iter()
-        .find(|line| line.trim_start().starts_with(label))
-        .unwrap();
+    let line = lines.iter().find(|line| line.trim_start().starts_with(label)).unwrap();
     line.split_whitespace().collect()
 }
 
@@ -52,10 +49,7 @@ async fn banner_sign_in_and_logs_without_secrets() {
             ("EG_EMULATOR_CREATE_DELAY", "100ms"),
         ],
     );
-    assert!(
-        base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"),
-        "{base}"
-    );
+    assert!(base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"), "{base}");
     let user = field(&lines, "user:");
     let (name, password, domain) = (user[1], user[3], user[5]);
     let project = field(&lines, "project:")[1].to_owned();
@@ -72,10 +66,7 @@ async fn banner_sign_in_and_logs_without_secrets() {
         .await
         .unwrap();
     assert_eq!(response.status(), 201);
-    let token = response.headers()["x-subject-token"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let token = response.headers()["x-subject-token"].to_str().unwrap().to_owned();
     let connections = format!("{base}/v1/{project}/connections");
     for token in [&token, &ready_token] {
         let created = client
@@ -95,19 +86,9 @@ async fn banner_sign_in_and_logs_without_secrets() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
     let mut log = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut log)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
     assert!(log.contains("method=POST"), "access log: {log}");
-    for secret in [
-        token.as_str(),
-        ready_token.as_str(),
-        password,
-        "KafkaPass-9",
-    ] {
+    for secret in [token.as_str(), ready_token.as_str(), password, "KafkaPass-9"] {
         assert!(!log.contains(secret), "log leaks a secret");
     }
 
@@ -152,25 +133,14 @@ fn help_documents_every_flag_and_variable() {
 
 #[test]
 fn bad_flags_fail_with_a_message() {
-    let output = Command::new(BIN)
-        .args(["--create-delay", "soon"])
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).args(["--create-delay", "soon"]).output().unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a duration"));
-    let output = Command::new(BIN)
-        .args(["--dev-token", "t"])
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).args(["--dev-token", "t"]).output().unwrap();
     assert!(!output.status.success(), "--dev-token needs --dev-project");
     let dist = tempfile::TempDir::new().unwrap();
     let output = Command::new(BIN)
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--dist",
-            dist.path().to_str().unwrap(),
-        ])
+        .args(["--listen", "127.0.0.1:0", "--dist", dist.path().to_str().unwrap()])
         .output()
         .unwrap();
     assert!(!output.status.success());

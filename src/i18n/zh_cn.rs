@@ -65,9 +65,7 @@ fn message(issue: &Issue, label: &str) -> String {
             format!("{label}必须以字母或数字开头（当前以 {found:?} 开头）")
         }
         IssueKind::NameChar { found, position } => {
-            format!(
-                "{label}只能包含字母、数字、“.”、“_”和“-”（第 {position} 个字符 {found:?} 不允许）"
-            )
+            format!("{label}只能包含字母、数字、“.”、“_”和“-”（第 {position} 个字符 {found:?} 不允许）")
         }
         IssueKind::NameReserved => format!("{label}不能为保留名称 \"default\""),
         IssueKind::TypeValue { received } => {
@@ -79,15 +77,9 @@ fn message(issue: &Issue, label: &str) -> String {
         IssueKind::KafkaDetailNotAllowed => {
             format!("仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）")
         }
-        IssueKind::Addr {
-            problem,
-            entry,
-            text,
-        } => {
+        IssueKind::Addr { problem, entry, text } => {
             let what = match problem {
-                AddrProblem::EmptyEntry => {
-                    return format!("{label}的第 {entry} 项为空（请删除多余的逗号）")
-                }
+                AddrProblem::EmptyEntry => return format!("{label}的第 {entry} 项为空（请删除多余的逗号）"),
                 AddrProblem::Whitespace => "前后不能有空格".to_owned(),
                 AddrProblem::MissingPort => "缺少端口，格式应为 host:port".to_owned(),
                 AddrProblem::MissingHost => "缺少主机，格式应为 host:port".to_owned(),
@@ -95,20 +87,14 @@ fn message(issue: &Issue, label: &str) -> String {
                 AddrProblem::PortOutOfRange => {
                     format!("的端口必须在 {PORT_MIN} 到 {PORT_MAX} 之间")
                 }
-                AddrProblem::UnbracketedIpv6 => {
-                    "的 IPv6 地址必须放在方括号中，例如 [::1]:9092".to_owned()
-                }
+                AddrProblem::UnbracketedIpv6 => "的 IPv6 地址必须放在方括号中，例如 [::1]:9092".to_owned(),
                 AddrProblem::InvalidIpv6 => "不是有效的带方括号 IPv6 地址".to_owned(),
                 AddrProblem::InvalidIpv4 => "不是有效的 IPv4 地址".to_owned(),
                 AddrProblem::InvalidHost => "的主机不是有效的域名".to_owned(),
             };
             format!("{label}的第 {entry} 项（\"{text}\"）{what}")
         }
-        IssueKind::UnrecognizedKeys {
-            keys,
-            more,
-            suggestion,
-        } => {
+        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
             let listed = keys
                 .iter()
                 .map(|key| format!("\"{key}\""))

@@ -37,9 +37,7 @@ pub fn addr_entry(entry: &str) -> Result<(), AddrProblem> {
     let (host, port) = if let Some(bracketed) = entry.strip_prefix('[') {
         let (inside, rest) = bracketed.split_once(']').ok_or(AddrProblem::InvalidIpv6)?;
         let port = rest.strip_prefix(':').ok_or(AddrProblem::MissingPort)?;
-        inside
-            .parse::<Ipv6Addr>()
-            .map_err(|_| AddrProblem::InvalidIpv6)?;
+        inside.parse::<Ipv6Addr>().map_err(|_| AddrProblem::InvalidIpv6)?;
         (None, port)
     } else {
         let (host, port) = entry.rsplit_once(':').ok_or(AddrProblem::MissingPort)?;
@@ -80,14 +78,8 @@ fn unbracketed_host(host: &str) -> Result<(), AddrProblem> {
     if host.is_empty() {
         return Err(AddrProblem::MissingHost);
     }
-    if host
-        .bytes()
-        .all(|byte| byte.is_ascii_digit() || byte == b'.')
-    {
-        return host
-            .parse::<Ipv4Addr>()
-            .map(drop)
-            .map_err(|_| AddrProblem::InvalidIpv4);
+    if host.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.') {
+        return host.parse::<Ipv4Addr>().map(drop).map_err(|_| AddrProblem::InvalidIpv4);
     }
     if host.len() > DNS_NAME_MAX || !host.split('.').all(dns_label) {
         return Err(AddrProblem::InvalidHost);
@@ -98,9 +90,7 @@ fn unbracketed_host(host: &str) -> Result<(), AddrProblem> {
 /// A DNS label: 1..=63 ASCII letters, digits or `-`, not starting or ending with `-`.
 fn dns_label(label: &str) -> bool {
     (1..=DNS_LABEL_MAX).contains(&label.len())
-        && label
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        && label.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
         && !label.starts_with('-')
         && !label.ends_with('-')
 }

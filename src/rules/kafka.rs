@@ -7,19 +7,12 @@ use crate::model::{Acks, KafkaDetail, Secret};
 
 /// `0`, `1` or `all` (surrounding whitespace is its own rule).
 pub fn acks(value: &str) -> Result<Acks, IssueKind> {
-    Acks::parse(value.trim()).ok_or_else(|| IssueKind::AcksValue {
-        received: quote(value),
-    })
+    Acks::parse(value.trim()).ok_or_else(|| IssueKind::AcksValue { received: quote(value) })
 }
 
 /// A SASL credential (`user_name`, `password`): required when SASL_SSL is
 /// enabled, otherwise optional; returns the value when it has no issue.
-pub fn sasl_credential(
-    field: Field,
-    raw: &Raw<String>,
-    sasl_enabled: bool,
-    issues: &mut Vec<Issue>,
-) -> Option<String> {
+pub fn sasl_credential(field: Field, raw: &Raw<String>, sasl_enabled: bool, issues: &mut Vec<Issue>) -> Option<String> {
     let missing = match raw {
         Raw::Value(value) => value.is_empty(),
         Raw::Missing | Raw::Null => true,
@@ -36,12 +29,7 @@ pub fn sasl_credential(
 pub(super) fn check_kafka(input: &KafkaInput, issues: &mut Vec<Issue>) -> Option<KafkaDetail> {
     let before = issues.len();
     unknown_keys(Field::KafkaDetail, &input.unknown_keys, &KAFKA_KEYS, issues);
-    let instance_id = check_string(
-        Field::InstanceId,
-        &input.instance_id,
-        Presence::Required,
-        issues,
-    );
+    let instance_id = check_string(Field::InstanceId, &input.instance_id, Presence::Required, issues);
     let addr = check_string(Field::Addr, &input.addr, Presence::Required, issues);
     let security_protocol = check_string(
         Field::SecurityProtocol,

@@ -56,18 +56,12 @@ pub fn string_rules(field: Field) -> &'static [StringRule] {
             name_not_reserved,
         ],
         Field::Description => &[|value| max_chars(value, DESCRIPTION_MAX_LENGTH)],
-        Field::VpcId => &[no_surrounding_whitespace, |value| {
-            max_chars(value, VPC_ID_MAX_LENGTH)
-        }],
+        Field::VpcId => &[no_surrounding_whitespace, |value| max_chars(value, VPC_ID_MAX_LENGTH)],
         Field::SubnetId => &[no_surrounding_whitespace, |value| {
             max_chars(value, SUBNET_ID_MAX_LENGTH)
         }],
-        Field::Type => &[no_surrounding_whitespace, |value| {
-            connection_type(value).map(drop)
-        }],
-        Field::InstanceId | Field::SecurityProtocol | Field::UserName => {
-            &[no_surrounding_whitespace]
-        }
+        Field::Type => &[no_surrounding_whitespace, |value| connection_type(value).map(drop)],
+        Field::InstanceId | Field::SecurityProtocol | Field::UserName => &[no_surrounding_whitespace],
         Field::Addr => &[no_surrounding_whitespace, addr_list],
         Field::Acks => &[no_surrounding_whitespace, |value| acks(value).map(drop)],
         // A password may legitimately start or end with a space.
@@ -78,9 +72,7 @@ pub fn string_rules(field: Field) -> &'static [StringRule] {
 
 /// `WEBHOOK` or `KAFKA`, either case (surrounding whitespace is its own rule).
 pub fn connection_type(value: &str) -> Result<ConnectionType, IssueKind> {
-    ConnectionType::parse(value.trim()).ok_or_else(|| IssueKind::TypeValue {
-        received: quote(value),
-    })
+    ConnectionType::parse(value.trim()).ok_or_else(|| IssueKind::TypeValue { received: quote(value) })
 }
 
 /// Checks one string field: presence, type, then every rule of
@@ -88,12 +80,7 @@ pub fn connection_type(value: &str) -> Result<ConnectionType, IssueKind> {
 ///
 /// An empty string counts as absent: a form's empty optional input is not
 /// sent, and a required one is reported as missing.
-pub fn check_string(
-    field: Field,
-    raw: &Raw<String>,
-    presence: Presence,
-    issues: &mut Vec<Issue>,
-) -> Option<String> {
+pub fn check_string(field: Field, raw: &Raw<String>, presence: Presence, issues: &mut Vec<Issue>) -> Option<String> {
     let value = match raw {
         Raw::Value(value) if !value.is_empty() => value,
         Raw::WrongType(received) => {
@@ -128,9 +115,7 @@ pub fn check_string(
 pub fn check_field(field: Field, raw: &Raw<String>, sasl_enabled: bool) -> Vec<Issue> {
     let mut issues = Vec::new();
     let presence = match field {
-        Field::Name | Field::VpcId | Field::SubnetId | Field::InstanceId | Field::Addr => {
-            Presence::Required
-        }
+        Field::Name | Field::VpcId | Field::SubnetId | Field::InstanceId | Field::Addr => Presence::Required,
         Field::UserName | Field::Password => {
             sasl_credential(field, raw, sasl_enabled, &mut issues);
             return issues;
@@ -157,27 +142,12 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
     let mut issues = Vec::new();
     unknown_keys(Field::Root, &input.unknown_keys, &CREATE_KEYS, &mut issues);
     let name = check_string(Field::Name, &input.name, Presence::Required, &mut issues);
-    let description = check_string(
-        Field::Description,
-        &input.description,
-        Presence::Optional,
-        &mut issues,
-    );
+    let description = check_string(Field::Description, &input.description, Presence::Optional, &mut issues);
     let vpc_id = check_string(Field::VpcId, &input.vpc_id, Presence::Required, &mut issues);
-    let subnet_id = check_string(
-        Field::SubnetId,
-        &input.subnet_id,
-        Presence::Required,
-        &mut issues,
-    );
+    let subnet_id = check_string(Field::SubnetId, &input.subnet_id, Presence::Required, &mut issues);
     let type_issues = issues.len();
-    let connection_type = check_string(
-        Field::Type,
-        &input.connection_type,
-        Presence::Optional,
-        &mut issues,
-    )
-    .map(|value| connection_type(&value).unwrap_or_default());
+    let connection_type = check_string(Field::Type, &input.connection_type, Presence::Optional, &mut issues)
+        .map(|value| connection_type(&value).unwrap_or_default());
     // A bad type leaves open whether Kafka settings belong: check them if
     // given, but neither demand nor forbid them.
     let connection_type = match (connection_type, issues.len() > type_issues) {
@@ -197,10 +167,7 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
             None
         }
         (Raw::Value(_), Some(ConnectionType::Webhook)) => {
-            issues.push(Issue::new(
-                Field::KafkaDetail,
-                IssueKind::KafkaDetailNotAllowed,
-            ));
+            issues.push(Issue::new(Field::KafkaDetail, IssueKind::KafkaDetailNotAllowed));
             None
         }
         (Raw::Value(kafka), _) => kafka::check_kafka(kafka, &mut issues),
@@ -214,8 +181,7 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
         return Err(issues);
     }
     // No issue means every required value was present.
-    let (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) =
-        (name, vpc_id, subnet_id, connection_type)
+    let (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) = (name, vpc_id, subnet_id, connection_type)
     else {
         unreachable!("a required field without an issue")
     };
@@ -236,18 +202,8 @@ pub fn validate_update(body: &Body<UpdateInput>) -> Result<UpdateConnectionReque
         Body::NotObject(received) => return Err(vec![not_an_object(*received)]),
     };
     let mut issues = Vec::new();
-    unknown_keys(
-        Field::Root,
-        &input.unknown_keys,
-        &["description"],
-        &mut issues,
-    );
-    let description = check_string(
-        Field::Description,
-        &input.description,
-        Presence::Optional,
-        &mut issues,
-    );
+    unknown_keys(Field::Root, &input.unknown_keys, &["description"], &mut issues);
+    let description = check_string(Field::Description, &input.description, Presence::Optional, &mut issues);
     if issues.is_empty() {
         Ok(UpdateConnectionRequest {
             description: description.unwrap_or_default(),
@@ -269,12 +225,7 @@ fn not_an_object(received: ValueKind) -> Issue {
 
 /// One issue naming the properties an object should not have, with a
 /// "did you mean" for the first that looks like a known one.
-pub(crate) fn unknown_keys(
-    field: Field,
-    keys: &[String],
-    known: &[&'static str],
-    issues: &mut Vec<Issue>,
-) {
+pub(crate) fn unknown_keys(field: Field, keys: &[String], known: &[&'static str], issues: &mut Vec<Issue>) {
     if keys.is_empty() {
         return;
     }
@@ -284,11 +235,7 @@ pub(crate) fn unknown_keys(
     issues.push(Issue::new(
         field,
         IssueKind::UnrecognizedKeys {
-            keys: keys
-                .iter()
-                .take(UNKNOWN_KEYS_LISTED)
-                .map(|key| quote(key))
-                .collect(),
+            keys: keys.iter().take(UNKNOWN_KEYS_LISTED).map(|key| quote(key)).collect(),
             more: keys.len().saturating_sub(UNKNOWN_KEYS_LISTED),
             suggestion,
         },
@@ -317,8 +264,5 @@ pub fn suggest_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
             ch.to_ascii_lowercase()
         });
     }
-    known
-        .iter()
-        .copied()
-        .find(|name| *name == snake && *name != key)
+    known.iter().copied().find(|name| *name == snake && *name != key)
 }

@@ -8,9 +8,7 @@ use crate::issue::IssueKind;
 /// The first character is an ASCII letter or digit.
 pub fn name_first_char(value: &str) -> Result<(), IssueKind> {
     match value.trim().chars().next() {
-        Some(first) if !first.is_ascii_alphanumeric() => {
-            Err(IssueKind::NameFirstChar { found: first })
-        }
+        Some(first) if !first.is_ascii_alphanumeric() => Err(IssueKind::NameFirstChar { found: first }),
         _ => Ok(()),
     }
 }

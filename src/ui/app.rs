@@ -12,7 +12,11 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let saved = storage::load_settings();
     let remembered = storage::load_token();
-    let region = if REGIONS.contains(&saved.region.as_str()) { saved.region.clone() } else { REGIONS[0].to_owned() };
+    let region = if REGIONS.contains(&saved.region.as_str()) {
+        saved.region.clone()
+    } else {
+        REGIONS[0].to_owned()
+    };
     let ui = Console {
         locale: RwSignal::new(storage::initial_locale(&saved)),
         base_url: RwSignal::new(saved.base_url.clone()),

@@ -12,7 +12,9 @@ use crate::api::{self, Abort, ApiError, DEFAULT_TIMEOUT};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::ConnectionType;
-use crate::rules::{validate_create_input, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH};
+use crate::rules::{
+    validate_create_input, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -56,7 +58,11 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
         let endpoint = ui.endpoint();
         if endpoint.project_id.is_empty() || endpoint.token.is_empty() {
             settings_missing.set(true);
-            focus(if endpoint.project_id.is_empty() { "settings-project-id" } else { "settings-token" });
+            focus(if endpoint.project_id.is_empty() {
+                "settings-project-id"
+            } else {
+                "settings-token"
+            });
             return;
         }
         settings_missing.set(false);
@@ -79,7 +85,7 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
                     focus("result-card");
                 }
                 Err(error) => {
-                    mark_server_issues(&error, validation);
+                    mark_server_issues(&error, validation, ui);
                     failure.set(Some(error));
                     focus("error-panel");
                 }
@@ -87,27 +93,25 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
         });
     };
 
-    let text_field = move |field: Field,
-                           help: fn(&super::text::Text) -> &'static str,
-                           max_chars: Option<usize>,
-                           required: bool| {
-        let value = draft.text(field).expect("a text field");
-        let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
-        view! {
-            <TextField
-                field=field
-                label=label(field)
-                help=Signal::derive(move || help(ui.text()))
-                value=value
-                state=state(field)
-                required=required
-                max_chars=max_chars
-                optional_text=optional_text
-                on_blur=move || validation.touch(field)
-                on_edit=move || validation.edited(field)
-            />
-        }
-    };
+    let text_field =
+        move |field: Field, help: fn(&super::text::Text) -> &'static str, max_chars: Option<usize>, required: bool| {
+            let value = draft.text(field).expect("a text field");
+            let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
+            view! {
+                <TextField
+                    field=field
+                    label=label(field)
+                    help=Signal::derive(move || help(ui.text()))
+                    value=value
+                    state=state(field)
+                    required=required
+                    max_chars=max_chars
+                    optional_text=optional_text
+                    on_blur=move || validation.touch(field)
+                    on_edit=move || validation.edited(field)
+                />
+            }
+        };
 
     let summary = move || {
         let issues = validation.issues.get();
@@ -215,14 +219,14 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
 
 /// Marks the fields an error names: a taken name, or the server's
 /// per-field details of a 400.
-fn mark_server_issues(error: &ApiError, validation: Validation) {
+/// (Runs after an await, outside any reactive owner: no context lookups here.)
+fn mark_server_issues(error: &ApiError, validation: Validation, ui: super::Console) {
     let ApiError::Eg { body, .. } = error else {
         return;
     };
-    let ui = console();
     let mut marks: Vec<(Field, String)> = Vec::new();
     if body.error_code == "EG.00513001" {
-        marks.push((Field::Name, ui.text().error_name_taken.to_owned()));
+        marks.push((Field::Name, ui.text_untracked().error_name_taken.to_owned()));
     } else {
         for detail in &body.error_details {
             if let Some(field) = Field::from_path(&detail.path) {

@@ -114,7 +114,11 @@ impl Validation {
     /// Validation of `draft`'s values.
     pub fn new(draft: Draft) -> Self {
         Validation {
-            issues: Memo::new(move |_| crate::rules::validate_create_input(&draft.input()).err().unwrap_or_default()),
+            issues: Memo::new(move |_| {
+                crate::rules::validate_create_input(&draft.input())
+                    .err()
+                    .unwrap_or_default()
+            }),
             touched: RwSignal::new(Vec::new()),
             submitted: RwSignal::new(false),
             server: RwSignal::new(Vec::new()),
@@ -130,20 +134,31 @@ impl Validation {
 
     /// Drops the server's verdict on a field the user just changed.
     pub fn edited(&self, field: Field) {
-        if self.server.with_untracked(|server| server.iter().any(|(f, _)| *f == field)) {
+        if self
+            .server
+            .with_untracked(|server| server.iter().any(|(f, _)| *f == field))
+        {
             self.server.update(|server| server.retain(|(f, _)| *f != field));
         }
     }
 
     /// The state a field shows now (tracked).
     pub fn state(&self, field: Field, locale: crate::Locale) -> FieldState {
-        let server: Vec<String> = self
-            .server
-            .with(|server| server.iter().filter(|(f, _)| *f == field).map(|(_, m)| m.clone()).collect());
+        let server: Vec<String> = self.server.with(|server| {
+            server
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone())
+                .collect()
+        });
         let judged = self.submitted.get() || self.touched.with(|touched| touched.contains(&field));
         let mut messages: Vec<String> = if judged {
             self.issues.with(|issues| {
-                issues.iter().filter(|issue| issue.field == field).map(|issue| issue.message(locale)).collect()
+                issues
+                    .iter()
+                    .filter(|issue| issue.field == field)
+                    .map(|issue| issue.message(locale))
+                    .collect()
             })
         } else {
             Vec::new()

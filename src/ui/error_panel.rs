@@ -7,8 +7,9 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 
 /// The explanation of `error`, with the request ID to give support.
+/// `id` is the panel's DOM id (focus moves there after a failure).
 #[component]
-pub fn ErrorPanel(error: ApiError) -> impl IntoView {
+pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static str) -> impl IntoView {
     let ui = console();
     let request_id = error.request_id().map(str::to_owned);
     let status = error.status();
@@ -74,7 +75,10 @@ pub fn ErrorPanel(error: ApiError) -> impl IntoView {
         }
         ApiError::Aborted => {
             let headline: Box<dyn Fn() -> &'static str + Send + Sync> = Box::new(move || ui.text().error_aborted);
-            (headline, view! { <p>{move || ui.text().error_maybe_created}</p> }.into_any())
+            (
+                headline,
+                view! { <p>{move || ui.text().error_maybe_created}</p> }.into_any(),
+            )
         }
     };
     let request_id_view = request_id.map(|id| {
@@ -87,7 +91,7 @@ pub fn ErrorPanel(error: ApiError) -> impl IntoView {
         }
     });
     view! {
-        <div class="error-panel" role="alert" id="error-panel" tabindex="-1">
+        <div class="error-panel" role="alert" id=id tabindex="-1">
             <h3>{move || ui.text().error_title}</h3>
             <p class="headline">{headline}</p>
             {status.map(|status| view! { <p class="status">{move || ui.text().http_status} ": " {status}</p> })}

@@ -72,6 +72,11 @@ impl Console {
     pub fn text(&self) -> &'static text::Text {
         text::text(self.locale.get())
     }
+
+    /// The console's text in the current language, outside reactive code.
+    pub fn text_untracked(&self) -> &'static text::Text {
+        text::text(self.locale.get_untracked())
+    }
 }
 
 /// The console context; every component is mounted under [`App`].

@@ -76,7 +76,12 @@ pub fn ResultCard(created: Created, on_close: impl Fn() + 'static) -> impl IntoV
     let flavor = info
         .flavor
         .as_ref()
-        .map(|flavor| format!("{} ({}, {}, bandwidth {})", flavor.name, flavor.concurrency_type, flavor.concurrency, flavor.bandwidth_type))
+        .map(|flavor| {
+            format!(
+                "{} ({}, {}, bandwidth {})",
+                flavor.name, flavor.concurrency_type, flavor.concurrency, flavor.bandwidth_type
+            )
+        })
         .unwrap_or_default();
     let kafka = info.kafka_detail.clone().map(|kafka| {
         let password = kafka.password.as_ref().map(|_| "••••••••".to_owned());
@@ -93,15 +98,19 @@ pub fn ResultCard(created: Created, on_close: impl Fn() + 'static) -> impl IntoV
             </dl>
         }
     });
-    let error_info = info.error_info.clone().filter(|_| info.status == ConnectionStatus::CreateFailed).map(|error| {
-        view! {
-            <div class="error-panel" role="alert">
-                <h3>{move || ui.text().create_failed}</h3>
-                <p><code>{error.error_code}</code> " " {error.error_msg}</p>
-                <p class="server-text">{error.error_detail}</p>
-            </div>
-        }
-    });
+    let error_info = info
+        .error_info
+        .clone()
+        .filter(|_| info.status == ConnectionStatus::CreateFailed)
+        .map(|error| {
+            view! {
+                <div class="error-panel" role="alert">
+                    <h3>{move || ui.text().create_failed}</h3>
+                    <p><code>{error.error_code}</code> " " {error.error_msg}</p>
+                    <p class="server-text">{error.error_detail}</p>
+                </div>
+            }
+        });
     let pending = info.status.is_pending();
     view! {
         <section class="panel result" id="result-card" aria-labelledby="result-title" tabindex="-1">

@@ -151,7 +151,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
                     {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
                 </button>
-                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error /> })}
+                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error id="sign-in-error" /> })}
             </form>
         </details>
     }

@@ -241,7 +241,8 @@ const ZH_CN: Text = Text {
     error_fields: "API 拒绝了部分字段，已在表单中标出。",
     error_server: "API 服务端出错。请重试；如持续失败，请向技术支持提供请求 ID。",
     error_not_json: "返回的不是 API 的 JSON（通常是代理的错误页面）。返回内容：",
-    error_network: "请求未能到达 API。请检查网络。如果 API 位于其他源，请通过同源反向代理提供此控制台，或在 API 端启用 CORS。",
+    error_network:
+        "请求未能到达 API。请检查网络。如果 API 位于其他源，请通过同源反向代理提供此控制台，或在 API 端启用 CORS。",
     error_timeout: "API 未在规定时间内响应，请求已停止。",
     error_aborted: "您已取消请求。",
     error_maybe_created: "连接可能已经创建：重试前请先查看连接列表。",

@@ -23,3 +23,28 @@ wasm_bindgen_locked_version() {
 }
 # Browser test files run all their tests in one page; the default 20 s is too short.
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
+
+# Starts target/$1/eg-emulator on a free loopback port with a fresh data
+# directory and the remaining arguments; sets EMULATOR_URL and EMULATOR_PID.
+# The caller's EXIT trap must call stop_emulators.
+EMULATOR_PIDS=()
+start_emulator() {
+  local profile="$1"; shift
+  local data banner
+  data="$(mktemp -d)"
+  banner="$data/banner.txt"
+  "$ROOT/target/$profile/eg-emulator" --listen 127.0.0.1:0 --data "$data/state" --quiet "$@" >"$banner" 2>"$data/log.txt" &
+  EMULATOR_PID=$!
+  EMULATOR_PIDS+=("$EMULATOR_PID")
+  for _ in $(seq 100); do
+    grep -q '^eg-emulator listening on ' "$banner" 2>/dev/null && break
+    kill -0 "$EMULATOR_PID" 2>/dev/null || { cat "$data/log.txt" >&2; die "eg-emulator did not start"; }
+    sleep 0.1
+  done
+  EMULATOR_URL="$(head -1 "$banner" | awk '{print $4}')"
+  [ -n "$EMULATOR_URL" ] || die "eg-emulator printed no URL"
+  note "eg-emulator at $EMULATOR_URL (data in $data)"
+}
+stop_emulators() {
+  for pid in "${EMULATOR_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+}

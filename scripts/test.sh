@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+trap stop_emulators EXIT
 
 bash scripts/bootstrap.sh
 
@@ -13,16 +14,20 @@ cargo fmt --all -- --check
 step "Lints, host (cargo clippy --workspace --all-targets)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "Lints, wasm32 (validator and console features)"
-cargo clippy --target wasm32-unknown-unknown --all-targets --features js -- -D warnings
+step "Lints, wasm32 (the validator alone, then validator and console)"
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features js,ui -- -D warnings
 
-step "Host tests: rules, models, properties, emulator (cargo test --workspace)"
+step "Host tests: rules, models, properties, emulator over HTTP (cargo test --workspace)"
 cargo test --workspace
 
-step "Browser tests: the same rule tests and the JS exports in headless Chromium"
-cargo test --target wasm32-unknown-unknown --features js
+step "Browser tests in headless Chromium: rules, JS exports, console components (against the emulator)"
+start_emulator debug --cors-origin '*' --enable-faults --create-delay 800ms \
+  --dev-token ui-test-token --dev-project ui-test-project
+EG_EMULATOR_URL="$EMULATOR_URL" cargo test --target wasm32-unknown-unknown --features js,ui
 
 bash scripts/test-npm.sh
+
+bash scripts/build-console.sh
 
 step "All test suites passed"

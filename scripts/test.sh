@@ -30,4 +30,6 @@ bash scripts/test-npm.sh
 
 bash scripts/build-console.sh
 
+bash scripts/test-e2e.sh
+
 step "All test suites passed"

@@ -76,18 +76,25 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
             in_flight.set(false);
             match outcome {
                 Ok(answer) => {
+                    // The Kafka password has done its job: it leaves the page.
+                    // The form stays as a template for the next connection,
+                    // unjudged until it is left or submitted again.
+                    draft.password.set(String::new());
+                    validation.submitted.set(false);
+                    validation.touched.set(Vec::new());
                     generation.update(|generation| *generation += 1);
                     result.set(Some(Created {
                         info: answer.value,
                         request_id: answer.request_id,
                     }));
                     follow_status(ui, result, generation);
-                    focus("result-card");
+                    // After the card has rendered.
+                    request_animation_frame(|| focus("result-card"));
                 }
                 Err(error) => {
                     mark_server_issues(&error, validation, ui);
                     failure.set(Some(error));
-                    focus("error-panel");
+                    request_animation_frame(|| focus("error-panel"));
                 }
             }
         });

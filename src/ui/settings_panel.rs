@@ -59,8 +59,11 @@ pub fn SettingsPanel() -> impl IntoView {
         }
     };
     let has_token = move || !ui.token.with(|token| token.trim().is_empty());
+    // Open at first while there is no token; after that the user decides
+    // (closing it as the token is typed would pull the field away).
+    let open_at_start = !has_token();
     view! {
-        <details class="panel settings" prop:open=move || !has_token()>
+        <details class="panel settings" open=open_at_start>
             <summary>
                 <h2>{move || ui.text().settings}</h2>
                 <span class="badge" class:ok=has_token>

@@ -1,0 +1,289 @@
+// The release console served by the emulator, driven in headless Chromium
+// the way a person would. Run by scripts/test-e2e.sh.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  fillWebhook, freshPage, launchBrowser, open, screenshot, seriousViolations, startEmulator, useToken,
+} from './harness.mjs';
+
+let emu;
+let browser;
+let page;
+const axeReport = [];
+
+before(async () => {
+  emu = await startEmulator();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  emu?.stop();
+  console.log(`axe-core (serious or critical violations per state):\n${axeReport.join('\n')}`);
+});
+afterEach(() => {
+  assert.deepEqual(page?.problems ?? [], [], 'no uncaught exception, wasm panic or CSP violation');
+});
+
+/** Screenshots at 1280 px and 390 px wide. */
+async function shoot(name) {
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function checkAccessibility(state) {
+  const violations = await seriousViolations(page);
+  axeReport.push(`  ${state}: ${violations.length}${violations.length ? ` (${violations.join('; ')})` : ''}`);
+  assert.deepEqual(violations, [], `axe: ${state}`);
+}
+
+const unique = (prefix) => `${prefix}-${Date.now().toString(36)}`;
+
+async function expectError(pattern) {
+  await page.waitForSelector('#error-panel', { timeout: 40_000 }).catch(async (error) => {
+    throw new Error(`${error.message}\nthe page says: ${await page.textContent('main')}`);
+  });
+  await page.waitForFunction(() => document.querySelector('#create-button')?.getAttribute('aria-busy') === 'false');
+  const text = await page.textContent('#error-panel');
+  assert.match(text, pattern);
+  return text;
+}
+
+async function assertFormIntact(name) {
+  assert.equal(await page.inputValue('#field-name'), name);
+  assert.equal(await page.inputValue('#field-vpc_id'), 'vpc-0d9e1f8a');
+  assert.equal(await page.inputValue('#field-subnet_id'), 'subnet-5a4f3e2d');
+}
+
+test('sign in with the development user', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await page.fill('#sign-in-user', emu.user);
+  await page.fill('#sign-in-password', emu.password);
+  await page.fill('#sign-in-domain', emu.domain);
+  await page.fill('#sign-in-project', emu.project);
+  await page.click('#sign-in-button');
+  await page.waitForFunction(() => document.querySelector('#settings-token')?.value.startsWith('MII'));
+  assert.equal(await page.inputValue('#settings-project-id'), emu.project);
+  assert.equal(await page.inputValue('#sign-in-password'), '', 'the IAM password is not kept');
+  assert.equal(await page.getAttribute('#settings-token', 'type'), 'password');
+});
+
+test('create a WEBHOOK connection and watch CREATING become CREATED', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await shoot('empty-form');
+  await checkAccessibility('empty form');
+  await useToken(page, emu);
+  const name = unique('webhook');
+  await fillWebhook(page, name);
+  await page.fill('#field-description', 'orders to the billing webhook');
+  await page.click('#create-button');
+  await page.waitForSelector('#result-card');
+  assert.equal(await page.textContent('#result-status'), 'CREATING');
+  await page.waitForFunction(() => document.querySelector('#result-status')?.textContent === 'CREATED', null, { timeout: 20_000 });
+  assert.match(await page.textContent('#result-card'), new RegExp(name));
+  await shoot('result-card');
+  await checkAccessibility('result card');
+  assert.equal(await emu.countNamed(name), 1);
+});
+
+test('create a KAFKA connection with SASL_SSL; the password never shows afterwards', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  const name = unique('kafka');
+  await fillWebhook(page, name);
+  await page.check('#type-kafka');
+  await page.fill('#field-kafka_detail-instance_id', 'kafka-instance-1');
+  await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,192.168.0.11:9092');
+  await page.fill('#field-kafka_detail-security_protocol', 'SASL_SSL');
+  await page.check('#field-kafka_detail-enable_sasl_ssl');
+  await page.fill('#field-kafka_detail-user_name', 'producer');
+  await page.fill('#field-kafka_detail-password', 'Kafka-Secret-81');
+  await page.check('#acks-all');
+  await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,broker:70000');
+  await page.locator('#field-kafka_detail-addr').blur();
+  await shoot('kafka-form-with-issue');
+  await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,192.168.0.11:9092');
+  await shoot('kafka-form');
+  await checkAccessibility('Kafka form');
+  await page.click('#create-button');
+  await page.waitForSelector('#result-card');
+  const html = await page.content();
+  assert.ok(!html.includes('Kafka-Secret-81'), 'not in the markup');
+  const values = await page.$$eval('input', (inputs) => inputs.map((input) => input.value));
+  assert.ok(!values.includes('Kafka-Secret-81'), 'not in any input either');
+  assert.match(await page.textContent('#result-card'), /producer/);
+});
+
+test('a duplicate name marks the name field', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  const name = unique('twice');
+  await fillWebhook(page, name);
+  await page.click('#create-button');
+  await page.waitForSelector('#result-card');
+  await page.click('#create-button');
+  await expectError(/already exists/);
+  assert.match(await page.textContent('#field-name-error'), /already exists/);
+  assert.equal(await page.getAttribute('#field-name', 'aria-invalid'), 'true');
+  assert.equal(await emu.countNamed(name), 1);
+});
+
+test('fix every field of a fully wrong form using only the messages shown', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  await page.fill('#field-name', '.bad name!');
+  await page.fill('#field-description', 'd'.repeat(256));
+  await page.fill('#field-vpc_id', ' vpc');
+  await page.fill('#field-subnet_id', 's'.repeat(129));
+  await page.check('#type-kafka');
+  await page.fill('#field-kafka_detail-addr', 'broker,,b:0');
+  await page.check('#field-kafka_detail-enable_sasl_ssl');
+  await page.click('#create-button');
+  await page.waitForSelector('#issue-summary');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'field-name', 'focus on the first invalid field');
+  await shoot('form-with-issues');
+  await checkAccessibility('form with issues');
+
+  // Each fix is chosen from the message alone.
+  const fixes = [
+    [/must start with a letter or digit|may contain only/, (v) => v.replace(/[^A-Za-z0-9._-]/g, '').replace(/^[^A-Za-z0-9]+/, '')],
+    [/at most (\d+) characters/, (v, m) => [...v].slice(0, Number(m[1])).join('')],
+    [/must not start or end with whitespace/, (v) => v.trim()],
+    [/is required/, () => 'given'],
+    [/entry \d+ is empty/, (v) => v.split(',').filter(Boolean).join(',')],
+    [/must be host:port \(the port is missing\)/, (v) => v.split(',').map((e) => (e.includes(':') ? e : `${e}:9092`)).join(',')],
+    [/the host is missing/, (v) => v.split(',').map((e) => (e.startsWith(':') ? `broker${e}` : e)).join(',')],
+    [/port outside 1 to 65535/, (v) => v.replace(/:(\d+)/g, (_, port) => `:${Math.min(Math.max(Number(port), 1), 65535)}`)],
+  ];
+  const fields = ['name', 'description', 'vpc_id', 'subnet_id', 'kafka_detail-instance_id', 'kafka_detail-addr',
+    'kafka_detail-user_name', 'kafka_detail-password'];
+  for (let round = 0; round < 5; round += 1) {
+    let changed = false;
+    for (const field of fields) {
+      const id = `#field-${field}`;
+      const message = (await page.textContent(`${id}-error`)) ?? '';
+      if (!message) continue;
+      const fix = fixes.find(([pattern]) => pattern.test(message));
+      assert.ok(fix, `no fix for "${message}"`);
+      const value = await page.inputValue(id);
+      await page.fill(id, fix[1](value, message.match(fix[0])));
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  await page.click('#create-button');
+  await page.waitForSelector('#result-card');
+  assert.ok(!(await page.$('#issue-summary')), 'no summary after success');
+});
+
+test('switch to zh-CN and see Chinese messages', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await page.selectOption('#language', 'zh-CN');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.focus('#field-name');
+  await page.locator('#field-name').blur();
+  await page.waitForSelector('#field-name-error p');
+  assert.equal(await page.textContent('#field-name-error'), '名称不能为空');
+  assert.match(await page.textContent('#create-button'), /创建连接/);
+  await checkAccessibility('zh-CN form');
+});
+
+test('reload keeps settings but not the token, unless remembered in this tab', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  assert.equal(await page.getAttribute('details.settings', 'open'), '', 'the panel stays open while typing');
+  await page.selectOption('#settings-region', 'eu-west-101');
+  await page.selectOption('#language', 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('#create-form');
+  assert.equal(await page.inputValue('#settings-project-id'), emu.project);
+  assert.equal(await page.inputValue('#settings-region'), 'eu-west-101');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal(await page.inputValue('#settings-token'), '', 'the token is not kept by default');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.ok(!stored.includes(emu.token));
+
+  await page.fill('#settings-token', emu.token);
+  await page.check('#settings-remember');
+  await page.reload();
+  await page.waitForSelector('#create-form');
+  assert.equal(await page.inputValue('#settings-token'), emu.token, 'remembered in this tab');
+  assert.ok(!(await page.evaluate(() => JSON.stringify({ ...localStorage }))).includes(emu.token), 'never in localStorage');
+});
+
+test('each fault class shows its message, keeps the form, and a retry succeeds', { timeout: 120_000 }, async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  const cases = [
+    [{ kind: 'status', status: 500, body: '{"error_code":"EG.00015000","error_msg":"internal error"}' }, /failed on its side/],
+    [{ kind: 'non_json' }, /not the API's JSON[\s\S]*502 Bad Gateway/],
+    [{ kind: 'drop' }, /did not reach the API/],
+    // The console gives up after 30 s.
+    [{ kind: 'latency', ms: 32_000 }, /did not answer in time/],
+  ];
+  for (const [fault, pattern] of cases) {
+    const name = unique(`fault-${fault.kind}`);
+    await fillWebhook(page, name);
+    await emu.fault(fault);
+    await page.click('#create-button');
+    await expectError(pattern);
+    await assertFormIntact(name);
+    if (fault.kind === 'non_json') {
+      await shoot('error-panel');
+      await checkAccessibility('error panel');
+      assert.ok(!(await page.$('#error-panel h1')), 'server HTML shown as text');
+    }
+  }
+  const name = await page.inputValue('#field-name');
+  // The latency fault's request may still create the connection on the server:
+  // the retry uses a fresh name, as the timeout message advises checking first.
+  const retry = `${name}-retry`;
+  await page.fill('#field-name', retry);
+  await page.click('#create-button');
+  await page.waitForFunction((n) => document.querySelector('#result-card')?.textContent.includes(n), retry);
+  assert.ok(!(await page.$('#error-panel')), 'the error is gone');
+  assert.equal(await emu.countNamed(retry), 1);
+});
+
+test('keyboard only: the whole create flow with Tab, Shift+Tab, Space and Enter', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+  async function tabTo(id, key = 'Tab') {
+    for (let i = 0; i < 60; i += 1) {
+      if ((await active()) === id) return;
+      await page.keyboard.press(key);
+    }
+    assert.fail(`could not reach #${id} with ${key}`);
+  }
+  await tabTo('settings-project-id');
+  await page.keyboard.type(emu.project);
+  await tabTo('settings-token');
+  await page.keyboard.type(emu.token);
+  const name = unique('keyboard');
+  await tabTo('field-name');
+  await page.keyboard.type(name);
+  await tabTo('field-vpc_id');
+  await page.keyboard.type('vpc-0d9e1f8a');
+  await tabTo('field-subnet_id');
+  await page.keyboard.type('subnet-5a4f3e2d');
+  // Back to the description with Shift+Tab, then forward again.
+  await tabTo('field-description', 'Shift+Tab');
+  await page.keyboard.type('typed without a mouse');
+  await tabTo('type-webhook');
+  await page.keyboard.press('Space');
+  await tabTo('create-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#result-card');
+  assert.equal(await active(), 'result-card', 'focus moves to the result');
+  assert.equal(await emu.countNamed(name), 1);
+});

@@ -370,6 +370,12 @@ fn english_messages_name_the_limit() {
         "Unknown property \"vpcId\" (did you mean \"vpc_id\" for \"vpcId\"?)"
     );
 
+    let missing = validate_create(&body(&without(kafka(), "/kafka_detail"))).unwrap_err();
+    assert_eq!(
+        missing[0].message(Locale::En),
+        "Kafka settings are required when the type is KAFKA"
+    );
+
     let port = with(kafka(), "/kafka_detail/addr", json!("a:1,b:70000"));
     let issues = validate_create(&body(&port)).unwrap_err();
     assert_eq!(

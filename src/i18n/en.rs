@@ -40,6 +40,9 @@ fn kind_name(kind: ValueKind) -> &'static str {
 
 fn message(issue: &Issue, label: &str) -> String {
     match &issue.kind {
+        IssueKind::Required if issue.field == Field::KafkaDetail => {
+            format!("{label} are required when the type is KAFKA")
+        }
         IssueKind::Required => format!("{label} is required"),
         IssueKind::RequiredForSasl => format!("{label} is required when SASL_SSL is enabled"),
         IssueKind::InvalidType { expected, received } => format!(

@@ -48,6 +48,7 @@ fn kind_name(kind: ValueKind) -> &'static str {
 
 fn message(issue: &Issue, label: &str) -> String {
     match &issue.kind {
+        IssueKind::Required if issue.field == Field::KafkaDetail => format!("类型为 KAFKA 时必须填写{label}"),
         IssueKind::Required => format!("{label}不能为空"),
         IssueKind::RequiredForSasl => format!("启用 SASL_SSL 时{label}不能为空"),
         IssueKind::InvalidType { expected, received } => {

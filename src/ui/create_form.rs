@@ -3,7 +3,7 @@
 
 use super::draft::{field_id, Draft, Validation};
 use super::error_panel::ErrorPanel;
-use super::field::TextField;
+use super::field::draft_text_field;
 use super::kafka_section::KafkaSection;
 use super::request_preview::RequestPreview;
 use super::result_card::{follow_status, Created, ResultCard};
@@ -35,9 +35,6 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
     let generation = RwSignal::new(0_u64);
     let settings_missing = RwSignal::new(false);
     let request = Signal::derive(move || validate_create_input(&draft.input()).ok());
-
-    let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
-    let state = move |field: Field| Signal::derive(move || validation.state(field, ui.locale.get()));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -100,26 +97,6 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
         });
     };
 
-    let text_field =
-        move |field: Field, help: fn(&super::text::Text) -> &'static str, max_chars: Option<usize>, required: bool| {
-            let value = draft.text(field).expect("a text field");
-            let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
-            view! {
-                <TextField
-                    field=field
-                    label=label(field)
-                    help=Signal::derive(move || help(ui.text()))
-                    value=value
-                    state=state(field)
-                    required=required
-                    max_chars=max_chars
-                    optional_text=optional_text
-                    on_blur=move || validation.touch(field)
-                    on_edit=move || validation.edited(field)
-                />
-            }
-        };
-
     let summary = move || {
         let issues = validation.issues.get();
         if !validation.submitted.get() || issues.is_empty() {
@@ -171,10 +148,10 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
             <h2 id="create-title">{move || ui.text().create_title}</h2>
             <form id="create-form" novalidate on:submit=submit>
                 {summary}
-                {text_field(Field::Name, |t| t.name_help, Some(NAME_MAX_LENGTH), true)}
-                {text_field(Field::Description, |t| t.description_help, Some(DESCRIPTION_MAX_LENGTH), false)}
-                {text_field(Field::VpcId, |t| t.vpc_id_help, Some(VPC_ID_MAX_LENGTH), true)}
-                {text_field(Field::SubnetId, |t| t.subnet_id_help, Some(SUBNET_ID_MAX_LENGTH), true)}
+                {draft_text_field(draft, validation, Field::Name, |t| t.name_help, Some(NAME_MAX_LENGTH), true)}
+                {draft_text_field(draft, validation, Field::Description, |t| t.description_help, Some(DESCRIPTION_MAX_LENGTH), false)}
+                {draft_text_field(draft, validation, Field::VpcId, |t| t.vpc_id_help, Some(VPC_ID_MAX_LENGTH), true)}
+                {draft_text_field(draft, validation, Field::SubnetId, |t| t.subnet_id_help, Some(SUBNET_ID_MAX_LENGTH), true)}
                 <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
                     <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>

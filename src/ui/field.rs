@@ -1,6 +1,9 @@
 //! A labelled text input with help text and its validation state.
 
-use super::draft::{field_id, FieldState};
+use super::console;
+use super::draft::{field_id, Draft, FieldState, Validation};
+use super::text::Text;
+use crate::i18n::field_label;
 use crate::issue::Field;
 use leptos::prelude::*;
 
@@ -95,5 +98,35 @@ pub fn TextField(
                 }}
             </div>
         </div>
+    }
+}
+
+/// A [`TextField`] bound to one field of the form's draft: the core's label,
+/// the validation state, touched when left, the server's mark dropped when
+/// edited. Optional fields say so in their label.
+pub fn draft_text_field(
+    draft: Draft,
+    validation: Validation,
+    field: Field,
+    help: fn(&Text) -> &'static str,
+    max_chars: Option<usize>,
+    required: bool,
+) -> impl IntoView {
+    let ui = console();
+    let value = draft.text(field).expect("a text field of the draft");
+    let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
+    view! {
+        <TextField
+            field=field
+            label=Signal::derive(move || field_label(field, ui.locale.get()))
+            help=Signal::derive(move || help(ui.text()))
+            value=value
+            state=Signal::derive(move || validation.state(field, ui.locale.get()))
+            required=required
+            max_chars=max_chars
+            optional_text=optional_text
+            on_blur=move || validation.touch(field)
+            on_edit=move || validation.edited(field)
+        />
     }
 }

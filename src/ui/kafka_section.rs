@@ -2,7 +2,7 @@
 
 use super::console;
 use super::draft::{field_id, Draft, Validation};
-use super::field::TextField;
+use super::field::{draft_text_field, TextField};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::Acks;
@@ -15,27 +15,12 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
     let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
     let state = move |field: Field| Signal::derive(move || validation.state(field, ui.locale.get()));
     let show_password = RwSignal::new(false);
-    let text_field = move |field: Field, help: fn(&super::text::Text) -> &'static str, required: bool| {
-        let value = draft.text(field).expect("a text field");
-        view! {
-            <TextField
-                field=field
-                label=label(field)
-                help=Signal::derive(move || help(ui.text()))
-                value=value
-                state=state(field)
-                required=required
-                on_blur=move || validation.touch(field)
-                on_edit=move || validation.edited(field)
-            />
-        }
-    };
     let password_id = field_id(Field::Password);
     view! {
         <fieldset class="kafka">
             <legend>{move || ui.text().kafka_section}</legend>
-            {text_field(Field::InstanceId, |t| t.instance_id_help, true)}
-            {text_field(Field::Addr, |t| t.addr_help, true)}
+            {draft_text_field(draft, validation, Field::InstanceId, |t| t.instance_id_help, None, true)}
+            {draft_text_field(draft, validation, Field::Addr, |t| t.addr_help, None, true)}
             <TextField
                 field=Field::SecurityProtocol
                 label=label(Field::SecurityProtocol)
@@ -67,7 +52,7 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
                 <p id="sasl-help" class="help">{move || ui.text().sasl_help}</p>
             </div>
             <Show when=move || draft.enable_sasl_ssl.get()>
-                {text_field(Field::UserName, |t| t.kafka_user_help, true)}
+                {draft_text_field(draft, validation, Field::UserName, |t| t.kafka_user_help, None, true)}
                 <div class="password-row">
                     <TextField
                         field=Field::Password

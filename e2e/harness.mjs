@@ -20,13 +20,17 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
 ];
 
-/** Starts eg-emulator (release) with dist/ on a free port and a fresh data dir. */
-export async function startEmulator(extra = []) {
+/**
+ * Starts eg-emulator (release) serving `dist` (the console by default) on a
+ * free port with a fresh data dir; it is killed when this process exits.
+ */
+export async function startEmulator({ dist = join(root, 'dist') } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'eg-e2e-'));
   const child = spawn(join(root, 'target', 'release', 'eg-emulator'), [
-    '--listen', '127.0.0.1:0', '--data', data, '--dist', join(root, 'dist'), '--quiet',
-    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me', ...extra,
+    '--listen', '127.0.0.1:0', '--data', data, '--dist', dist, '--quiet',
+    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me',
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.on('exit', () => child.kill());
   let banner = '';
   child.stdout.setEncoding('utf8');
   while (!/token:\s+\S+/.test(banner)) {

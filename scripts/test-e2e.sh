@@ -6,6 +6,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 [ -f dist/index.html ] || bash scripts/build-console.sh
+[ -f npm/pkg/index.js ] || bash scripts/build-npm.sh
 step "End-to-end: cargo build --release -p eg-emulator"
 cargo build --release -p eg-emulator
 export E2E_SCREENSHOTS="$ROOT/e2e/artifacts/screenshots"

@@ -43,7 +43,7 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
             return;
         }
         validation.submitted.set(true);
-        let request = match validate_create_input(&draft.input()) {
+        let request = match untrack(|| validate_create_input(&draft.input())) {
             Ok(request) => request,
             Err(issues) => {
                 if let Some(first) = issues.first() {
@@ -55,6 +55,10 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
         let endpoint = ui.endpoint();
         if endpoint.project_id.is_empty() || endpoint.token.is_empty() {
             settings_missing.set(true);
+            // The settings panel may have been closed: open it to show the field.
+            if let Ok(Some(panel)) = document().query_selector("details.settings") {
+                let _ = panel.set_attribute("open", "");
+            }
             focus(if endpoint.project_id.is_empty() {
                 "settings-project-id"
             } else {

@@ -14,7 +14,7 @@ use eg_connections::model::{
     ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor, KafkaDetailInfo,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -144,9 +144,51 @@ pub struct ListQuery {
     pub fuzzy_name: Option<String>,
 }
 
-struct State {
+/// Every project's connections, with a name index so that the uniqueness
+/// check does not scan the project.
+#[derive(Default)]
+struct Projects {
     /// Project ID -> connection ID -> connection.
-    projects: HashMap<String, HashMap<String, Connection>>,
+    connections: HashMap<String, HashMap<String, Connection>>,
+    /// `(project ID, name)` of every connection.
+    names: HashSet<(String, String)>,
+}
+
+impl Projects {
+    fn get(&self, project_id: &str) -> Option<&HashMap<String, Connection>> {
+        self.connections.get(project_id)
+    }
+
+    fn name_taken(&self, project_id: &str, name: &str) -> bool {
+        self.names.contains(&(project_id.to_owned(), name.to_owned()))
+    }
+
+    fn apply(&mut self, entry: LogEntry) {
+        match entry {
+            LogEntry::Put { connection } => {
+                let project = self.connections.entry(connection.project_id.clone()).or_default();
+                if let Some(previous) = project.get(&connection.id) {
+                    self.names.remove(&(previous.project_id.clone(), previous.name.clone()));
+                }
+                self.names
+                    .insert((connection.project_id.clone(), connection.name.clone()));
+                project.insert(connection.id.clone(), *connection);
+            }
+            LogEntry::Delete { project_id, id } => {
+                if let Some(removed) = self
+                    .connections
+                    .get_mut(&project_id)
+                    .and_then(|project| project.remove(&id))
+                {
+                    self.names.remove(&(project_id, removed.name));
+                }
+            }
+        }
+    }
+}
+
+struct State {
+    projects: Projects,
     log: File,
 }
 
@@ -159,7 +201,7 @@ impl Store {
     /// Opens (or creates) the store in `dir`, replaying and compacting.
     pub fn open(dir: &Path) -> io::Result<Store> {
         fs::create_dir_all(dir)?;
-        let mut projects: HashMap<String, HashMap<String, Connection>> = HashMap::new();
+        let mut projects = Projects::default();
         let snapshot_path = dir.join(SNAPSHOT);
         if snapshot_path.exists() {
             let connections: Vec<Connection> = serde_json::from_slice(&fs::read(&snapshot_path)?).map_err(|error| {
@@ -169,12 +211,9 @@ impl Store {
                 )
             })?;
             for connection in connections {
-                apply(
-                    &mut projects,
-                    LogEntry::Put {
-                        connection: Box::new(connection),
-                    },
-                );
+                projects.apply(LogEntry::Put {
+                    connection: Box::new(connection),
+                });
             }
         }
         let log_path = dir.join(LOG);
@@ -204,11 +243,7 @@ impl Store {
     /// Adds a connection unless its name is taken in its project.
     pub fn create(&self, connection: Connection) -> Result<Connection, StoreError> {
         let mut state = self.lock();
-        let taken = state
-            .projects
-            .get(&connection.project_id)
-            .is_some_and(|connections| connections.values().any(|other| other.name == connection.name));
-        if taken {
+        if state.projects.name_taken(&connection.project_id, &connection.name) {
             return Err(StoreError::NameTaken);
         }
         state.commit(LogEntry::Put {
@@ -312,29 +347,13 @@ impl State {
         line.push(b'\n');
         self.log.write_all(&line).map_err(StoreError::Io)?;
         self.log.sync_data().map_err(StoreError::Io)?;
-        apply(&mut self.projects, entry);
+        self.projects.apply(entry);
         Ok(())
     }
 }
 
-fn apply(projects: &mut HashMap<String, HashMap<String, Connection>>, entry: LogEntry) {
-    match entry {
-        LogEntry::Put { connection } => {
-            projects
-                .entry(connection.project_id.clone())
-                .or_default()
-                .insert(connection.id.clone(), *connection);
-        }
-        LogEntry::Delete { project_id, id } => {
-            if let Some(connections) = projects.get_mut(&project_id) {
-                connections.remove(&id);
-            }
-        }
-    }
-}
-
 /// Replays the log; a torn last line is dropped, a bad line before it is corruption.
-fn replay(path: &Path, projects: &mut HashMap<String, HashMap<String, Connection>>) -> io::Result<()> {
+fn replay(path: &Path, projects: &mut Projects) -> io::Result<()> {
     let lines: Vec<String> = BufReader::new(File::open(path)?)
         .lines()
         .collect::<Result<_, _>>()
@@ -349,7 +368,7 @@ fn replay(path: &Path, projects: &mut HashMap<String, HashMap<String, Connection
             continue;
         }
         match serde_json::from_str::<LogEntry>(&line) {
-            Ok(entry) => apply(projects, entry),
+            Ok(entry) => projects.apply(entry),
             Err(_) if index + 1 == count => {
                 eprintln!(
                     "eg-emulator: discarding a torn last line of {} (an unacknowledged write)",
@@ -368,8 +387,8 @@ fn replay(path: &Path, projects: &mut HashMap<String, HashMap<String, Connection
 }
 
 /// Writes the snapshot atomically: temporary file, sync, rename, sync the directory.
-fn write_snapshot(dir: &Path, projects: &HashMap<String, HashMap<String, Connection>>) -> io::Result<()> {
-    let mut connections: Vec<&Connection> = projects.values().flat_map(HashMap::values).collect();
+fn write_snapshot(dir: &Path, projects: &Projects) -> io::Result<()> {
+    let mut connections: Vec<&Connection> = projects.connections.values().flat_map(HashMap::values).collect();
     connections.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
     let temporary: PathBuf = dir.join(format!("{SNAPSHOT}.tmp"));
     let mut file = File::create(&temporary)?;

@@ -2,7 +2,7 @@
 //! validates serializes to JSON that validates again, unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use eg_connections::input::{Body, CreateInput};
+use eg_connections::input::{Body, CreateInput, CREATE_KEYS, KAFKA_KEYS};
 use eg_connections::rules::validate_create;
 use eg_connections::Locale;
 use proptest::prelude::*;
@@ -29,22 +29,8 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// Keys that hit real fields often and arbitrary ones sometimes.
 fn field_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec![
-            "name",
-            "description",
-            "vpc_id",
-            "subnet_id",
-            "type",
-            "kafka_detail",
-            "instance_id",
-            "addr",
-            "security_protocol",
-            "enable_sasl_ssl",
-            "user_name",
-            "password",
-            "acks",
-        ])
-        .prop_map(str::to_owned),
+        prop::sample::select(CREATE_KEYS.iter().chain(KAFKA_KEYS.iter()).copied().collect::<Vec<_>>())
+            .prop_map(str::to_owned),
         any::<String>(),
     ]
 }

@@ -194,10 +194,12 @@ fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: Result<Bytes, Bytes
         .map_err(|error| ApiError::bad_request(format!("The request body is not valid JSON: {error}")))
 }
 
-fn store_error(error: StoreError, name: &str) -> ApiError {
+/// The API error for a store failure; `name` and `connection_id` are what
+/// the request named (either may be empty).
+fn store_error(error: StoreError, name: &str, connection_id: &str) -> ApiError {
     match error {
         StoreError::NameTaken => ApiError::name_duplicated(name),
-        StoreError::NotFound => ApiError::not_found("The connection does not exist"),
+        StoreError::NotFound => ApiError::not_found(format!("Connection {connection_id} does not exist")),
         StoreError::Io(error) => ApiError::internal(format!("The change could not be saved: {error}")),
     }
 }
@@ -222,7 +224,7 @@ async fn create_connection(
     let connection = state
         .store
         .create(connection)
-        .map_err(|error| store_error(error, &request.name))?;
+        .map_err(|error| store_error(error, &request.name, ""))?;
     Ok(Json(connection.info(now)).into_response())
 }
 
@@ -302,7 +304,7 @@ async fn show_connection(
     let connection = state
         .store
         .get(&project_id, &connection_id)
-        .ok_or_else(|| ApiError::not_found(format!("Connection {connection_id} does not exist")))?;
+        .ok_or_else(|| store_error(StoreError::NotFound, "", &connection_id))?;
     Ok(Json(connection.info(now_ms())).into_response())
 }
 
@@ -319,10 +321,7 @@ async fn update_connection(
     let connection = state
         .store
         .update_description(&project_id, &connection_id, request.description, now)
-        .map_err(|error| match error {
-            StoreError::NotFound => ApiError::not_found(format!("Connection {connection_id} does not exist")),
-            other => store_error(other, ""),
-        })?;
+        .map_err(|error| store_error(error, "", &connection_id))?;
     Ok(Json(connection.info(now)).into_response())
 }
 
@@ -335,10 +334,7 @@ async fn delete_connection(
     state
         .store
         .delete(&project_id, &connection_id)
-        .map_err(|error| match error {
-            StoreError::NotFound => ApiError::not_found(format!("Connection {connection_id} does not exist")),
-            other => store_error(other, ""),
-        })?;
+        .map_err(|error| store_error(error, "", &connection_id))?;
     Ok(StatusCode::NO_CONTENT)
 }
 

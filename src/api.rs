@@ -113,6 +113,16 @@ impl Abort {
         self.abort(AbortReason::Cancelled);
     }
 
+    /// What a failed fetch or body read means: our own abort (timeout or
+    /// cancel) or a network failure.
+    fn failure(&self, error: gloo_net::Error, timeout: Duration) -> ApiError {
+        match self.reason.get() {
+            Some(AbortReason::Timeout) => ApiError::Timeout(timeout),
+            Some(AbortReason::Cancelled) => ApiError::Aborted,
+            None => ApiError::Network(error.to_string()),
+        }
+    }
+
     fn abort(&self, reason: AbortReason) {
         if self.reason.get().is_none() {
             self.reason.set(Some(reason));
@@ -143,18 +153,10 @@ async fn send<T: DeserializeOwned>(
     if let Some(timer) = timer {
         timer.clear();
     }
-    let response = outcome.map_err(|error| match abort.reason.get() {
-        Some(AbortReason::Timeout) => ApiError::Timeout(timeout),
-        Some(AbortReason::Cancelled) => ApiError::Aborted,
-        None => ApiError::Network(error.to_string()),
-    })?;
+    let response = outcome.map_err(|error| abort.failure(error, timeout))?;
     let status = response.status();
     let request_id = response.headers().get("x-request-id");
-    let text = response.text().await.map_err(|error| match abort.reason.get() {
-        Some(AbortReason::Timeout) => ApiError::Timeout(timeout),
-        Some(AbortReason::Cancelled) => ApiError::Aborted,
-        None => ApiError::Network(error.to_string()),
-    })?;
+    let text = response.text().await.map_err(|error| abort.failure(error, timeout))?;
     if (200..300).contains(&status) {
         if status == 204 || text.is_empty() {
             return Ok((response, None));

@@ -2,6 +2,7 @@
 //! Server text is rendered as text nodes, never as HTML.
 
 use super::copy_button::CopyButton;
+use super::text::Text;
 use super::{console, focus};
 use crate::api::ApiError;
 use leptos::prelude::*;
@@ -15,13 +16,13 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
     let status = error.status();
     let (headline, body) = match &error {
         ApiError::Eg { status, body, .. } => {
-            let headline: Box<dyn Fn() -> &'static str + Send + Sync> = match (*status, body.error_code.as_str()) {
-                (401, _) => Box::new(move || ui.text().error_unauthorized),
-                (403, _) => Box::new(move || ui.text().error_forbidden),
-                (_, "EG.00513001") => Box::new(move || ui.text().error_name_taken),
-                (400, "EG.00513000") => Box::new(move || ui.text().error_fields),
-                (500.., _) => Box::new(move || ui.text().error_server),
-                _ => Box::new(move || ui.text().error_title),
+            let headline: fn(&Text) -> &'static str = match (*status, body.error_code.as_str()) {
+                (401, _) => |t| t.error_unauthorized,
+                (403, _) => |t| t.error_forbidden,
+                (_, "EG.00513001") => |t| t.error_name_taken,
+                (400, "EG.00513000") => |t| t.error_fields,
+                (500.., _) => |t| t.error_server,
+                _ => |t| t.error_title,
             };
             let code = body.error_code.clone();
             let message = body.error_msg.clone();
@@ -57,24 +58,24 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
         }
         ApiError::NotJson { excerpt, .. } => {
             let excerpt = excerpt.clone();
-            let headline: Box<dyn Fn() -> &'static str + Send + Sync> = Box::new(move || ui.text().error_not_json);
+            let headline: fn(&Text) -> &'static str = |t| t.error_not_json;
             (headline, view! { <pre class="excerpt">{excerpt}</pre> }.into_any())
         }
         ApiError::Network(detail) => {
             let detail = detail.clone();
-            let headline: Box<dyn Fn() -> &'static str + Send + Sync> = Box::new(move || ui.text().error_network);
+            let headline: fn(&Text) -> &'static str = |t| t.error_network;
             (headline, view! { <p class="server-text">{detail}</p> }.into_any())
         }
         ApiError::Timeout(after) => {
             let seconds = after.as_secs();
-            let headline: Box<dyn Fn() -> &'static str + Send + Sync> = Box::new(move || ui.text().error_timeout);
+            let headline: fn(&Text) -> &'static str = |t| t.error_timeout;
             (
                 headline,
                 view! { <p>"(" {seconds} " s) " {move || ui.text().error_maybe_created}</p> }.into_any(),
             )
         }
         ApiError::Aborted => {
-            let headline: Box<dyn Fn() -> &'static str + Send + Sync> = Box::new(move || ui.text().error_aborted);
+            let headline: fn(&Text) -> &'static str = |t| t.error_aborted;
             (
                 headline,
                 view! { <p>{move || ui.text().error_maybe_created}</p> }.into_any(),
@@ -93,7 +94,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
     view! {
         <div class="error-panel" role="alert" id=id tabindex="-1">
             <h3>{move || ui.text().error_title}</h3>
-            <p class="headline">{headline}</p>
+            <p class="headline">{move || headline(ui.text())}</p>
             {status.map(|status| view! { <p class="status">{move || ui.text().http_status} ": " {status}</p> })}
             {body}
             {request_id_view}

@@ -61,18 +61,14 @@ pub fn ResultCard(created: Created, on_close: impl Fn() + 'static) -> impl IntoV
     let ui = console();
     let info = created.info;
     let id = info.id.clone();
-    let fact = |label: Box<dyn Fn() -> &'static str + Send + Sync>, value: String| {
+    let fact = |label: Signal<&'static str>, value: String| {
         view! {
             <dt>{label}</dt>
             <dd>{value}</dd>
         }
     };
-    let text = move |pick: fn(&super::text::Text) -> &'static str| -> Box<dyn Fn() -> &'static str + Send + Sync> {
-        Box::new(move || pick(ui.text()))
-    };
-    let label = move |field: crate::Field| -> Box<dyn Fn() -> &'static str + Send + Sync> {
-        Box::new(move || crate::i18n::field_label(field, ui.locale.get()))
-    };
+    let text = move |pick: fn(&super::text::Text) -> &'static str| Signal::derive(move || pick(ui.text()));
+    let label = move |field: crate::Field| Signal::derive(move || crate::i18n::field_label(field, ui.locale.get()));
     let flavor = info
         .flavor
         .as_ref()

@@ -1,7 +1,7 @@
 //! HTTP to the EG API and IAM (gloo-net). Every failure becomes one
 //! [`ApiError`] class the console can explain; nothing here panics.
 
-use crate::model::{ConnectionInfo, CreateConnectionRequest, ErrorBody};
+use crate::model::{ConnectionInfo, ConnectionList, CreateConnectionRequest, ErrorBody, UpdateConnectionRequest};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde::de::DeserializeOwned;
@@ -22,6 +22,8 @@ pub struct Endpoint {
     pub base_url: String,
     pub project_id: String,
     pub token: String,
+    /// How long each call may take before it is aborted.
+    pub timeout: Duration,
 }
 
 impl Endpoint {
@@ -32,6 +34,91 @@ impl Endpoint {
             self.base_url.trim_end_matches('/'),
             js_sys::encode_uri_component(&self.project_id)
         )
+    }
+
+    /// `{base}/v1/{project_id}/connections/{id}`.
+    pub fn connection_url(&self, id: &str) -> String {
+        format!("{}/{}", self.connections_url(), js_sys::encode_uri_component(id))
+    }
+}
+
+/// The list's sort orders the console offers (the API's `sort` parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// `created_time:DESC`, the API's default.
+    #[default]
+    NewestFirst,
+    OldestFirst,
+    NameAscending,
+    NameDescending,
+}
+
+impl SortOrder {
+    /// The `sort` parameter's value.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            SortOrder::NewestFirst => "created_time:DESC",
+            SortOrder::OldestFirst => "created_time:ASC",
+            SortOrder::NameAscending => "name:ASC",
+            SortOrder::NameDescending => "name:DESC",
+        }
+    }
+}
+
+/// How the list's search text matches names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NameMatch {
+    /// `fuzzy_name`: the name contains the text.
+    #[default]
+    Contains,
+    /// `name`: the name is exactly the text.
+    Exact,
+}
+
+/// One page of the list: `GET /v1/{project_id}/connections?...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    pub offset: u64,
+    pub limit: u64,
+    pub sort: SortOrder,
+    /// Empty: no filter.
+    pub search: String,
+    pub name_match: NameMatch,
+}
+
+/// Page sizes the console offers; the first is the API's default.
+pub const PAGE_SIZES: [u64; 3] = [15, 50, 100];
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            offset: 0,
+            limit: PAGE_SIZES[0],
+            sort: SortOrder::default(),
+            search: String::new(),
+            name_match: NameMatch::default(),
+        }
+    }
+}
+
+impl ListQuery {
+    /// The query string, `?` included, every value URL-encoded.
+    pub fn to_query_string(&self) -> String {
+        let mut query = format!(
+            "?offset={}&limit={}&sort={}",
+            self.offset,
+            self.limit,
+            self.sort.as_param()
+        );
+        let search = self.search.trim();
+        if !search.is_empty() {
+            let key = match self.name_match {
+                NameMatch::Contains => "fuzzy_name",
+                NameMatch::Exact => "name",
+            };
+            query.push_str(&format!("&{key}={}", js_sys::encode_uri_component(search)));
+        }
+        query
     }
 }
 
@@ -194,20 +281,46 @@ pub async fn create_connection(
     endpoint: &Endpoint,
     request: &CreateConnectionRequest,
     abort: &Abort,
-    timeout: Duration,
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
     let builder = with_token(Request::post(&endpoint.connections_url()), endpoint);
-    let (response, value) = send::<ConnectionInfo>(builder, Some(body), abort, timeout).await?;
+    let (response, value) = send::<ConnectionInfo>(builder, Some(body), abort, endpoint.timeout).await?;
     answer(response, value)
 }
 
 /// `GET /v1/{project_id}/connections/{id}`.
 pub async fn show_connection(endpoint: &Endpoint, id: &str) -> Result<Answer<ConnectionInfo>, ApiError> {
-    let url = format!("{}/{}", endpoint.connections_url(), js_sys::encode_uri_component(id));
-    let builder = with_token(Request::get(&url), endpoint);
-    let (response, value) = send::<ConnectionInfo>(builder, None, &Abort::default(), DEFAULT_TIMEOUT).await?;
+    let builder = with_token(Request::get(&endpoint.connection_url(id)), endpoint);
+    let (response, value) = send::<ConnectionInfo>(builder, None, &Abort::default(), endpoint.timeout).await?;
     answer(response, value)
+}
+
+/// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name`.
+pub async fn list_connections(endpoint: &Endpoint, query: &ListQuery) -> Result<Answer<ConnectionList>, ApiError> {
+    let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
+    let builder = with_token(Request::get(&url), endpoint);
+    let (response, value) = send::<ConnectionList>(builder, None, &Abort::default(), endpoint.timeout).await?;
+    answer(response, value)
+}
+
+/// `PUT /v1/{project_id}/connections/{id}` with `{description}`.
+pub async fn update_connection(
+    endpoint: &Endpoint,
+    id: &str,
+    request: &UpdateConnectionRequest,
+) -> Result<Answer<ConnectionInfo>, ApiError> {
+    let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
+    let builder = with_token(Request::put(&endpoint.connection_url(id)), endpoint);
+    let (response, value) = send::<ConnectionInfo>(builder, Some(body), &Abort::default(), endpoint.timeout).await?;
+    answer(response, value)
+}
+
+/// `DELETE /v1/{project_id}/connections/{id}`; returns the request ID.
+pub async fn delete_connection(endpoint: &Endpoint, id: &str) -> Result<Option<String>, ApiError> {
+    let builder = with_token(Request::delete(&endpoint.connection_url(id)), endpoint);
+    // 204 has no body; a body on success is tolerated and ignored.
+    let (response, _) = send::<serde::de::IgnoredAny>(builder, None, &Abort::default(), endpoint.timeout).await?;
+    Ok(response.headers().get("x-request-id"))
 }
 
 fn answer<T>(response: Response, value: Option<T>) -> Result<Answer<T>, ApiError> {

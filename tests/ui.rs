@@ -5,13 +5,14 @@
 //! error classes).
 #![cfg(all(target_arch = "wasm32", feature = "ui"))]
 
-use eg_connections::model::ConnectionList;
-use eg_connections::ui::create_form::CreateForm;
+use eg_connections::model::{ConnectionInfo, ConnectionList};
+use eg_connections::ui::pages::Pages;
 use eg_connections::ui::{sleep, Console};
 use eg_connections::Locale;
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -28,14 +29,22 @@ fn emulator() -> &'static str {
     EMULATOR.expect("EG_EMULATOR_URL is set by scripts/test.sh, which starts the emulator")
 }
 
-/// Mounts a fresh form in its own container; returns the console settings.
-fn mount(timeout: Duration) -> Console {
+thread_local! {
+    /// The mounted console of the running test; replacing it unmounts the
+    /// previous one, so no earlier view keeps loading (and taking faults).
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Mounts a fresh console's views at `hash` (e.g. `#/create`) in its own
+/// container; returns the console settings.
+fn mount_at(hash: &str, timeout: Duration) -> Console {
+    MOUNTED.with(|mounted| mounted.borrow_mut().take());
     let body = document().body().unwrap();
-    // One form at a time (ids are unique per page); the runner's own output
-    // lives in the body too, so only earlier test roots go.
+    // The runner's own output lives in the body too: only earlier test roots go.
     while let Some(old) = document().query_selector(".test-root").unwrap() {
         old.remove();
     }
+    window().location().set_hash(hash).unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     container.set_class_name("test-root");
     body.append_child(&container).unwrap();
@@ -49,13 +58,19 @@ fn mount(timeout: Duration) -> Console {
             project_id: RwSignal::new(PROJECT.to_owned()),
             token: RwSignal::new(TOKEN.to_owned()),
             remember_token: RwSignal::new(false),
+            timeout,
         };
         out.set(Some(ui));
         provide_context(ui);
-        view! { <CreateForm timeout=timeout /> }
+        view! { <Pages /> }
     });
-    handle.forget();
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
     shared.get().unwrap()
+}
+
+/// Mounts a fresh create form.
+fn mount(timeout: Duration) -> Console {
+    mount_at("#/create", timeout)
 }
 
 fn element(id: &str) -> Option<HtmlElement> {
@@ -120,11 +135,16 @@ fn assert_form_intact(name: &str) {
     assert_eq!(input("field-subnet_id").value(), "subnet-1");
 }
 
-/// Queues a fault for the next create (POST) only, so that the result
-/// card's polling (GET) never takes it.
+/// Queues a fault for the next create (POST) only, so that status polling
+/// (GET) never takes it.
 async fn add_fault(fault: &str) {
+    add_fault_for("POST", fault).await;
+}
+
+/// Queues a fault for the next request with `method`.
+async fn add_fault_for(method: &str, fault: &str) {
     let mut fault: serde_json::Value = serde_json::from_str(fault).unwrap();
-    fault["method"] = "POST".into();
+    fault["method"] = method.into();
     let fault = fault.to_string();
     let response = Request::post(&format!("{}/emulator/faults", emulator()))
         .header("Content-Type", "application/json")
@@ -152,6 +172,55 @@ async fn count_named(name: &str) -> u64 {
         .await
         .unwrap();
     list.total
+}
+
+/// Creates a WEBHOOK connection through the API, as another client would.
+async fn api_create(name: &str) -> ConnectionInfo {
+    let body = serde_json::json!({"name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "description": "first"});
+    let response = Request::post(&format!("{}/v1/{PROJECT}/connections", emulator()))
+        .header("X-Auth-Token", TOKEN)
+        .header("Content-Type", "application/json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "created {name}");
+    response.json().await.unwrap()
+}
+
+/// The connection as the emulator has it now (`None` once deleted).
+async fn api_show(id: &str) -> Option<ConnectionInfo> {
+    let response = Request::get(&format!("{}/v1/{PROJECT}/connections/{id}", emulator()))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .unwrap();
+    match response.status() {
+        200 => Some(response.json().await.unwrap()),
+        404 => None,
+        status => panic!("show {id}: HTTP {status}"),
+    }
+}
+
+async fn api_delete(id: &str) {
+    let response = Request::delete(&format!("{}/v1/{PROJECT}/connections/{id}", emulator()))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+}
+
+/// The names in the list table's rows, top to bottom.
+fn row_names() -> Vec<String> {
+    let links = document()
+        .query_selector_all("#connections-table tbody a.row-link")
+        .unwrap();
+    (0..links.length())
+        .filter_map(|index| links.item(index))
+        .map(|link| link.text_content().unwrap_or_default())
+        .collect()
 }
 
 fn unique(prefix: &str) -> String {
@@ -250,26 +319,34 @@ async fn submit_with_issues_is_blocked_and_focuses_the_first() {
 }
 
 #[test]
-async fn double_click_sends_one_request_and_the_card_follows_status() {
+async fn double_click_sends_one_request_and_the_details_follow_status() {
     mount(Duration::from_secs(10));
     let name = unique("double");
     fill_valid(&name);
     click("create-button");
     click("create-button");
-    wait_until(5000, "the result card", || element("result-card").is_some()).await;
+    wait_until(5000, "the details view", || element("connection-details").is_some()).await;
     assert_eq!(count_named(&name).await, 1, "one click, one connection");
-    assert_eq!(text("result-status"), "CREATING");
+    let id = text("connection-id");
+    assert!(id.len() >= 32, "{id}");
+    assert_eq!(
+        window().location().hash().unwrap(),
+        format!("#/connections/{id}"),
+        "deep link"
+    );
+    assert!(text("created-notice").contains("Connection created"));
+    assert_eq!(text("details-status"), "CREATING");
     // The emulator's create delay is short: polling sees CREATED.
-    wait_until(8000, "CREATED", || text("result-status") == "CREATED").await;
-    assert!(text("result-id").len() >= 32);
-    click("result-close");
-    tick().await;
-    assert!(element("result-card").is_none());
+    wait_until(8000, "CREATED", || text("details-status") == "CREATED").await;
+    assert_eq!(text("details-title"), name);
+    // Back on the form: it kept its values as a template for the next one.
+    click("nav-create");
+    wait_until(2000, "the form", || element("create-form").is_some()).await;
     assert_form_intact(&name);
 }
 
 #[test]
-async fn echoed_password_is_masked_on_the_card() {
+async fn echoed_password_is_masked_in_the_details() {
     mount(Duration::from_secs(5));
     clear_faults().await;
     let body = r#"{"id":"c-1","name":"k1","status":"CREATED","type":"KAFKA","vpc_id":"vpc-1","subnet_id":"subnet-1",
@@ -277,8 +354,8 @@ async fn echoed_password_is_masked_on_the_card() {
     add_fault(&serde_json::json!({"kind": "status", "status": 200, "body": body}).to_string()).await;
     fill_valid("k1");
     click("create-button");
-    wait_until(5000, "the result card", || element("result-card").is_some()).await;
-    let card = text("result-card");
+    wait_until(5000, "the details view", || element("connection-details").is_some()).await;
+    let card = text("connection-details");
     assert!(card.contains("alice"));
     assert!(card.contains("••••••••"));
     assert!(!document().body().unwrap().inner_html().contains("Echoed-Secret-7"));
@@ -321,9 +398,8 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
     ui.project_id.set(PROJECT.to_owned());
 
     let taken = unique("taken");
+    api_create(&taken).await;
     fill_valid(&taken);
-    click("create-button");
-    wait_until(5000, "the card", || element("result-card").is_some()).await;
     click("create-button");
     wait_until(5000, "duplicate error", || {
         text("error-panel").contains("already exists")
@@ -393,7 +469,7 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
     let retry = unique("retry");
     type_into("field-name", &retry);
     click("create-button");
-    wait_until(5000, "the new card", || text("result-card").contains(&retry)).await;
+    wait_until(5000, "the new connection's details", || text("details-title") == retry).await;
     assert!(element("error-panel").is_none(), "the error is gone after success");
     assert_eq!(count_named(&retry).await, 1);
 }
@@ -409,4 +485,299 @@ async fn chinese_messages_follow_the_language() {
     tick().await;
     assert_eq!(text("field-name-error"), "名称不能为空");
     assert!(text("create-button").contains("创建连接"));
+}
+
+/// Searches the list for `text` (`contains` or `exact`) and waits for the answer.
+async fn search_list(text_value: &str, how: &str) {
+    type_into("list-search", text_value);
+    let select: web_sys::HtmlSelectElement = element("list-match").unwrap().unchecked_into();
+    select.set_value(how);
+    select.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    let form = element("list-search-button").unwrap();
+    form.click();
+}
+
+#[test]
+async fn list_searches_pages_and_sorts_on_the_server() {
+    let prefix = unique("lst");
+    // 17 rows: one full page of 15 and a second page of 2.
+    for index in 0..17 {
+        api_create(&format!("{prefix}-{index:02}")).await;
+    }
+    mount_at("#/", Duration::from_secs(5));
+    wait_until(5000, "the first page", || element("connections-table").is_some()).await;
+    search_list(&prefix, "contains").await;
+    wait_until(5000, "the search's first page", || text("list-range").contains("of 17")).await;
+    assert_eq!(row_names().len(), 15);
+    assert!(text("list-range").starts_with("1–15 of 17"), "{}", text("list-range"));
+    // Newest first by default.
+    assert_eq!(row_names()[0], format!("{prefix}-16"));
+    assert!(element("page-previous").unwrap().has_attribute("disabled"));
+    click("page-next");
+    wait_until(5000, "page 2", || text("list-range").starts_with("16–17 of 17")).await;
+    assert_eq!(row_names(), vec![format!("{prefix}-01"), format!("{prefix}-00")]);
+    assert!(element("page-next").unwrap().has_attribute("disabled"));
+    // Sorting by name starts again at the first page.
+    click("sort-name");
+    wait_until(5000, "sorted by name", || {
+        row_names().first() == Some(&format!("{prefix}-00"))
+    })
+    .await;
+    assert!(text("list-range").starts_with("1–15"));
+    let header = document().query_selector("th[aria-sort='ascending']").unwrap().unwrap();
+    assert!(header.text_content().unwrap().contains("Name"));
+    click("sort-name");
+    wait_until(5000, "sorted by name, descending", || {
+        row_names().first() == Some(&format!("{prefix}-16"))
+    })
+    .await;
+    // A bigger page holds them all.
+    let size: web_sys::HtmlSelectElement = element("page-size").unwrap().unchecked_into();
+    size.set_value("50");
+    size.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    wait_until(5000, "one page of 50", || row_names().len() == 17).await;
+    // Exact name: one row.
+    search_list(&format!("{prefix}-07"), "exact").await;
+    wait_until(5000, "the exact match", || row_names() == vec![format!("{prefix}-07")]).await;
+    // No match: says so, and clearing the search brings rows back.
+    search_list(&format!("{prefix}-nothing"), "contains").await;
+    wait_until(5000, "no match", || {
+        text("list-empty").contains("No connection name contains")
+    })
+    .await;
+    assert!(element("connections-table").is_none());
+    // The row links lead to the details.
+    search_list(&format!("{prefix}-03"), "exact").await;
+    wait_until(5000, "the row", || row_names().len() == 1).await;
+    document()
+        .query_selector("#connections-table a.row-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until(5000, "the details", || text("details-title") == format!("{prefix}-03")).await;
+    // Back: the list kept its search.
+    click("back-to-list");
+    wait_until(5000, "the list again", || row_names() == vec![format!("{prefix}-03")]).await;
+    assert_eq!(input("list-search").value(), format!("{prefix}-03"));
+}
+
+#[test]
+async fn list_rows_being_created_refresh_themselves() {
+    let name = unique("creating-row");
+    let created = api_create(&name).await;
+    assert_eq!(created.status.as_str(), "CREATING");
+    mount_at("#/", Duration::from_secs(5));
+    search_list(&name, "exact").await;
+    wait_until(5000, "the row", || row_names() == vec![name.clone()]).await;
+    let badge = || {
+        document()
+            .query_selector("#connections-table tbody .badge")
+            .unwrap()
+            .and_then(|badge| badge.text_content())
+            .unwrap_or_default()
+    };
+    // Without any click: the row's status is followed until it settles.
+    wait_until(8000, "CREATED in the row", || badge() == "CREATED").await;
+}
+
+#[test]
+async fn list_failures_are_explained_and_refresh_recovers() {
+    let ui = mount_at("#/", Duration::from_millis(1500));
+    wait_until(5000, "the first page", || element("connections-table").is_some()).await;
+    add_fault_for(
+        "GET",
+        r#"{"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
+    )
+    .await;
+    click("list-refresh");
+    wait_until(5000, "the error", || text("list-error").contains("failed on its side")).await;
+    assert!(element("connections-table").is_some(), "the last page stays visible");
+    click("list-refresh");
+    wait_until(5000, "recovered", || element("list-error").is_none()).await;
+    // A wrong token: 401 with its own message.
+    ui.token.set("not-a-token".to_owned());
+    wait_until(5000, "401", || text("list-error").contains("Sign in again")).await;
+    // No settings: the list says what is missing instead of calling.
+    ui.token.set(String::new());
+    wait_until(5000, "missing settings", || element("list-settings-missing").is_some()).await;
+    ui.token.set(TOKEN.to_owned());
+    wait_until(5000, "loaded again", || {
+        element("list-error").is_none() && element("list-settings-missing").is_none()
+    })
+    .await;
+    // In Chinese.
+    ui.locale.set(Locale::ZhCn);
+    tick().await;
+    assert!(text("list-title").contains("连接"));
+    assert!(text("list-refresh").contains("刷新"));
+}
+
+#[test]
+async fn details_show_every_field_and_a_missing_one_says_so() {
+    let name = unique("details");
+    let created = api_create(&name).await;
+    mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
+    wait_until(5000, "the details", || text("details-title") == name).await;
+    let page = text("connection-details");
+    for expected in [
+        "vpc-1",
+        "subnet-1",
+        "first",
+        "EG_TRUST",
+        &created.id,
+        &created.created_time,
+    ] {
+        assert!(page.contains(expected), "{expected} in {page}");
+    }
+    assert!(text("last-request-id").len() >= 8, "the last call's request ID");
+    // An ID that does not exist (deleted, or a stale link).
+    mount_at("#/connections/no-such-connection", Duration::from_secs(5));
+    wait_until(5000, "not found", || element("details-not-found").is_some()).await;
+    assert!(text("details-error").contains("EG.00014040"));
+}
+
+#[test]
+async fn description_edits_save_validate_and_roll_back() {
+    let name = unique("edit");
+    let created = api_create(&name).await;
+    mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
+    wait_until(5000, "the details", || text("description-value") == "first").await;
+
+    // Too long: the crate's rule, before any request.
+    click("edit-description");
+    tick().await;
+    type_into("field-description", &"é".repeat(256));
+    click("save-description");
+    tick().await;
+    assert!(text("field-description-error").contains("at most 255 characters (it has 256)"));
+    assert_eq!(
+        api_show(&created.id).await.unwrap().description,
+        "first",
+        "nothing sent"
+    );
+
+    // Saved: shown, and on the server.
+    type_into("field-description", "second");
+    click("save-description");
+    wait_until(5000, "saved", || text("description-status") == "Saved.").await;
+    assert_eq!(text("description-value"), "second");
+    assert_eq!(api_show(&created.id).await.unwrap().description, "second");
+
+    // A failed save: the old text comes back, the edit stays in the field.
+    add_fault_for(
+        "PUT",
+        r#"{"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
+    )
+    .await;
+    click("edit-description");
+    tick().await;
+    type_into("field-description", "third");
+    click("save-description");
+    wait_until(5000, "the failure", || element("description-error").is_some()).await;
+    assert!(text("description-error").contains("failed on its side"));
+    assert_eq!(input("field-description").value(), "third", "the edit is kept");
+    click("cancel-description");
+    tick().await;
+    assert_eq!(text("description-value"), "second", "rolled back");
+    assert_eq!(api_show(&created.id).await.unwrap().description, "second");
+}
+
+/// Opens the delete dialog from the details view of `id`.
+async fn open_delete_dialog(id: &str, name: &str) {
+    mount_at(&format!("#/connections/{id}"), Duration::from_secs(5));
+    wait_until(5000, "the details", || text("details-title") == name).await;
+    click("delete-button");
+    wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
+}
+
+#[test]
+async fn delete_needs_the_typed_name_and_then_goes_to_the_list() {
+    let name = unique("delete");
+    let created = api_create(&name).await;
+    open_delete_dialog(&created.id, &name).await;
+    let dialog: web_sys::HtmlDialogElement = element("delete-dialog").unwrap().unchecked_into();
+    assert!(dialog.open(), "modal");
+    assert_eq!(document().active_element().unwrap().id(), "delete-confirm-name");
+    assert!(text("delete-warning").contains(&name));
+    // A near miss does nothing.
+    type_into("delete-confirm-name", &name.to_uppercase());
+    click("delete-confirm");
+    tick().await;
+    assert!(text("delete-confirm-error").contains("does not match"));
+    assert_eq!(
+        input("delete-confirm").get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(api_show(&created.id).await.is_some(), "nothing deleted");
+    // The exact name deletes it.
+    type_into("delete-confirm-name", &name);
+    click("delete-confirm");
+    wait_until(5000, "the list", || element("connection-list").is_some()).await;
+    assert!(text("list-notice").contains(&format!("Connection {name} was deleted")));
+    assert_eq!(window().location().hash().unwrap(), "#/");
+    assert!(api_show(&created.id).await.is_none());
+}
+
+#[test]
+async fn delete_of_a_connection_already_gone_says_so() {
+    let name = unique("gone");
+    let created = api_create(&name).await;
+    open_delete_dialog(&created.id, &name).await;
+    // Someone else deletes it meanwhile.
+    api_delete(&created.id).await;
+    type_into("delete-confirm-name", &name);
+    click("delete-confirm");
+    wait_until(5000, "the list", || element("connection-list").is_some()).await;
+    assert!(
+        text("list-notice").contains("already deleted"),
+        "{}",
+        text("list-notice")
+    );
+}
+
+#[test]
+async fn failed_delete_keeps_the_connection_and_says_why() {
+    let name = unique("keep");
+    let created = api_create(&name).await;
+    mount_at("#/", Duration::from_millis(1500));
+    search_list(&name, "exact").await;
+    wait_until(5000, "the row", || row_names() == vec![name.clone()]).await;
+    document()
+        .query_selector("#connections-table button.danger-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
+    add_fault_for("DELETE", r#"{"kind": "drop"}"#).await;
+    type_into("delete-confirm-name", &name);
+    click("delete-confirm");
+    wait_until(5000, "the failure", || element("delete-error").is_some()).await;
+    assert!(
+        text("delete-error").contains("did not reach the API"),
+        "{}",
+        text("delete-error")
+    );
+    assert!(element("delete-dialog").is_some(), "the dialog stays open");
+    assert!(api_show(&created.id).await.is_some());
+    // Cancel: the row is still there; a second try from the row works.
+    click("delete-cancel");
+    tick().await;
+    assert!(element("delete-dialog").is_none());
+    assert_eq!(row_names(), vec![name.clone()]);
+    document()
+        .query_selector("#connections-table button.danger-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
+    type_into("delete-confirm-name", &name);
+    click("delete-confirm");
+    wait_until(5000, "the row gone", || {
+        row_names().is_empty() && element("list-notice").is_some()
+    })
+    .await;
+    assert!(api_show(&created.id).await.is_none());
 }

@@ -1,9 +1,10 @@
-//! The console's root: settings, language, and the create form.
+//! The console's root: settings, language, and the routed views.
 
-use super::create_form::CreateForm;
+use super::pages::Pages;
 use super::settings_panel::SettingsPanel;
 use super::storage::{self, SavedSettings};
 use super::{Console, REGIONS};
+use crate::api::DEFAULT_TIMEOUT;
 use crate::Locale;
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
         project_id: RwSignal::new(saved.project_id.clone()),
         remember_token: RwSignal::new(remembered.is_some()),
         token: RwSignal::new(remembered.unwrap_or_default()),
+        timeout: DEFAULT_TIMEOUT,
     };
     provide_context(ui);
 
@@ -74,7 +76,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <SettingsPanel />
-            <CreateForm />
+            <Pages />
         </main>
     }
 }

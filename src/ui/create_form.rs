@@ -1,14 +1,16 @@
 //! The create-connection form: fields validated as the user types, one
-//! request per submit, and every failure explained with the form intact.
+//! request per submit, every failure explained with the form intact, and
+//! the new connection's details opened on success.
 
-use super::draft::{field_id, Draft, Validation};
+use super::draft::{field_id, Validation};
 use super::error_panel::ErrorPanel;
 use super::field::draft_text_field;
 use super::kafka_section::KafkaSection;
+use super::pages::views;
 use super::request_preview::RequestPreview;
-use super::result_card::{follow_status, Created, ResultCard};
-use super::{console, focus};
-use crate::api::{self, Abort, ApiError, DEFAULT_TIMEOUT};
+use super::route::{router, Route};
+use super::{console, focus, Snapshot};
+use crate::api::{self, Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::ConnectionType;
@@ -17,22 +19,18 @@ use crate::rules::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 
-/// The form, its error panel and the result card.
-///
-/// `timeout` bounds each create request (30 s by default).
+/// The form and its error panel.
 #[component]
-pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView {
+pub fn CreateForm() -> impl IntoView {
     let ui = console();
-    let timeout = timeout.unwrap_or(DEFAULT_TIMEOUT);
-    let draft = Draft::default();
+    let views = views();
+    let router = router();
+    let draft = views.draft;
     let validation = Validation::new(draft);
     let in_flight = RwSignal::new(false);
     let abort = StoredValue::new_local(None::<Abort>);
     let failure = RwSignal::new(None::<ApiError>);
-    let result = RwSignal::new(None::<Created>);
-    let generation = RwSignal::new(0_u64);
     let settings_missing = RwSignal::new(false);
     let request = Signal::derive(move || validate_create_input(&draft.input()).ok());
 
@@ -72,29 +70,30 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
         let handle = Abort::default();
         abort.set_value(Some(handle.clone()));
         spawn_local(async move {
-            let outcome = api::create_connection(&endpoint, &request, &handle, timeout).await;
-            abort.set_value(None);
-            in_flight.set(false);
+            let outcome = api::create_connection(&endpoint, &request, &handle).await;
+            // The form may be gone (the user navigated away meanwhile).
+            let _ = abort.try_set_value(None);
+            let still_shown = in_flight.try_set(false).is_none();
             match outcome {
-                Ok(answer) => {
+                Ok(answer) if still_shown => {
                     // The Kafka password has done its job: it leaves the page.
-                    // The form stays as a template for the next connection,
-                    // unjudged until it is left or submitted again.
+                    // The rest stays as a template for the next connection;
+                    // the details view shows this one, status followed.
                     draft.password.set(String::new());
-                    validation.submitted.set(false);
-                    validation.touched.set(Vec::new());
-                    generation.update(|generation| *generation += 1);
-                    result.set(Some(Created {
-                        info: answer.value,
-                        request_id: answer.request_id,
-                    }));
-                    follow_status(ui, result, generation);
-                    // After the card has rendered.
-                    request_animation_frame(|| focus("result-card"));
+                    let id = answer.value.id.clone();
+                    views.created.set(Some(Snapshot::from(answer)));
+                    router.navigate(Route::Details(id));
+                    request_animation_frame(|| focus("connection-details"));
+                }
+                Ok(answer) => {
+                    // The user moved on meanwhile: say so where they are.
+                    draft.password.set(String::new());
+                    let text = ui.text_untracked().created_elsewhere;
+                    views.notice.set(Some(text.replace("{name}", &answer.value.name)));
                 }
                 Err(error) => {
                     mark_server_issues(&error, validation, ui);
-                    failure.set(Some(error));
+                    let _ = failure.try_set(Some(error));
                     request_animation_frame(|| focus("error-panel"));
                 }
             }
@@ -193,15 +192,6 @@ pub fn CreateForm(#[prop(optional)] timeout: Option<Duration>) -> impl IntoView 
             </form>
             {move || failure.get().map(|error| view! { <ErrorPanel error=error /> })}
         </section>
-        {move || result.get().map(|created| view! {
-            <ResultCard
-                created=created
-                on_close=move || {
-                    generation.update(|generation| *generation += 1);
-                    result.set(None);
-                }
-            />
-        })}
     }
 }
 
@@ -223,7 +213,9 @@ fn mark_server_issues(error: &ApiError, validation: Validation, ui: super::Conso
         }
     }
     if let Some((field, _)) = marks.first() {
-        validation.server.set(marks.clone());
-        validation.touch(*field);
+        // The form may be gone (the user navigated away meanwhile).
+        if validation.server.try_set(marks.clone()).is_none() {
+            validation.touch(*field);
+        }
     }
 }

@@ -1,24 +1,35 @@
 //! The Leptos web console (feature `ui`): one component per file.
 //!
-//! Shared state lives in two small structs provided as context: [`Console`]
-//! (language and API settings) and the form's [`draft::Draft`].
+//! Shared state lives in small structs provided as context: [`Console`]
+//! (language and API settings), [`route::Router`] (the current view) and
+//! [`pages::Views`] (what views hand to each other).
 
 pub mod app;
+pub mod connection_details;
+pub mod connection_facts;
+pub mod connection_list;
 pub mod copy_button;
 pub mod create_form;
+pub mod delete_dialog;
+pub mod description_editor;
 pub mod draft;
 pub mod error_panel;
 pub mod field;
 pub mod kafka_section;
+pub mod pager;
+pub mod pages;
 pub mod request_preview;
-pub mod result_card;
+pub mod route;
 pub mod settings_panel;
+pub mod status_badge;
 pub mod storage;
 pub mod text;
 
-use crate::api::Endpoint;
+use crate::api::{self, Answer, ApiError, Endpoint};
+use crate::model::ConnectionInfo;
 use crate::Locale;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 pub use app::App;
@@ -56,6 +67,8 @@ pub struct Console {
     /// In memory; in sessionStorage only when `remember_token`.
     pub token: RwSignal<String>,
     pub remember_token: RwSignal<bool>,
+    /// How long any API call may take ([`api::DEFAULT_TIMEOUT`] in the app).
+    pub timeout: Duration,
 }
 
 impl Console {
@@ -65,7 +78,14 @@ impl Console {
             base_url: self.base_url.get_untracked().trim().to_owned(),
             project_id: self.project_id.get_untracked().trim().to_owned(),
             token: self.token.get_untracked().trim().to_owned(),
+            timeout: self.timeout,
         }
+    }
+
+    /// The settings the API needs, or `None` when the project ID or the
+    /// token is still missing (views then point at the settings panel).
+    pub fn ready_endpoint(&self) -> Option<Endpoint> {
+        Some(self.endpoint()).filter(|endpoint| !endpoint.project_id.is_empty() && !endpoint.token.is_empty())
     }
 
     /// The console's text in the current language (tracked).
@@ -82,6 +102,49 @@ impl Console {
 /// The console context; every component is mounted under [`App`].
 pub fn console() -> Console {
     expect_context::<Console>()
+}
+
+/// A connection as the API last returned it, and that call's request ID.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub info: ConnectionInfo,
+    pub request_id: Option<String>,
+}
+
+impl From<Answer<ConnectionInfo>> for Snapshot {
+    fn from(answer: Answer<ConnectionInfo>) -> Self {
+        Snapshot {
+            info: answer.value,
+            request_id: answer.request_id,
+        }
+    }
+}
+
+/// Re-reads connection `id` while it is still being created: after 1 s,
+/// then doubling up to 8 s. Each answer (or failure) goes to `on_answer`,
+/// which says whether to keep following (false once its view is gone).
+/// A settled status or a 404 ends it.
+pub fn follow_creation(
+    endpoint: Endpoint,
+    id: String,
+    on_answer: impl Fn(Result<Snapshot, ApiError>) -> bool + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let mut delay = Duration::from_secs(1);
+        loop {
+            sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(8));
+            let outcome = api::show_connection(&endpoint, &id).await.map(Snapshot::from);
+            let settled = match &outcome {
+                Ok(snapshot) => !snapshot.info.status.is_pending(),
+                Err(error) => error.status() == Some(404),
+            };
+            // A passing failure (network, 5xx) is retried at the next step.
+            if !on_answer(outcome) || settled {
+                return;
+            }
+        }
+    });
 }
 
 /// Moves keyboard focus to the element with `id`, if it exists.

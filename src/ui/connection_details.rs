@@ -1,0 +1,194 @@
+//! One connection, deep-linkable at `#/connections/{id}`: every field, its
+//! status followed while it is being created, the description editable,
+//! and Delete behind a typed confirmation.
+
+use super::connection_facts::ConnectionFacts;
+use super::copy_button::CopyButton;
+use super::delete_dialog::{DeleteDialog, Deleted};
+use super::description_editor::DescriptionEditor;
+use super::error_panel::ErrorPanel;
+use super::pages::views;
+use super::route::{router, Route};
+use super::status_badge::StatusBadge;
+use super::{console, focus, follow_creation, Snapshot};
+use crate::api::{self, ApiError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The details view of connection `id`.
+#[component]
+pub fn ConnectionDetails(id: String) -> impl IntoView {
+    let ui = console();
+    let views = views();
+    let router = router();
+    // Just created by this console: shown at once, no second request.
+    let created = views.created.get_untracked().filter(|snapshot| snapshot.info.id == id);
+    let just_created = created.is_some();
+    let last_request_id = RwSignal::new(created.as_ref().and_then(|snapshot| snapshot.request_id.clone()));
+    let snapshot = RwSignal::new(created);
+    let failure = RwSignal::new(None::<ApiError>);
+    let loading = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    // Bumped on every load: answers of superseded loads are dropped.
+    let generation = StoredValue::new(0_u64);
+
+    let follow = move || {
+        let Some(endpoint) = ui.ready_endpoint() else { return };
+        let Some(id) = snapshot.with_untracked(|s| {
+            s.as_ref()
+                .filter(|s| s.info.status.is_pending())
+                .map(|s| s.info.id.clone())
+        }) else {
+            return;
+        };
+        let mine = generation.get_value();
+        follow_creation(endpoint, id, move |outcome| {
+            if generation.try_get_value() != Some(mine) {
+                return false;
+            }
+            match outcome {
+                Ok(answer) => {
+                    let _ = last_request_id.try_set(answer.request_id.clone());
+                    snapshot.try_set(Some(answer)).is_none()
+                }
+                Err(error) if error.status() == Some(404) => {
+                    let _ = failure.try_set(Some(error));
+                    let _ = snapshot.try_set(None);
+                    false
+                }
+                Err(_) => true,
+            }
+        });
+    };
+    let load = {
+        let id = id.clone();
+        move || {
+            let Some(endpoint) = ui.ready_endpoint() else {
+                failure.set(None);
+                return;
+            };
+            let mine = generation.get_value() + 1;
+            generation.set_value(mine);
+            loading.set(true);
+            let id = id.clone();
+            spawn_local(async move {
+                let outcome = api::show_connection(&endpoint, &id).await;
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let _ = loading.try_set(false);
+                match outcome {
+                    Ok(answer) => {
+                        let _ = last_request_id.try_set(answer.request_id.clone());
+                        let _ = failure.try_set(None);
+                        let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+                        follow();
+                    }
+                    Err(error) => {
+                        let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+                        if error.status() == Some(404) {
+                            let _ = snapshot.try_set(None);
+                        }
+                        let _ = failure.try_set(Some(error));
+                        request_animation_frame(|| focus("details-error"));
+                    }
+                }
+            });
+        }
+    };
+    if just_created {
+        follow();
+    } else {
+        load();
+    }
+
+    let on_deleted = move |outcome: Deleted| {
+        let text = ui.text_untracked();
+        let notice = match outcome {
+            Deleted::Now { name } => text.deleted.replace("{name}", &name),
+            Deleted::AlreadyGone { name } => text.already_gone.replace("{name}", &name),
+        };
+        views.notice.set(Some(notice));
+        router.navigate(Route::List);
+    };
+
+    let reload = load.clone();
+    // Re-rendered only when the connection appears or disappears: status
+    // and description updates flow into the parts, so an edit in progress
+    // and the delete dialog survive them.
+    let present = Memo::new(move |_| snapshot.with(Option::is_some));
+    let info = Signal::derive(move || snapshot.with(|s| s.as_ref().map(|s| s.info.clone()).unwrap_or_default()));
+    let body = move || {
+        if !present.get() {
+            return match failure.get() {
+                Some(error) if error.status() == Some(404) => view! {
+                    <p class="field-error" role="alert" id="details-not-found">{ui.text().not_found}</p>
+                    <ErrorPanel error=error id="details-error" />
+                }
+                .into_any(),
+                Some(error) => view! { <ErrorPanel error=error id="details-error" /> }.into_any(),
+                None if ui.ready_endpoint().is_none() => {
+                    view! { <p class="field-error" role="alert">{ui.text().missing_settings}</p> }.into_any()
+                }
+                None => view! { <p class="help" aria-live="polite">{ui.text().loading}</p> }.into_any(),
+            };
+        }
+        let pending = move || info.with(|info| info.status.is_pending());
+        view! {
+            <div class="result-head">
+                <h2 id="details-title">{move || info.with(|info| info.name.clone())}</h2>
+                {move || view! { <StatusBadge status=info.with(|info| info.status.clone()) id="details-status".to_owned() /> }}
+            </div>
+            <p class="help" aria-live="polite">{move || pending().then(|| ui.text().polling)}</p>
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error id="details-error" /> })}
+            <ConnectionFacts
+                info=info
+                description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
+            />
+            <div class="actions">
+                <button type="button" class="danger" id="delete-button" on:click=move |_| deleting.set(true)>
+                    {move || ui.text().delete}
+                </button>
+            </div>
+            <Show when=move || deleting.get()>
+                <DeleteDialog
+                    id=info.with_untracked(|info| info.id.clone())
+                    name=info.with_untracked(|info| info.name.clone())
+                    on_close=move |_| deleting.set(false)
+                    on_deleted=on_deleted
+                />
+            </Show>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="details-title" id="connection-details" tabindex="-1">
+            <div class="toolbar">
+                <a href=Route::List.href() id="back-to-list">"← " {move || ui.text().back_to_list}</a>
+                <button
+                    type="button"
+                    class="secondary"
+                    id="details-refresh"
+                    aria-busy=move || loading.get().to_string()
+                    on:click=move |_| reload()
+                >
+                    {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
+                </button>
+            </div>
+            {just_created.then(|| view! {
+                <p class="notice" role="status" id="created-notice">{move || ui.text().created_notice}</p>
+            })}
+            {body}
+            {move || last_request_id.get().map(|request_id| {
+                let copy_text = request_id.clone();
+                view! {
+                    <dl class="facts">
+                        <dt>{move || ui.text().last_request_id}</dt>
+                        <dd><code id="last-request-id">{request_id}</code> " " <CopyButton text=copy_text what="request ID" /></dd>
+                    </dl>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! Every field of a ConnectionInfo as a definition list: the Kafka
+//! password masked whatever the server echoes, `error_info` shown only for
+//! `CREATE_FAILED`.
+
+use super::console;
+use super::text::Text;
+use crate::i18n::field_label;
+use crate::issue::Field;
+use crate::model::{ConnectionInfo, ConnectionStatus};
+use leptos::prelude::*;
+
+/// What the password shows instead of itself.
+const MASKED: &str = "••••••••";
+
+/// The facts of `info`, following it as it changes. `description` is
+/// rendered by the caller (the details view makes it editable), between
+/// the name and the type; it is never re-rendered here, so an edit in
+/// progress survives a status update.
+#[component]
+pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: AnyView) -> impl IntoView {
+    let ui = console();
+    let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
+    let text = move |pick: fn(&Text) -> &'static str| Signal::derive(move || pick(ui.text()));
+    let fact = move |label: Signal<&'static str>, value: fn(&ConnectionInfo) -> String| {
+        view! {
+            <dt>{label}</dt>
+            <dd>{move || info.with(value)}</dd>
+        }
+    };
+    let kafka = move || {
+        info.with(|info| info.kafka_detail.clone()).map(|kafka| {
+            let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
+            let password = kafka.password.as_ref().map(|_| MASKED.to_owned());
+            view! {
+                <h3>{move || ui.text().kafka_section}</h3>
+                <dl class="facts">
+                    {row(label(Field::InstanceId), kafka.instance_id.unwrap_or_default())}
+                    {row(label(Field::Addr), kafka.addr.unwrap_or_default())}
+                    {row(label(Field::SecurityProtocol), kafka.security_protocol.unwrap_or_default())}
+                    {row(label(Field::EnableSaslSsl), kafka.enable_sasl_ssl.unwrap_or(false).to_string())}
+                    {row(label(Field::UserName), kafka.user_name.unwrap_or_default())}
+                    {password.map(|masked| row(label(Field::Password), masked))}
+                    {row(label(Field::Acks), kafka.acks.unwrap_or_default())}
+                </dl>
+            }
+        })
+    };
+    let error_info = move || {
+        info.with(|info| {
+            info.error_info
+                .clone()
+                .filter(|_| info.status == ConnectionStatus::CreateFailed)
+        })
+        .map(|error| {
+            view! {
+                <div class="error-panel" role="alert" id="create-failed">
+                    <h3>{move || ui.text().create_failed}</h3>
+                    <p><code>{error.error_code}</code> " " {error.error_msg}</p>
+                    <p class="server-text">{error.error_detail}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        {error_info}
+        <dl class="facts">
+            <dt>"ID"</dt>
+            <dd><code id="connection-id">{move || info.with(|info| info.id.clone())}</code></dd>
+            {fact(label(Field::Name), |info| info.name.clone())}
+            <dt>{label(Field::Description)}</dt>
+            <dd>{description}</dd>
+            {fact(label(Field::Type), |info| info.connection_type.map(|t| t.as_str().to_owned()).unwrap_or_default())}
+            {fact(label(Field::VpcId), |info| info.vpc_id.clone())}
+            {fact(label(Field::SubnetId), |info| info.subnet_id.clone())}
+            {fact(text(|t| t.agency), |info| info.agency.clone())}
+            {fact(text(|t| t.flavor), flavor)}
+            {fact(text(|t| t.created_time), |info| info.created_time.clone())}
+            {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
+        </dl>
+        {kafka}
+    }
+}
+
+fn flavor(info: &ConnectionInfo) -> String {
+    info.flavor
+        .as_ref()
+        .map(|flavor| {
+            format!(
+                "{} ({}, {}, bandwidth {})",
+                flavor.name, flavor.concurrency_type, flavor.concurrency, flavor.bandwidth_type
+            )
+        })
+        .unwrap_or_default()
+}

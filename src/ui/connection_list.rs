@@ -1,0 +1,366 @@
+//! The console's home view: the project's connections as a table, paged,
+//! sorted and searched on the server, with rows still being created
+//! refreshing themselves.
+
+use super::delete_dialog::{DeleteDialog, Deleted};
+use super::error_panel::ErrorPanel;
+use super::pager::{PageWindow, Pager};
+use super::pages::views;
+use super::route::Route;
+use super::status_badge::StatusBadge;
+use super::{console, focus, follow_creation, sleep};
+use crate::api::{self, ApiError, ListQuery, NameMatch, SortOrder};
+use crate::i18n::field_label;
+use crate::issue::Field;
+use crate::model::{ConnectionInfo, ConnectionList as Page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// How long settings must stay unchanged before the list reloads with them
+/// (a token typed key by key is not a request per key).
+const SETTINGS_SETTLE: Duration = Duration::from_millis(400);
+
+/// A loaded page and the query that produced it.
+#[derive(Debug, Clone, PartialEq)]
+struct Loaded {
+    query: ListQuery,
+    page: Page,
+}
+
+/// The list view.
+#[component]
+pub fn ConnectionList() -> impl IntoView {
+    let ui = console();
+    let views = views();
+    let query = views.list_query;
+    let loaded = RwSignal::new(None::<Loaded>);
+    let loading = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let settings_missing = RwSignal::new(false);
+    let reload = RwSignal::new(0_u64);
+    let deleting = RwSignal::new(None::<(String, String)>);
+    let search_text = RwSignal::new(query.get_untracked().search);
+    let name_match = RwSignal::new(query.get_untracked().name_match);
+    // Bumped on every load: answers of superseded loads are dropped.
+    let generation = StoredValue::new(0_u64);
+    let settings_generation = StoredValue::new(0_u64);
+    on_cleanup(move || {
+        let _ = views.notice.try_set(None);
+    });
+
+    // Rows still being created follow their status; each answer replaces
+    // its row while the page it belongs to is still the one shown.
+    let follow_pending = move |endpoint: api::Endpoint, mine: u64, items: &[ConnectionInfo]| {
+        for item in items.iter().filter(|item| item.status.is_pending()) {
+            let id = item.id.clone();
+            follow_creation(endpoint.clone(), id.clone(), move |outcome| {
+                if generation.try_get_value() != Some(mine) {
+                    return false;
+                }
+                match outcome {
+                    Ok(snapshot) => loaded
+                        .try_update(|loaded| {
+                            if let Some(row) = loaded
+                                .as_mut()
+                                .and_then(|l| l.page.items.iter_mut().find(|i| i.id == id))
+                            {
+                                *row = snapshot.info;
+                            }
+                        })
+                        .is_some(),
+                    // Deleted meanwhile: the page is stale.
+                    Err(error) if error.status() == Some(404) => {
+                        let _ = reload.try_update(|count| *count += 1);
+                        false
+                    }
+                    Err(_) => true,
+                }
+            });
+        }
+    };
+
+    Effect::new(move |_| {
+        let wanted = query.get();
+        reload.track();
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        let Some(endpoint) = ui.ready_endpoint() else {
+            settings_missing.set(true);
+            loading.set(false);
+            return;
+        };
+        settings_missing.set(false);
+        loading.set(true);
+        spawn_local(async move {
+            let outcome = api::list_connections(&endpoint, &wanted).await;
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            let _ = loading.try_set(false);
+            match outcome {
+                Ok(answer) => {
+                    let page = answer.value;
+                    // Past the end (the last rows were deleted): show the last page.
+                    if page.items.is_empty() && wanted.offset > 0 && page.total > 0 {
+                        let last = (page.total - 1) / wanted.limit * wanted.limit;
+                        let _ = query.try_update(|query| query.offset = last);
+                        return;
+                    }
+                    let _ = failure.try_set(None);
+                    follow_pending(endpoint, mine, &page.items);
+                    let _ = loaded.try_set(Some(Loaded { query: wanted, page }));
+                }
+                Err(error) => {
+                    let _ = failure.try_set(Some(error));
+                }
+            }
+        });
+    });
+    // New settings (a token pasted, a sign-in) reload the list once they settle.
+    Effect::new(move |previous: Option<()>| {
+        ui.project_id.track();
+        ui.token.track();
+        ui.base_url.track();
+        if previous.is_some() {
+            let mine = settings_generation.get_value() + 1;
+            settings_generation.set_value(mine);
+            spawn_local(async move {
+                sleep(SETTINGS_SETTLE).await;
+                if settings_generation.try_get_value() == Some(mine) {
+                    let _ = reload.try_update(|count| *count += 1);
+                }
+            });
+        }
+    });
+
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = search_text.get_untracked().trim().to_owned();
+        let name_match = name_match.get_untracked();
+        query.update(|query| {
+            query.search = text;
+            query.name_match = name_match;
+            query.offset = 0;
+        });
+    };
+    let clear_search = move || {
+        search_text.set(String::new());
+        query.update(|query| {
+            query.search.clear();
+            query.offset = 0;
+        });
+        focus("list-search");
+    };
+    let sort_by = move |ascending: SortOrder, descending: SortOrder| {
+        query.update(|query| {
+            query.sort = if query.sort == ascending { descending } else { ascending };
+            query.offset = 0;
+        });
+    };
+    let aria_sort = move |ascending: SortOrder, descending: SortOrder| {
+        move || {
+            let sort = query.get().sort;
+            if sort == ascending {
+                "ascending"
+            } else if sort == descending {
+                "descending"
+            } else {
+                "none"
+            }
+        }
+    };
+    let on_deleted = move |outcome: Deleted| {
+        let text = ui.text_untracked();
+        let notice = match outcome {
+            Deleted::Now { name } => {
+                // 204: the row goes now; the reload brings the next one up.
+                loaded.update(|loaded| {
+                    if let Some(loaded) = loaded {
+                        loaded.page.items.retain(|item| item.name != name);
+                    }
+                });
+                text.deleted.replace("{name}", &name)
+            }
+            Deleted::AlreadyGone { name } => text.already_gone.replace("{name}", &name),
+        };
+        deleting.set(None);
+        views.notice.set(Some(notice));
+        reload.update(|count| *count += 1);
+        request_animation_frame(|| focus("list-notice"));
+    };
+
+    let window = Signal::derive(move || {
+        loaded.with(|loaded| match loaded {
+            Some(Loaded { query, page }) => PageWindow {
+                offset: query.offset,
+                limit: query.limit,
+                size: page.items.len() as u64,
+                total: page.total,
+            },
+            None => PageWindow {
+                offset: 0,
+                limit: query.with(|query| query.limit),
+                size: 0,
+                total: 0,
+            },
+        })
+    });
+
+    let row = move |item: ConnectionInfo| {
+        let details = Route::Details(item.id.clone()).href();
+        let (id, name) = (item.id.clone(), item.name.clone());
+        let delete_label = {
+            let name = name.clone();
+            move || format!("{} {name}", ui.text().delete)
+        };
+        view! {
+            <tr>
+                <td><a href=details class="row-link">{item.name.clone()}</a></td>
+                <td><code>{item.id.clone()}</code></td>
+                <td>{item.connection_type.map(|t| t.as_str()).unwrap_or_default()}</td>
+                <td><StatusBadge status=item.status.clone() /></td>
+                <td>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></td>
+                <td>{item.created_time.clone()}</td>
+                <td>
+                    <button type="button" class="link-button danger-text" aria-label=delete_label
+                        on:click=move |_| deleting.set(Some((id.clone(), name.clone())))>
+                        {move || ui.text().delete}
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+
+    let table = move || {
+        let Loaded { query: shown, page } = loaded.get()?;
+        if page.items.is_empty() {
+            let searched = !shown.search.is_empty();
+            return Some(if searched {
+                let text = match shown.name_match {
+                    NameMatch::Contains => ui.text().no_match_contains,
+                    NameMatch::Exact => ui.text().no_match_exact,
+                };
+                view! {
+                    <div class="empty" id="list-empty">
+                        <p>{text.replace("{text}", &shown.search)}</p>
+                        <button type="button" class="secondary" on:click=move |_| clear_search()>
+                            {ui.text().clear_search}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="empty" id="list-empty">
+                        <h3>{ui.text().empty_title}</h3>
+                        <p>{ui.text().empty_help}</p>
+                        <a class="button primary" href=Route::Create.href() id="empty-create">{ui.text().nav_create}</a>
+                    </div>
+                }
+                .into_any()
+            });
+        }
+        Some(
+            view! {
+                <div class="table-scroll">
+                    <table class="connections" id="connections-table">
+                        <caption class="visually-hidden">{ui.text().list_title}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" aria-sort=aria_sort(SortOrder::NameAscending, SortOrder::NameDescending)>
+                                    <button type="button" class="sort" id="sort-name"
+                                        on:click=move |_| sort_by(SortOrder::NameAscending, SortOrder::NameDescending)>
+                                        {field_label(Field::Name, ui.locale.get())}
+                                    </button>
+                                </th>
+                                <th scope="col">"ID"</th>
+                                <th scope="col">{field_label(Field::Type, ui.locale.get())}</th>
+                                <th scope="col">{ui.text().status}</th>
+                                <th scope="col">{ui.text().vpc_subnet}</th>
+                                <th scope="col" aria-sort=aria_sort(SortOrder::OldestFirst, SortOrder::NewestFirst)>
+                                    <button type="button" class="sort" id="sort-created"
+                                        on:click=move |_| sort_by(SortOrder::NewestFirst, SortOrder::OldestFirst)>
+                                        {ui.text().created_time}
+                                    </button>
+                                </th>
+                                <th scope="col"><span class="visually-hidden">{ui.text().actions}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any(),
+        )
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="list-title" id="connection-list">
+            <div class="result-head">
+                <h2 id="list-title">{move || ui.text().list_title}</h2>
+                <div class="toolbar">
+                    <button
+                        type="button"
+                        class="secondary"
+                        id="list-refresh"
+                        aria-busy=move || loading.get().to_string()
+                        on:click=move |_| reload.update(|count| *count += 1)
+                    >
+                        {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
+                    </button>
+                    <a class="button primary" href=Route::Create.href() id="list-create">{move || ui.text().nav_create}</a>
+                </div>
+            </div>
+            {move || views.notice.get().map(|notice| view! {
+                <p class="notice" role="status" id="list-notice" tabindex="-1">{notice}</p>
+            })}
+            <form class="search" role="search" on:submit=search>
+                <div class="field">
+                    <label for="list-search">{move || ui.text().search_label}</label>
+                    <input
+                        id="list-search"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || search_text.get()
+                        on:input=move |ev| search_text.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="list-match">{move || ui.text().match_label}</label>
+                    <select id="list-match" on:change=move |ev| {
+                        name_match.set(if event_target_value(&ev) == "exact" { NameMatch::Exact } else { NameMatch::Contains });
+                    }>
+                        <option value="contains" selected=move || name_match.get() == NameMatch::Contains>
+                            {move || ui.text().match_contains}
+                        </option>
+                        <option value="exact" selected=move || name_match.get() == NameMatch::Exact>
+                            {move || ui.text().match_exact}
+                        </option>
+                    </select>
+                </div>
+                <button type="submit" class="secondary" id="list-search-button">{move || ui.text().search}</button>
+            </form>
+            {move || settings_missing.get().then(|| view! {
+                <p class="field-error" role="alert" id="list-settings-missing">{ui.text().missing_settings}</p>
+            })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error id="list-error" /> })}
+            {move || (loading.get() && loaded.with(Option::is_none)).then(|| view! {
+                <p class="help" aria-live="polite">{ui.text().loading}</p>
+            })}
+            {table}
+            <Pager
+                window=window
+                on_offset=move |offset| query.update(|query| query.offset = offset)
+                on_limit=move |limit| query.update(|query| {
+                    query.limit = limit;
+                    query.offset = 0;
+                })
+            />
+            {move || deleting.get().map(|(id, name)| view! {
+                <DeleteDialog id=id name=name on_close=move |_| deleting.set(None) on_deleted=on_deleted />
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! Deleting a connection: a modal dialog that asks for the connection's
+//! name to be typed before the Delete button acts (the cloud-console
+//! convention for destructive actions).
+
+use super::error_panel::ErrorPanel;
+use super::{console, focus};
+use crate::api::{self, ApiError};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How a delete ended, for the view that asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deleted {
+    /// 204: the connection is gone now.
+    Now { name: String },
+    /// 404: it was already gone (deleted elsewhere).
+    AlreadyGone { name: String },
+}
+
+/// The dialog for connection `id` named `name`. It opens when mounted;
+/// `on_close` runs when it is dismissed, `on_deleted` when the connection
+/// no longer exists. A failed delete keeps the dialog open and says why.
+#[component]
+pub fn DeleteDialog(
+    id: String,
+    name: String,
+    #[prop(into)] on_close: Callback<()>,
+    #[prop(into)] on_deleted: Callback<Deleted>,
+) -> impl IntoView {
+    let ui = console();
+    let dialog = NodeRef::<Dialog>::new();
+    let typed = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let expected = name.clone();
+    let matches = Memo::new(move |_| typed.with(|typed| *typed == expected));
+
+    // A modal <dialog> keeps focus inside and closes on Escape.
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+                focus("delete-confirm-name");
+            }
+        }
+    });
+
+    let confirm = {
+        let (id, name) = (id.clone(), name.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            attempted.set(true);
+            if deleting.get_untracked() || !matches.get_untracked() {
+                focus("delete-confirm-name");
+                return;
+            }
+            let Some(endpoint) = ui.ready_endpoint() else {
+                return;
+            };
+            let (id, name) = (id.clone(), name.clone());
+            deleting.set(true);
+            failure.set(None);
+            spawn_local(async move {
+                let outcome = api::delete_connection(&endpoint, &id).await;
+                let _ = deleting.try_set(false);
+                match outcome {
+                    Ok(_) => {
+                        let _ = on_deleted.try_run(Deleted::Now { name });
+                    }
+                    Err(error) if error.status() == Some(404) => {
+                        let _ = on_deleted.try_run(Deleted::AlreadyGone { name });
+                    }
+                    Err(error) => {
+                        let _ = failure.try_set(Some(error));
+                        request_animation_frame(|| focus("delete-error"));
+                    }
+                }
+            });
+        }
+    };
+    let warning = {
+        let name = name.clone();
+        move || ui.text().delete_warning.replace("{name}", &name)
+    };
+    let mismatch = Signal::derive(move || attempted.get() && !matches.get());
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            id="delete-dialog"
+            aria-labelledby="delete-title"
+            aria-describedby="delete-warning"
+            on:cancel=move |ev: web_sys::Event| {
+                // Escape does nothing while the request runs: its outcome must be seen.
+                if deleting.get_untracked() {
+                    ev.prevent_default();
+                }
+            }
+            on:close=move |_| on_close.run(())
+        >
+            <form novalidate on:submit=confirm>
+                <h2 id="delete-title">{move || ui.text().delete_title}</h2>
+                <p id="delete-warning">{warning}</p>
+                <div class="field" class:invalid=move || mismatch.get()>
+                    <label for="delete-confirm-name">
+                        {move || ui.text().delete_confirm_label} " " <strong class="confirm-name">{name.clone()}</strong>
+                    </label>
+                    <input
+                        id="delete-confirm-name"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-invalid=move || mismatch.get().to_string()
+                        aria-describedby="delete-confirm-error"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                    <div id="delete-confirm-error" class="field-error" aria-live="polite">
+                        {move || mismatch.get().then(|| view! { <p>{ui.text().delete_mismatch}</p> })}
+                    </div>
+                </div>
+                {move || failure.get().map(|error| view! {
+                    <p class="field-error" role="alert">{ui.text().delete_failed}</p>
+                    <ErrorPanel error=error id="delete-error" />
+                })}
+                <div class="actions">
+                    <button
+                        type="submit"
+                        class="danger"
+                        id="delete-confirm"
+                        aria-disabled=move || (!matches.get() || deleting.get()).to_string()
+                        aria-busy=move || deleting.get().to_string()
+                    >
+                        {move || if deleting.get() { ui.text().deleting } else { ui.text().delete }}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        id="delete-cancel"
+                        disabled=move || deleting.get()
+                        on:click=move |_| {
+                            if let Some(dialog) = dialog.get_untracked() {
+                                dialog.close();
+                            }
+                        }
+                    >
+                        {move || ui.text().cancel}
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

@@ -1,0 +1,171 @@
+//! The description, editable in place (the only field the API updates).
+//!
+//! Saving is optimistic: the new text shows at once; if the PUT fails the
+//! old text comes back, the error says why, and the edit stays in the
+//! input for another try.
+
+use super::draft::FieldState;
+use super::error_panel::ErrorPanel;
+use super::field::TextField;
+use super::{console, focus, Snapshot};
+use crate::api::{self, ApiError};
+use crate::i18n::field_label;
+use crate::input::{Body, Raw, UpdateInput};
+use crate::issue::Field;
+use crate::rules::{validate_update, DESCRIPTION_MAX_LENGTH};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The description of `snapshot`'s connection, with Edit / Save / Cancel.
+/// Every call's request ID goes to `last_request_id`.
+#[component]
+pub fn DescriptionEditor(
+    snapshot: RwSignal<Option<Snapshot>>,
+    last_request_id: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ui = console();
+    let editing = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let edited = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let current = move || {
+        snapshot.with(|snapshot| {
+            snapshot
+                .as_ref()
+                .map(|s| s.info.description.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    let check = move || {
+        validate_update(&Body::Object(UpdateInput {
+            description: Raw::Value(text.get()),
+            unknown_keys: Vec::new(),
+        }))
+    };
+    let state = Signal::derive(move || match check() {
+        Err(issues) if edited.get() => {
+            let locale = ui.locale.get();
+            FieldState::Invalid(issues.iter().map(|issue| issue.message(locale)).collect())
+        }
+        Err(_) => FieldState::Pristine,
+        Ok(_) => FieldState::Valid,
+    });
+
+    let start = move |_| {
+        text.set(current());
+        edited.set(false);
+        saved.set(false);
+        failure.set(None);
+        editing.set(true);
+        request_animation_frame(|| focus("field-description"));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        edited.set(true);
+        let Ok(request) = untrack(check) else {
+            focus("field-description");
+            return;
+        };
+        let (Some(endpoint), Some(id)) = (
+            ui.ready_endpoint(),
+            snapshot.with_untracked(|s| s.as_ref().map(|s| s.info.id.clone())),
+        ) else {
+            return;
+        };
+        let previous = untrack(current);
+        let wanted = request.description.clone();
+        // Optimistic: the page shows the new text while the PUT runs.
+        snapshot.update(|snapshot| {
+            if let Some(snapshot) = snapshot {
+                snapshot.info.description = wanted.clone();
+            }
+        });
+        editing.set(false);
+        saving.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            let outcome = api::update_connection(&endpoint, &id, &request).await;
+            let _ = saving.try_set(false);
+            match outcome {
+                Ok(answer) => {
+                    let _ = last_request_id.try_set(answer.request_id.clone());
+                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+                    let _ = saved.try_set(true);
+                }
+                Err(error) => {
+                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+                    // Roll back, unless a newer answer already replaced the text.
+                    let _ = snapshot.try_update(|snapshot| {
+                        if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
+                            snapshot.info.description = previous;
+                        }
+                    });
+                    let _ = failure.try_set(Some(error));
+                    let _ = editing.try_set(true);
+                    request_animation_frame(|| focus("description-error"));
+                }
+            }
+        });
+    };
+
+    let display = move || {
+        let description = current();
+        if description.is_empty() {
+            view! { <span id="description-value" class="help">{move || ui.text().no_description}</span> }.into_any()
+        } else {
+            view! { <span id="description-value">{description}</span> }.into_any()
+        }
+    };
+
+    view! {
+        <Show
+            when=move || editing.get()
+            fallback=move || view! {
+                <div class="inline-edit">
+                    {display}
+                    " "
+                    <button type="button" class="link-button" id="edit-description" on:click=start
+                        aria-label=move || format!("{} {}", ui.text().edit, field_label(Field::Description, ui.locale.get()))>
+                        {move || ui.text().edit}
+                    </button>
+                    <span class="help" aria-live="polite" id="description-status">
+                        {move || if saving.get() { ui.text().saving } else if saved.get() { ui.text().saved } else { "" }}
+                    </span>
+                </div>
+            }
+        >
+            <form class="inline-form" id="description-form" novalidate on:submit=save>
+                <TextField
+                    field=Field::Description
+                    label=Signal::derive(move || field_label(Field::Description, ui.locale.get()))
+                    help=Signal::derive(move || ui.text().description_help)
+                    value=text
+                    state=state
+                    max_chars=Some(DESCRIPTION_MAX_LENGTH)
+                    on_blur=move || edited.set(true)
+                    on_edit=move || edited.set(true)
+                />
+                <div class="actions">
+                    <button type="submit" class="primary" id="save-description">{move || ui.text().save}</button>
+                    <button type="button" class="secondary" id="cancel-description" on:click=move |_| {
+                        editing.set(false);
+                        failure.set(None);
+                        request_animation_frame(|| focus("edit-description"));
+                    }>
+                        {move || ui.text().cancel}
+                    </button>
+                </div>
+            </form>
+        </Show>
+        {move || failure.get().map(|error| view! {
+            <p class="field-error" role="alert">{move || ui.text().save_failed}</p>
+            <ErrorPanel error=error id="description-error" />
+        })}
+    }
+}

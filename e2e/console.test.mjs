@@ -56,9 +56,10 @@ async function assertFormIntact(name) {
   assert.equal(await page.inputValue('#field-subnet_id'), 'subnet-5a4f3e2d');
 }
 
-test('sign in with the development user', async () => {
+test('sign in with the development user; the empty list leads to Create', async () => {
   page = await freshPage(browser);
-  await open(page, emu.url);
+  await open(page, emu.url, '#/');
+  await page.waitForSelector('#list-settings-missing');
   await page.fill('#sign-in-user', emu.user);
   await page.fill('#sign-in-password', emu.password);
   await page.fill('#sign-in-domain', emu.domain);
@@ -68,6 +69,14 @@ test('sign in with the development user', async () => {
   assert.equal(await page.inputValue('#settings-project-id'), emu.project);
   assert.equal(await page.inputValue('#sign-in-password'), '', 'the IAM password is not kept');
   assert.equal(await page.getAttribute('#settings-token', 'type'), 'password');
+  // The list reloads with the new token: a fresh project has nothing yet.
+  await page.waitForSelector('#empty-create');
+  assert.match(await page.textContent('#list-empty'), /No connections yet/);
+  await shoot('empty-list');
+  await checkAccessibility('empty list');
+  await page.click('#empty-create');
+  await page.waitForSelector('#create-form');
+  assert.equal(new URL(page.url()).hash, '#/create');
 });
 
 test('create a WEBHOOK connection and watch CREATING become CREATED', async () => {
@@ -80,12 +89,12 @@ test('create a WEBHOOK connection and watch CREATING become CREATED', async () =
   await fillWebhook(page, name);
   await page.fill('#field-description', 'orders to the billing webhook');
   await page.click('#create-button');
-  await page.waitForSelector('#result-card');
-  assert.equal(await page.textContent('#result-status'), 'CREATING');
-  await page.waitForFunction(() => document.querySelector('#result-status')?.textContent === 'CREATED', null, { timeout: 20_000 });
-  assert.match(await page.textContent('#result-card'), new RegExp(name));
-  await shoot('result-card');
-  await checkAccessibility('result card');
+  await page.waitForSelector('#connection-details');
+  assert.match(new URL(page.url()).hash, /^#\/connections\/[0-9a-f-]{32,}$/);
+  assert.equal(await page.textContent('#details-status'), 'CREATING');
+  await page.waitForFunction(() => document.querySelector('#details-status')?.textContent === 'CREATED', null, { timeout: 20_000 });
+  assert.equal(await page.textContent('#details-title'), name);
+  assert.match(await page.textContent('#connection-details'), /orders to the billing webhook/);
   assert.equal(await emu.countNamed(name), 1);
 });
 
@@ -110,12 +119,16 @@ test('create a KAFKA connection with SASL_SSL; the password never shows afterwar
   await shoot('kafka-form');
   await checkAccessibility('Kafka form');
   await page.click('#create-button');
-  await page.waitForSelector('#result-card');
+  await page.waitForSelector('#connection-details');
   const html = await page.content();
   assert.ok(!html.includes('Kafka-Secret-81'), 'not in the markup');
   const values = await page.$$eval('input', (inputs) => inputs.map((input) => input.value));
   assert.ok(!values.includes('Kafka-Secret-81'), 'not in any input either');
-  assert.match(await page.textContent('#result-card'), /producer/);
+  assert.match(await page.textContent('#connection-details'), /producer/);
+  // Back on the form, the password field is empty too.
+  await page.click('#nav-create');
+  await page.waitForSelector('#create-form');
+  assert.equal(await page.inputValue('#field-kafka_detail-password'), '');
 });
 
 test('a duplicate name marks the name field', async () => {
@@ -125,7 +138,10 @@ test('a duplicate name marks the name field', async () => {
   const name = unique('twice');
   await fillWebhook(page, name);
   await page.click('#create-button');
-  await page.waitForSelector('#result-card');
+  await page.waitForSelector('#connection-details');
+  // The form kept its values: sending it again is a duplicate.
+  await page.click('#nav-create');
+  await page.waitForSelector('#create-form');
   await page.click('#create-button');
   await expectError(/already exists/);
   assert.match(await page.textContent('#field-name-error'), /already exists/);
@@ -177,9 +193,10 @@ test('fix every field of a fully wrong form using only the messages shown', asyn
     }
     if (!changed) break;
   }
+  const name = await page.inputValue('#field-name');
   await page.click('#create-button');
-  await page.waitForSelector('#result-card');
-  assert.ok(!(await page.$('#issue-summary')), 'no summary after success');
+  await page.waitForSelector('#connection-details');
+  assert.equal(await emu.countNamed(name), 1);
 });
 
 test('switch to zh-CN and see Chinese messages', async () => {
@@ -249,7 +266,7 @@ test('each fault class shows its message, keeps the form, and a retry succeeds',
   const retry = `${name}-retry`;
   await page.fill('#field-name', retry);
   await page.click('#create-button');
-  await page.waitForFunction((n) => document.querySelector('#result-card')?.textContent.includes(n), retry);
+  await page.waitForFunction((n) => document.querySelector('#details-title')?.textContent === n, retry);
   assert.ok(!(await page.$('#error-panel')), 'the error is gone');
   assert.equal(await emu.countNamed(retry), 1);
 });
@@ -283,7 +300,94 @@ test('keyboard only: the whole create flow with Tab, Shift+Tab, Space and Enter'
   await page.keyboard.press('Space');
   await tabTo('create-button');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('#result-card');
-  assert.equal(await active(), 'result-card', 'focus moves to the result');
+  await page.waitForSelector('#connection-details');
+  await page.waitForFunction(() => document.activeElement?.id === 'connection-details');
+  assert.equal(await active(), 'connection-details', 'focus moves to the new connection');
   assert.equal(await emu.countNamed(name), 1);
+});
+
+test('manage connections: find by substring, page, edit a description, delete with the typed name', { timeout: 120_000 }, async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url, '#/create');
+  await useToken(page, emu);
+  const stem = unique('fleet');
+  // Three through the console...
+  const mine = [`${stem}-orders`, `${stem}-billing`, `${stem}-audit`];
+  for (const name of mine) {
+    await page.click('#nav-create');
+    await page.waitForSelector('#create-form');
+    await fillWebhook(page, name);
+    await page.click('#create-button');
+    await page.waitForFunction((n) => document.querySelector('#details-title')?.textContent === n, name);
+  }
+  // ...and 14 more by another client, so that the search has two pages.
+  for (let index = 0; index < 14; index += 1) await emu.create(`${stem}-batch-${String(index).padStart(2, '0')}`);
+
+  await page.click('#nav-list');
+  await page.waitForSelector('#connections-table');
+  await page.fill('#list-search', `${stem}-bill`);
+  await page.click('#list-search-button');
+  await page.waitForFunction(() => document.querySelectorAll('#connections-table tbody tr').length === 1);
+  assert.match(await page.textContent('#connections-table tbody'), new RegExp(`${stem}-billing`));
+
+  await page.fill('#list-search', stem);
+  await page.click('#list-search-button');
+  await page.waitForFunction(() => /^1–15 of 17/.test(document.querySelector('#list-range')?.textContent ?? ''));
+  const rows = () => page.$$eval('#connections-table tbody a.row-link', (links) => links.map((link) => link.textContent));
+  const firstPage = await rows();
+  await shoot('list');
+  await checkAccessibility('list');
+  await page.click('#page-next');
+  await page.waitForFunction(() => /^16–17 of 17/.test(document.querySelector('#list-range')?.textContent ?? ''));
+  const secondPage = await rows();
+  assert.equal(new Set([...firstPage, ...secondPage]).size, 17, 'two pages, no row twice');
+  // Newest first: the console's three were created before the batch.
+  assert.deepEqual(secondPage, [mine[1], mine[0]]);
+  const server = await emu.list(`fuzzy_name=${stem}&limit=100&sort=created_time:DESC`);
+  assert.deepEqual([...firstPage, ...secondPage], server.items.map((item) => item.name), 'the list is the emulator\'s');
+
+  // Edit a description from the details.
+  await page.click(`#connections-table a.row-link:text-is("${mine[0]}")`);
+  await page.waitForFunction((n) => document.querySelector('#details-title')?.textContent === n, mine[0]);
+  await page.click('#edit-description');
+  await page.fill('#field-description', 'routes order events to the warehouse');
+  await page.click('#save-description');
+  await page.waitForFunction(() => document.querySelector('#description-status')?.textContent === 'Saved.');
+  await shoot('details');
+  await checkAccessibility('details');
+  const edited = (await emu.list(`name=${mine[0]}`)).items[0];
+  assert.equal(edited.description, 'routes order events to the warehouse');
+
+  // Delete another one with the typed confirmation.
+  // Back in the list: still on page 2, where this one was found.
+  await page.click('#back-to-list');
+  await page.waitForFunction(() => /^16–17 of 17/.test(document.querySelector('#list-range')?.textContent ?? ''));
+  await page.click('#page-previous');
+  await page.waitForFunction(() => /^1–15 of 17/.test(document.querySelector('#list-range')?.textContent ?? ''));
+  await page.click(`#connections-table tr:has(a:text-is("${mine[2]}")) button.danger-text`);
+  await page.waitForSelector('#delete-dialog[open]');
+  // Focus is in the name field; Enter with a near miss is refused.
+  await page.keyboard.type(mine[2].slice(0, -1));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#delete-confirm-error p');
+  await shoot('delete-confirmation');
+  await checkAccessibility('delete confirmation');
+  assert.equal(await emu.countNamed(mine[2]), 1, 'a wrong name deletes nothing');
+  await page.fill('#delete-confirm-name', mine[2]);
+  await page.click('#delete-confirm');
+  await page.waitForSelector('#list-notice');
+  assert.match(await page.textContent('#list-notice'), new RegExp(`${mine[2]} was deleted`));
+  await page.waitForFunction(() => /of 16/.test(document.querySelector('#list-range')?.textContent ?? ''));
+  assert.equal(await emu.countNamed(mine[2]), 0);
+  // The console and the emulator agree on what is left.
+  const left = await emu.list(`fuzzy_name=${stem}&limit=100`);
+  assert.equal(left.total, 16);
+  const shown = [];
+  await page.selectOption('#page-size', '50');
+  await page.waitForFunction(() => document.querySelectorAll('#connections-table tbody tr').length === 16);
+  shown.push(...(await rows()));
+  assert.deepEqual(shown, left.items.map((item) => item.name));
+  // A deep link to the deleted one says it is gone.
+  await page.goto(`${emu.url}/#/connections/${encodeURIComponent(left.items[0].id)}x`);
+  await page.waitForSelector('#details-not-found');
 });

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
+import assert from 'node:assert/strict';
 
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(join(root, 'tools', 'package.json'));
@@ -62,6 +63,24 @@ export async function startEmulator({ dist = join(root, 'dist') } = {}) {
       });
       return (await response.json()).total;
     },
+    /** GET /v1/{project}/connections?{query} as another client would. */
+    async list(query) {
+      const response = await fetch(`${this.url}/v1/${this.project}/connections?${query}`, {
+        headers: { 'X-Auth-Token': this.token },
+      });
+      assert.equal(response.status, 200);
+      return response.json();
+    },
+    /** POST a WEBHOOK connection as another client would. */
+    async create(name) {
+      const response = await fetch(`${this.url}/v1/${this.project}/connections`, {
+        method: 'POST',
+        headers: { 'X-Auth-Token': this.token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, vpc_id: 'vpc-0d9e1f8a', subnet_id: 'subnet-5a4f3e2d' }),
+      });
+      assert.equal(response.status, 200);
+      return response.json();
+    },
   };
 }
 
@@ -92,10 +111,18 @@ export async function freshPage(browser, { width = 1280, context } = {}) {
 }
 
 /** Loads the console and waits until it is interactive. */
-export async function open(page, url) {
-  await page.goto(url);
+/** Opens the console at `hash` (the create form by default) and waits for that view. */
+export async function open(page, url, hash = '#/create') {
+  await page.goto(`${url}/${hash}`);
   await page.waitForFunction(() => performance.getEntriesByName('eg-console-interactive').length > 0);
-  await page.waitForSelector('#create-form');
+  await page.waitForSelector(viewSelector(hash));
+}
+
+/** The element each route renders. */
+export function viewSelector(hash) {
+  if (hash === '#/create') return '#create-form';
+  if (hash.startsWith('#/connections/')) return '#connection-details';
+  return '#connection-list';
 }
 
 export async function screenshot(page, name) {

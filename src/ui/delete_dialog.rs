@@ -147,7 +147,7 @@ pub fn DeleteDialog(
                             }
                         }
                     >
-                        {move || ui.text().cancel}
+                        {move || ui.text().dismiss}
                     </button>
                 </div>
             </form>

@@ -158,7 +158,7 @@ pub fn DescriptionEditor(
                         failure.set(None);
                         request_animation_frame(|| focus("edit-description"));
                     }>
-                        {move || ui.text().cancel}
+                        {move || ui.text().dismiss}
                     </button>
                 </div>
             </form>

@@ -6,12 +6,19 @@
 //! `Reflect` (a throwing getter or Proxy trap becomes an issue), only the
 //! known fields are read (cyclic objects are never walked), and nothing here
 //! can panic on input. TypeScript types are hand-written in `npm/index.d.ts`.
+//!
+//! Crossing the JS/wasm boundary is the cost that matters (measured in
+//! `bench/`): property names are interned JS strings, and a valid request's
+//! strings are returned as the very JS values that were read, so no string
+//! is copied back out of wasm memory.
 
 use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind, CREATE_KEYS, KAFKA_KEYS};
 use crate::issue::{Field, Issue};
+use crate::model::{CreateConnectionRequest, KafkaDetail, UpdateConnectionRequest};
 use crate::rules::{self, check_field};
 use crate::Locale;
 use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -23,6 +30,11 @@ extern "C" {
     /// `Array.isArray`, which throws for a revoked Proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Reflect.set` without a `catch` wrapper (whose try/catch costs on
+    /// every call): only used on fresh plain objects, where it cannot throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_on_fresh_object(target: &Object, key: &JsValue, value: &JsValue) -> bool;
 }
 
 /// What `typeof` (and `Array.isArray`) say about a value.
@@ -70,26 +82,61 @@ fn raw_bool(value: &JsValue) -> Raw<bool> {
     }
 }
 
+thread_local! {
+    /// JS strings of the property names and codes, created once each.
+    static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `use_key` with a JS string for a static name, created on first use
+/// and then reused (copying a string out of wasm memory is the costliest
+/// step of a call; lending it avoids even a handle clone).
+fn with_key<R>(name: &'static str, use_key: impl FnOnce(&JsValue) -> R) -> R {
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        // A few dozen distinct names: a scan by address beats hashing.
+        let index = match keys.iter().position(|(known, _)| std::ptr::eq(*known, name)) {
+            Some(index) => index,
+            None => {
+                keys.push((name, JsValue::from_str(name)));
+                keys.len() - 1
+            }
+        };
+        use_key(&keys[index].1)
+    })
+}
+
+/// An owned handle to [`with_key`]'s string, for values that keep it.
+fn key(name: &'static str) -> JsValue {
+    with_key(name, JsValue::clone)
+}
+
 /// A property, or `Err(Unreadable)` when its getter or a Proxy trap throws.
-fn property(object: &JsValue, key: &str) -> Result<JsValue, ValueKind> {
-    Reflect::get(object, &JsValue::from_str(key)).map_err(|_| ValueKind::Unreadable)
+fn property(object: &JsValue, name: &'static str) -> Result<JsValue, ValueKind> {
+    with_key(name, |key| Reflect::get(object, key)).map_err(|_| ValueKind::Unreadable)
 }
 
-fn string_property(object: &JsValue, key: &str) -> Raw<String> {
-    property(object, key).map_or_else(Raw::WrongType, |value| raw_string(&value))
+/// A string property: what the rules see, and the JS value itself (given
+/// back as is in a valid result).
+fn string_property(object: &JsValue, name: &'static str) -> (Raw<String>, JsValue) {
+    match property(object, name) {
+        Ok(value) => (raw_string(&value), value),
+        Err(kind) => (Raw::WrongType(kind), JsValue::UNDEFINED),
+    }
 }
 
-fn bool_property(object: &JsValue, key: &str) -> Raw<bool> {
-    property(object, key).map_or_else(Raw::WrongType, |value| raw_bool(&value))
+fn bool_property(object: &JsValue, name: &'static str) -> Raw<bool> {
+    property(object, name).map_or_else(Raw::WrongType, |value| raw_bool(&value))
 }
 
 /// Own enumerable string keys not in `known`; `Err` when they cannot be listed.
-fn unknown_keys(object: &JsValue, known: &[&str]) -> Result<Vec<String>, ValueKind> {
+fn unknown_keys(object: &JsValue, known: &[&'static str]) -> Result<Vec<String>, ValueKind> {
     let keys = object_keys(object).map_err(|_| ValueKind::Unreadable)?;
+    // Compared as JS strings (one `===` each): a known key is never copied
+    // into wasm memory, only an unknown one, to be named in its issue.
     Ok(keys
         .iter()
+        .filter(|key| !known.iter().any(|name| with_key(name, |known| key == known)))
         .filter_map(|key| key.as_string())
-        .filter(|key| !known.contains(&key.as_str()))
         .collect())
 }
 
@@ -106,7 +153,27 @@ fn as_object<T>(value: &JsValue) -> Result<&JsValue, Raw<T>> {
     }
 }
 
-fn read_kafka(value: &JsValue) -> Raw<KafkaInput> {
+/// The JS values of a create request's string fields, as read.
+#[derive(Default)]
+struct CreateValues {
+    name: JsValue,
+    description: JsValue,
+    vpc_id: JsValue,
+    subnet_id: JsValue,
+    kafka: KafkaValues,
+}
+
+/// The JS values of `kafka_detail`'s string fields, as read.
+#[derive(Default)]
+struct KafkaValues {
+    instance_id: JsValue,
+    addr: JsValue,
+    security_protocol: JsValue,
+    user_name: JsValue,
+    password: JsValue,
+}
+
+fn read_kafka(value: &JsValue, values: &mut KafkaValues) -> Raw<KafkaInput> {
     let object = match as_object(value) {
         Ok(object) => object,
         Err(other) => return other,
@@ -115,20 +182,25 @@ fn read_kafka(value: &JsValue) -> Raw<KafkaInput> {
         Ok(keys) => keys,
         Err(kind) => return Raw::WrongType(kind),
     };
+    let read = |name, slot: &mut JsValue| {
+        let (raw, value) = string_property(object, name);
+        *slot = value;
+        raw
+    };
     Raw::Value(KafkaInput {
-        instance_id: string_property(object, "instance_id"),
-        addr: string_property(object, "addr"),
-        security_protocol: string_property(object, "security_protocol"),
+        instance_id: read("instance_id", &mut values.instance_id),
+        addr: read("addr", &mut values.addr),
+        security_protocol: read("security_protocol", &mut values.security_protocol),
         enable_sasl_ssl: bool_property(object, "enable_sasl_ssl"),
-        user_name: string_property(object, "user_name"),
-        password: string_property(object, "password"),
-        acks: string_property(object, "acks"),
+        user_name: read("user_name", &mut values.user_name),
+        password: read("password", &mut values.password),
+        acks: string_property(object, "acks").0,
         unknown_keys,
     })
 }
 
 /// Reads a create request body from any JavaScript value.
-pub fn read_create(value: &JsValue) -> Body<CreateInput> {
+fn read_create(value: &JsValue, values: &mut CreateValues) -> Body<CreateInput> {
     let object = match as_object::<()>(value) {
         Ok(object) => object,
         Err(Raw::WrongType(kind)) => return Body::NotObject(kind),
@@ -138,19 +210,29 @@ pub fn read_create(value: &JsValue) -> Body<CreateInput> {
         Ok(keys) => keys,
         Err(kind) => return Body::NotObject(kind),
     };
+    let read = |name, slot: &mut JsValue| {
+        let (raw, value) = string_property(object, name);
+        *slot = value;
+        raw
+    };
+    let name = read("name", &mut values.name);
+    let description = read("description", &mut values.description);
+    let vpc_id = read("vpc_id", &mut values.vpc_id);
+    let subnet_id = read("subnet_id", &mut values.subnet_id);
     Body::Object(CreateInput {
-        name: string_property(object, "name"),
-        description: string_property(object, "description"),
-        vpc_id: string_property(object, "vpc_id"),
-        subnet_id: string_property(object, "subnet_id"),
-        connection_type: string_property(object, "type"),
-        kafka_detail: property(object, "kafka_detail").map_or_else(Raw::WrongType, |detail| read_kafka(&detail)),
+        name,
+        description,
+        vpc_id,
+        subnet_id,
+        connection_type: string_property(object, "type").0,
+        kafka_detail: property(object, "kafka_detail")
+            .map_or_else(Raw::WrongType, |detail| read_kafka(&detail, &mut values.kafka)),
         unknown_keys,
     })
 }
 
 /// Reads an update request body from any JavaScript value.
-pub fn read_update(value: &JsValue) -> Body<UpdateInput> {
+fn read_update(value: &JsValue) -> Body<UpdateInput> {
     let object = match as_object::<()>(value) {
         Ok(object) => object,
         Err(Raw::WrongType(kind)) => return Body::NotObject(kind),
@@ -158,7 +240,7 @@ pub fn read_update(value: &JsValue) -> Body<UpdateInput> {
     };
     match unknown_keys(object, &["description"]) {
         Ok(unknown_keys) => Body::Object(UpdateInput {
-            description: string_property(object, "description"),
+            description: string_property(object, "description").0,
             unknown_keys,
         }),
         Err(kind) => Body::NotObject(kind),
@@ -192,17 +274,16 @@ fn read_options(options: &JsValue) -> Options {
     Options { locale, sasl_enabled }
 }
 
-fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a data property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+fn set(object: &Object, name: &'static str, value: &JsValue) {
+    with_key(name, |key| set_on_fresh_object(object, key, value));
 }
 
 /// `{ path, code, message }`.
 fn issue_to_js(issue: &Issue, locale: Locale) -> JsValue {
     let object = Object::new();
-    let path: Array = issue.path().iter().map(|segment| JsValue::from_str(segment)).collect();
+    let path: Array = issue.path().iter().map(|segment| key(segment)).collect();
     set(&object, "path", &path);
-    set(&object, "code", &JsValue::from_str(issue.code()));
+    set(&object, "code", &key(issue.code()));
     set(&object, "message", &JsValue::from_str(&issue.message(locale)));
     object.into()
 }
@@ -212,14 +293,12 @@ fn issues_to_js(issues: &[Issue], locale: Locale) -> Array {
 }
 
 /// `{ success: true, value }` or `{ success: false, issues }`.
-fn result_to_js<T: serde::Serialize>(result: Result<T, Vec<Issue>>, locale: Locale) -> JsValue {
+fn result_to_js<T>(result: Result<T, Vec<Issue>>, locale: Locale, to_js: impl FnOnce(T) -> Object) -> JsValue {
     let object = Object::new();
     match result {
         Ok(value) => {
-            // A request of plain strings, bools and nested structs always serializes.
-            let value = serde_wasm_bindgen::to_value(&value).unwrap_or(JsValue::UNDEFINED);
             set(&object, "success", &JsValue::TRUE);
-            set(&object, "value", &value);
+            set(&object, "value", &to_js(value));
         }
         Err(issues) => {
             set(&object, "success", &JsValue::FALSE);
@@ -229,19 +308,64 @@ fn result_to_js<T: serde::Serialize>(result: Result<T, Vec<Issue>>, locale: Loca
     object.into()
 }
 
+/// The normalized create request: the same keys, order and omissions as
+/// its serde serialization, the strings being the JS values that were read
+/// (a valid string field was read as a string).
+fn create_request_to_js(request: CreateConnectionRequest, values: CreateValues) -> Object {
+    let object = Object::new();
+    set(&object, "name", &values.name);
+    if request.description.is_some() {
+        set(&object, "description", &values.description);
+    }
+    set(&object, "vpc_id", &values.vpc_id);
+    set(&object, "subnet_id", &values.subnet_id);
+    set(&object, "type", &key(request.connection_type.as_str()));
+    if let Some(kafka) = request.kafka_detail {
+        set(&object, "kafka_detail", &kafka_detail_to_js(&kafka, &values.kafka));
+    }
+    object
+}
+
+fn kafka_detail_to_js(kafka: &KafkaDetail, values: &KafkaValues) -> Object {
+    let object = Object::new();
+    set(&object, "instance_id", &values.instance_id);
+    set(&object, "addr", &values.addr);
+    if kafka.security_protocol.is_some() {
+        set(&object, "security_protocol", &values.security_protocol);
+    }
+    set(&object, "enable_sasl_ssl", &JsValue::from_bool(kafka.enable_sasl_ssl));
+    if kafka.user_name.is_some() {
+        set(&object, "user_name", &values.user_name);
+    }
+    if kafka.password.is_some() {
+        set(&object, "password", &values.password);
+    }
+    set(&object, "acks", &key(kafka.acks.as_str()));
+    object
+}
+
 /// Validates a create-connection request; returns the normalized body to
 /// send or every issue.
 #[wasm_bindgen(js_name = validateCreateConnection, skip_typescript)]
 pub fn validate_create_connection(input: JsValue, options: JsValue) -> JsValue {
     let options = read_options(&options);
-    result_to_js(rules::validate_create(&read_create(&input)), options.locale)
+    let mut values = CreateValues::default();
+    let result = rules::validate_create(&read_create(&input, &mut values));
+    result_to_js(result, options.locale, |request| create_request_to_js(request, values))
 }
 
 /// Validates an update-connection request (`{ description }` only).
 #[wasm_bindgen(js_name = validateUpdateConnection, skip_typescript)]
 pub fn validate_update_connection(input: JsValue, options: JsValue) -> JsValue {
     let options = read_options(&options);
-    result_to_js(rules::validate_update(&read_update(&input)), options.locale)
+    let result = rules::validate_update(&read_update(&input));
+    // Not a hot path: serde-wasm-bindgen writes the one-field body (an
+    // absent, null or empty description is sent as "").
+    result_to_js(result, options.locale, |request: UpdateConnectionRequest| {
+        serde_wasm_bindgen::to_value(&request)
+            .map(JsCast::unchecked_into)
+            .unwrap_or_else(|_| Object::new())
+    })
 }
 
 fn field_issues(field: Field, value: &JsValue, options: &JsValue) -> Array {

@@ -1,0 +1,46 @@
+// The create-connection rules as a valibot 1 schema.
+import * as v from 'valibot';
+import { isKafkaAddrList, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+
+const noWhitespace = v.check(noSurroundingWhitespace, 'must not start or end with whitespace');
+// valibot's maxLength counts UTF-16 units; the contract counts characters.
+const maxChars = (max) => v.check(maxCodePoints(max), `must be at most ${max} characters`);
+const identifier = (max) => v.pipe(v.string(), v.minLength(1, 'is required'), maxChars(max), noWhitespace);
+const optionalIdentifier = v.nullish(v.pipe(v.string(), noWhitespace));
+
+const kafkaDetail = v.pipe(
+  v.strictObject({
+    instance_id: identifier(Infinity),
+    addr: v.pipe(identifier(Infinity), v.check(isKafkaAddrList, 'must be host:port[,host:port...] with ports 1 to 65535')),
+    security_protocol: optionalIdentifier,
+    enable_sasl_ssl: v.nullish(v.boolean()),
+    user_name: optionalIdentifier,
+    password: v.nullish(v.string()),
+    acks: v.nullish(v.picklist(['0', '1', 'all', ''])),
+  }),
+  v.check((detail) => detail.enable_sasl_ssl !== true || Boolean(detail.user_name && detail.password),
+    'user name and password are required when SASL_SSL is enabled'),
+);
+
+export const schema = v.pipe(
+  v.strictObject({
+    name: v.pipe(
+      v.string(),
+      maxChars(128),
+      v.regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit'),
+      v.check((name) => name !== 'default', 'must not be "default"'),
+    ),
+    description: v.nullish(v.pipe(v.string(), maxChars(255))),
+    vpc_id: identifier(128),
+    subnet_id: identifier(128),
+    type: v.nullish(v.union([v.pipe(v.string(), v.regex(/^(webhook|kafka)$/i, 'must be WEBHOOK or KAFKA')), v.literal('')])),
+    kafka_detail: v.nullish(kafkaDetail),
+  }),
+  v.check((request) => {
+    const type = request.type ? request.type.toUpperCase() : 'WEBHOOK';
+    const hasDetail = request.kafka_detail != null;
+    return type === 'KAFKA' ? hasDetail : !hasDetail;
+  }, 'kafka_detail is required for KAFKA and allowed only for KAFKA'),
+);
+
+export const validate = (input) => v.safeParse(schema, input).success;

@@ -1,0 +1,51 @@
+// The create-connection rules as a zod 4 schema.
+import { z } from 'zod';
+import { isKafkaAddrList, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+
+const identifier = (max) =>
+  z.string().min(1, 'is required').max(max).refine(noSurroundingWhitespace, 'must not start or end with whitespace');
+const optionalIdentifier = z.string().refine(noSurroundingWhitespace, 'must not start or end with whitespace').nullish();
+const TYPE = /^(webhook|kafka)$/i;
+
+const kafkaDetail = z
+  .strictObject({
+    instance_id: identifier(Infinity),
+    addr: identifier(Infinity).refine(isKafkaAddrList, 'must be host:port[,host:port...] with ports 1 to 65535'),
+    security_protocol: optionalIdentifier,
+    enable_sasl_ssl: z.boolean().nullish(),
+    user_name: optionalIdentifier,
+    password: z.string().nullish(),
+    acks: z.enum(['0', '1', 'all', '']).nullish(),
+  })
+  .superRefine((detail, context) => {
+    if (detail.enable_sasl_ssl !== true) return;
+    for (const key of ['user_name', 'password']) {
+      if (!detail[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when SASL_SSL is enabled' });
+    }
+  });
+
+export const schema = z
+  .strictObject({
+    name: z
+      .string()
+      .max(128)
+      .regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit')
+      .refine((name) => name !== 'default', 'must not be "default"'),
+    description: z.string().max(255).nullish(),
+    vpc_id: identifier(128),
+    subnet_id: identifier(128),
+    type: z.union([z.string().regex(TYPE, 'must be WEBHOOK or KAFKA'), z.literal('')]).nullish(),
+    kafka_detail: kafkaDetail.nullish(),
+  })
+  .superRefine((request, context) => {
+    const type = request.type ? request.type.toUpperCase() : 'WEBHOOK';
+    const hasDetail = request.kafka_detail != null;
+    if (type === 'KAFKA' && !hasDetail) {
+      context.addIssue({ code: 'custom', path: ['kafka_detail'], message: 'is required when the type is KAFKA' });
+    }
+    if (type === 'WEBHOOK' && hasDetail) {
+      context.addIssue({ code: 'custom', path: ['kafka_detail'], message: 'is allowed only when the type is KAFKA' });
+    }
+  });
+
+export const validate = (input) => schema.safeParse(input).success;

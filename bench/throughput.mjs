@@ -1,26 +1,33 @@
-// Validations per second: every input of a set once per round, several
-// rounds after warm-up, the median round reported.
+// Validations per second: every input of a set once per round, the
+// validators taking turns round by round (so a slow phase of the machine
+// hits them all alike), the median round reported.
 import { performance } from 'node:perf_hooks';
 
 /**
- * Median validations per second of `validate` over `inputs`.
- * A round that returns an unexpected verdict throws: speed of wrong
- * answers is not measured.
+ * `validators`: name -> input => boolean. Returns name -> median
+ * validations per second over `inputs`. A verdict other than `expected`
+ * throws: the speed of wrong answers is not measured.
  */
-export function measure(validate, inputs, { expected, warmupRounds = 3, rounds = 9 } = {}) {
-  let sink = 0;
-  const round = () => {
-    const start = performance.now();
-    for (let i = 0; i < inputs.length; i += 1) {
-      if (validate(inputs[i]) === expected) sink += 1;
+export function measureAll(validators, inputs, { expected, warmupRounds = 3, rounds = 11 }) {
+  const entries = Object.entries(validators);
+  const rates = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (let round = 0; round < warmupRounds + rounds; round += 1) {
+    for (const [name, validate] of entries) {
+      let right = 0;
+      const start = performance.now();
+      for (let i = 0; i < inputs.length; i += 1) {
+        if (validate(inputs[i]) === expected) right += 1;
+      }
+      const seconds = (performance.now() - start) / 1000;
+      if (right !== inputs.length) throw new Error(`${name}: ${inputs.length - right} unexpected verdicts`);
+      if (round >= warmupRounds) rates[name].push(inputs.length / seconds);
     }
-    return performance.now() - start;
-  };
-  for (let i = 0; i < warmupRounds; i += 1) round();
-  sink = 0;
-  const rates = [];
-  for (let i = 0; i < rounds; i += 1) rates.push(inputs.length / (round() / 1000));
-  if (sink !== inputs.length * rounds) throw new Error(`unexpected verdicts: ${inputs.length * rounds - sink}`);
-  rates.sort((a, b) => a - b);
-  return { median: rates[Math.floor(rates.length / 2)], min: rates[0], max: rates[rates.length - 1] };
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, median(rates[name])]));
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -1,0 +1,116 @@
+// The benchmark: agreement first, then throughput, sizes and console cold
+// start, printed as one table and written to bench/results.json.
+// Run through bench/run.sh, which builds what this reads.
+//
+//   node bench/bench.mjs [--quick]   (--quick: fewer rounds and loads, for a smoke run)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { checkAgreement, describeDisagreements } from './agreement.mjs';
+import { measureColdStart } from './coldstart.mjs';
+import { CORPUS_PATH, generate } from './corpus/generate.mjs';
+import { measureSizes } from './sizes.mjs';
+import { measureAll } from './throughput.mjs';
+import * as ours from '../npm/pkg/node.mjs';
+import * as zod from './peers/zod.mjs';
+import * as valibot from './peers/valibot.mjs';
+import * as ajv from './peers/ajv.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const quick = process.argv.includes('--quick');
+const number = (value) => Math.round(value).toLocaleString('en-US');
+const ratio = (value) => `${value.toFixed(2)}x`;
+
+// 1. The corpus, as saved, must be what the seed generates.
+const saved = readFileSync(CORPUS_PATH, 'utf8');
+if (saved !== `${JSON.stringify(generate())}\n`) {
+  console.error('bench/corpus/create-connection.json is not what its seed generates: run node bench/corpus/generate.mjs');
+  process.exit(1);
+}
+const corpus = JSON.parse(saved);
+
+// 2. Agreement first: no speed is reported until all four agree on every case.
+const validators = {
+  'eg-connections': (input) => ours.validateCreateConnection(input).success,
+  'zod 4': zod.validate,
+  'valibot 1': valibot.validate,
+  'ajv 8': ajv.validate,
+};
+const agreement = checkAgreement(corpus, validators);
+console.log(`Agreement: ${agreement.agreed} of ${agreement.cases} cases (${agreement.valid} valid, ${agreement.agreed - agreement.valid} invalid)`);
+if (agreement.disagreements.length > 0) {
+  console.error(`${agreement.disagreements.length} disagreements (rule | verdicts):`);
+  console.error(describeDisagreements(agreement.disagreements).join('\n'));
+  console.error('No speed is reported until the validators agree. A case the contract settles is a bug in that schema.');
+  process.exit(1);
+}
+const offIntent = corpus.filter((testCase) => (validators['eg-connections'](testCase.input) ? 'valid' : 'invalid') !== testCase.intent);
+if (offIntent.length > 0) {
+  console.error(`${offIntent.length} cases where all agree against the generator's intent, e.g. ${offIntent[0].rule}`);
+  process.exit(1);
+}
+
+// 3. Throughput in this Node, valid and invalid inputs apart.
+const valid = corpus.filter((testCase) => testCase.intent === 'valid').map((testCase) => testCase.input);
+const invalid = corpus.filter((testCase) => testCase.intent === 'invalid').map((testCase) => testCase.input);
+const rounds = quick ? { warmupRounds: 1, rounds: 3 } : { warmupRounds: 3, rounds: 11 };
+console.log(`Throughput: ${rounds.rounds} rounds after ${rounds.warmupRounds} warm-up, validators in turns...`);
+const throughputValid = measureAll(validators, valid, { expected: true, ...rounds });
+const throughputInvalid = measureAll(validators, invalid, { expected: false, ...rounds });
+
+// 4. What a browser downloads for each validator.
+const sizes = await measureSizes({
+  'eg-connections': { entry: here('./size-entries/ours.mjs'), extraFiles: [here('../npm/pkg/eg_connections_bg.wasm')] },
+  'zod 4': { entry: here('./size-entries/zod.mjs') },
+  'valibot 1': { entry: here('./size-entries/valibot.mjs') },
+  'ajv 8': { entry: here('./size-entries/ajv.mjs') },
+});
+
+// 5. Console cold start against the React peer.
+const loads = quick ? 2 : 10;
+console.log(`Cold start: ${loads} loads each, CPU throttled 4x...`);
+const coldStart = await measureColdStart({
+  'eg-connections console (Leptos)': { root: here('../dist'), path: '/#/create' },
+  'React + react-hook-form + zod': { root: here('./peer-react/dist'), path: '/' },
+}, { loads });
+
+// The table.
+const ourName = 'eg-connections';
+const lines = [];
+lines.push(`Validator, Node ${process.version}, ${agreement.cases} corpus cases (${valid.length} valid, ${invalid.length} invalid), all four agreeing on every case:`);
+lines.push('');
+lines.push('| validator | valid/s | invalid/s | ours vs it, valid | ours vs it, invalid | download raw | gzip | brotli |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const name of Object.keys(validators)) {
+  const isOurs = name === ourName;
+  lines.push(`| ${name} | ${number(throughputValid[name])} | ${number(throughputInvalid[name])} | ${isOurs ? '' : ratio(throughputValid[ourName] / throughputValid[name])} | ${isOurs ? '' : ratio(throughputInvalid[ourName] / throughputInvalid[name])} | ${number(sizes[name].raw)} | ${number(sizes[name].gzip)} | ${number(sizes[name].brotli)} |`);
+}
+lines.push('');
+lines.push(`Console cold start, ${coldStart.chromium}, CPU 4x slower, median of ${loads} cold loads (brotli from loopback):`);
+lines.push('');
+lines.push('| app | to interactive (ms) | transferred (bytes) |');
+lines.push('|---|---:|---:|');
+for (const [name, result] of Object.entries(coldStart.results)) lines.push(`| ${name} | ${number(result.ms)} | ${number(result.bytes)} |`);
+const table = lines.join('\n');
+console.log(`\n${table}\n`);
+
+const machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memory_gib: Math.round(totalmem() / 2 ** 30),
+  kernel: release(),
+  node: process.version,
+  chromium: coldStart.chromium,
+};
+console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, Linux ${machine.kernel}; ${machine.date}`);
+writeFileSync(here('./results.json'), `${JSON.stringify({
+  machine,
+  quick,
+  agreement: { cases: agreement.cases, agreed: agreement.agreed, valid: agreement.valid },
+  throughput: { valid: throughputValid, invalid: throughputInvalid, rounds },
+  sizes,
+  cold_start: { loads, cpu_slowdown: 4, results: coldStart.results },
+  table,
+}, null, 2)}\n`);
+console.log('Written to bench/results.json');

@@ -6,49 +6,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { checkAgreement, describeDisagreements } from './agreement.mjs';
+import { agreeOrExit } from './agreement.mjs';
 import { measureColdStart } from './coldstart.mjs';
-import { CORPUS_PATH, generate } from './corpus/generate.mjs';
 import { measureSizes } from './sizes.mjs';
 import { measureAll } from './throughput.mjs';
-import * as ours from '../npm/pkg/node.mjs';
-import * as zod from './peers/zod.mjs';
-import * as valibot from './peers/valibot.mjs';
-import * as ajv from './peers/ajv.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const quick = process.argv.includes('--quick');
 const number = (value) => Math.round(value).toLocaleString('en-US');
 const ratio = (value) => `${value.toFixed(2)}x`;
 
-// 1. The corpus, as saved, must be what the seed generates.
-const saved = readFileSync(CORPUS_PATH, 'utf8');
-if (saved !== `${JSON.stringify(generate())}\n`) {
-  console.error('bench/corpus/create-connection.json is not what its seed generates: run node bench/corpus/generate.mjs');
-  process.exit(1);
-}
-const corpus = JSON.parse(saved);
-
-// 2. Agreement first: no speed is reported until all four agree on every case.
-const validators = {
-  'eg-connections': (input) => ours.validateCreateConnection(input).success,
-  'zod 4': zod.validate,
-  'valibot 1': valibot.validate,
-  'ajv 8': ajv.validate,
-};
-const agreement = checkAgreement(corpus, validators);
-console.log(`Agreement: ${agreement.agreed} of ${agreement.cases} cases (${agreement.valid} valid, ${agreement.agreed - agreement.valid} invalid)`);
-if (agreement.disagreements.length > 0) {
-  console.error(`${agreement.disagreements.length} disagreements (rule | verdicts):`);
-  console.error(describeDisagreements(agreement.disagreements).join('\n'));
-  console.error('No speed is reported until the validators agree. A case the contract settles is a bug in that schema.');
-  process.exit(1);
-}
-const offIntent = corpus.filter((testCase) => (validators['eg-connections'](testCase.input) ? 'valid' : 'invalid') !== testCase.intent);
-if (offIntent.length > 0) {
-  console.error(`${offIntent.length} cases where all agree against the generator's intent, e.g. ${offIntent[0].rule}`);
-  process.exit(1);
-}
+const { corpus, validators, agreement } = agreeOrExit();
 
 // 3. Throughput in this Node, valid and invalid inputs apart.
 const valid = corpus.filter((testCase) => testCase.intent === 'valid').map((testCase) => testCase.input);

@@ -10,12 +10,8 @@ cd "$ROOT"
 bash scripts/bootstrap.sh
 bash scripts/build-npm.sh
 bash scripts/build-console.sh
-step "Bench: peers (npm ci in bench/)"
-stamp=bench/node_modules/.installed-lock
-if ! cmp -s bench/package-lock.json "$stamp" 2>/dev/null; then
-  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
-  cp bench/package-lock.json "$stamp"
-fi
+step "Bench: peers (npm ci in bench/ when its lock changed)"
+install_bench_deps
 step "Bench: React peer (vite build)"
 (cd bench && npx vite build --config peer-react/vite.config.mjs)
 step "Bench: run"

@@ -48,3 +48,14 @@ start_emulator() {
 stop_emulators() {
   for pid in "${EMULATOR_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
+
+# The benchmark's own npm project (peers, esbuild, Vite, React), installed
+# from bench/package-lock.json when it changed.
+install_bench_deps() {
+  local stamp="$ROOT/bench/node_modules/.installed-lock"
+  if cmp -s "$ROOT/bench/package-lock.json" "$stamp" 2>/dev/null; then
+    return
+  fi
+  (cd "$ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/bench/package-lock.json" "$stamp"
+}

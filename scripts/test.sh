@@ -28,6 +28,10 @@ EG_EMULATOR_URL="$EMULATOR_URL" cargo test --target wasm32-unknown-unknown --fea
 
 bash scripts/test-npm.sh
 
+step "Benchmark corpus: eg-connections, zod, valibot and ajv agree on all of its cases"
+install_bench_deps
+node bench/agreement.mjs
+
 bash scripts/build-console.sh
 
 bash scripts/test-e2e.sh

@@ -6,6 +6,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  logLevel: 'warn',
+  // zod's sources carry comments Rollup warns about; errors still show.
+  logLevel: 'error',
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -343,6 +343,11 @@ async fn double_click_sends_one_request_and_the_details_follow_status() {
     click("nav-create");
     wait_until(2000, "the form", || element("create-form").is_some()).await;
     assert_form_intact(&name);
+    // A later visit loads the connection afresh: no "created" notice.
+    window().location().set_hash(&format!("#/connections/{id}")).unwrap();
+    wait_until(5000, "the details again", || text("details-title") == name).await;
+    assert!(element("created-notice").is_none());
+    assert!(text("last-request-id").len() >= 8, "loaded by a request of its own");
 }
 
 #[test]

@@ -21,8 +21,13 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     let ui = console();
     let views = views();
     let router = router();
-    // Just created by this console: shown at once, no second request.
-    let created = views.created.get_untracked().filter(|snapshot| snapshot.info.id == id);
+    // Just created by this console: shown at once, no second request. Taken,
+    // so a later visit to the same connection loads it afresh.
+    let created = views
+        .created
+        .try_update_untracked(Option::take)
+        .flatten()
+        .filter(|snapshot| snapshot.info.id == id);
     let just_created = created.is_some();
     let last_request_id = RwSignal::new(created.as_ref().and_then(|snapshot| snapshot.request_id.clone()));
     let snapshot = RwSignal::new(created);

@@ -24,10 +24,11 @@ afterEach(() => {
   assert.deepEqual(page?.problems ?? [], [], 'no uncaught exception, wasm panic or CSP violation');
 });
 
-/** Screenshots at 1280 px and 390 px wide. */
+/** Screenshots at 1280 px and 390 px wide; a phone never scrolls sideways. */
 async function shoot(name) {
   await screenshot(page, name);
   await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, `${name}: no sideways scroll at 390 px`);
   await screenshot(page, name);
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -214,19 +214,24 @@ pub fn ConnectionList() -> impl IntoView {
             let name = name.clone();
             move || format!("{} {name}", ui.text().delete)
         };
+        let label = move |field: Field| field_label(field, ui.locale.get());
         view! {
             <tr>
-                <td><a href=details class="row-link">{item.name.clone()}</a></td>
-                <td><code>{item.id.clone()}</code></td>
-                <td>{item.connection_type.map(|t| t.as_str()).unwrap_or_default()}</td>
-                <td><StatusBadge status=item.status.clone() /></td>
-                <td>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></td>
-                <td>{item.created_time.clone()}</td>
-                <td>
-                    <button type="button" class="link-button danger-text" aria-label=delete_label
-                        on:click=move |_| deleting.set(Some((id.clone(), name.clone())))>
-                        {move || ui.text().delete}
-                    </button>
+                <td data-label=label(Field::Name)><a href=details class="row-link">{item.name.clone()}</a></td>
+                <td data-label="ID"><code>{item.id.clone()}</code></td>
+                <td data-label=label(Field::Type)>{item.connection_type.map(|t| t.as_str()).unwrap_or_default()}</td>
+                <td data-label=ui.text().status><StatusBadge status=item.status.clone() /></td>
+                <td data-label=ui.text().vpc_subnet>
+                    <span>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></span>
+                </td>
+                <td data-label=ui.text().created_time>{item.created_time.clone()}</td>
+                <td data-label=ui.text().actions>
+                    <span>
+                        <button type="button" class="link-button danger-text" aria-label=delete_label
+                            on:click=move |_| deleting.set(Some((id.clone(), name.clone())))>
+                            {move || ui.text().delete}
+                        </button>
+                    </span>
                 </td>
             </tr>
         }

@@ -786,3 +786,68 @@ async fn failed_delete_keeps_the_connection_and_says_why() {
     .await;
     assert!(api_show(&created.id).await.is_none());
 }
+
+#[test]
+fn routes_read_and_write_the_hash() {
+    use eg_connections::ui::route::Route;
+    assert_eq!(Route::from_hash(""), Route::List);
+    assert_eq!(Route::from_hash("#/"), Route::List);
+    assert_eq!(Route::from_hash("#/create"), Route::Create);
+    assert_eq!(Route::from_hash("#/connections/abc"), Route::Details("abc".to_owned()));
+    assert_eq!(Route::from_hash("#/connections/"), Route::List, "no ID: home");
+    assert_eq!(Route::from_hash("#/connections/a/b"), Route::List, "not an ID");
+    assert_eq!(Route::from_hash("#/nonsense"), Route::List);
+    // An ID with characters a URL must escape survives the round trip.
+    for id in ["c-1", "a b", "x%y", "a/b", "中"] {
+        let route = Route::Details(id.to_owned());
+        assert_eq!(Route::from_hash(&route.href()), route, "{id}");
+    }
+    // A malformed escape is kept as typed rather than failing.
+    assert_eq!(
+        Route::from_hash("#/connections/%E0%A4%A"),
+        Route::Details("%E0%A4%A".to_owned())
+    );
+}
+
+#[test]
+fn list_queries_and_page_windows() {
+    use eg_connections::api::{ListQuery, NameMatch, SortOrder};
+    use eg_connections::ui::pager::PageWindow;
+    let query = ListQuery::default();
+    assert_eq!(query.to_query_string(), "?offset=0&limit=15&sort=created_time:DESC");
+    let query = ListQuery {
+        offset: 30,
+        limit: 50,
+        sort: SortOrder::NameAscending,
+        search: " a&b ".to_owned(),
+        name_match: NameMatch::Contains,
+    };
+    assert_eq!(
+        query.to_query_string(),
+        "?offset=30&limit=50&sort=name:ASC&fuzzy_name=a%26b"
+    );
+    let exact = ListQuery {
+        name_match: NameMatch::Exact,
+        ..query
+    };
+    assert!(exact.to_query_string().ends_with("&name=a%26b"));
+
+    let window = PageWindow {
+        offset: 15,
+        limit: 15,
+        size: 2,
+        total: 17,
+    };
+    assert_eq!(window.range(), (16, 17));
+    assert_eq!(window.page(), (2, 2));
+    assert!(window.has_previous() && !window.has_next());
+    let empty = PageWindow {
+        offset: 0,
+        limit: 15,
+        size: 0,
+        total: 0,
+    };
+    assert_eq!(empty.range(), (0, 0));
+    assert_eq!(empty.page(), (1, 1));
+    assert!(!empty.has_previous() && !empty.has_next());
+}

@@ -851,3 +851,25 @@ fn list_queries_and_page_windows() {
     assert_eq!(empty.page(), (1, 1));
     assert!(!empty.has_previous() && !empty.has_next());
 }
+
+#[test]
+async fn leaving_the_form_while_it_sends_is_reported_on_the_list() {
+    mount(Duration::from_secs(10));
+    clear_faults().await;
+    add_fault(r#"{"kind": "latency", "ms": 1200}"#).await;
+    let name = unique("moved-on");
+    fill_valid(&name);
+    click("create-button");
+    tick().await;
+    click("nav-list");
+    wait_until(2000, "the list", || element("connection-list").is_some()).await;
+    wait_until(5000, "the notice", || {
+        text("list-notice").contains(&format!("Connection {name} was created"))
+    })
+    .await;
+    assert_eq!(count_named(&name).await, 1);
+    // Back on the form: still filled, nothing lost.
+    click("nav-create");
+    wait_until(2000, "the form", || element("create-form").is_some()).await;
+    assert_form_intact(&name);
+}

@@ -91,10 +91,15 @@ pub fn CreateForm() -> impl IntoView {
                     let text = ui.text_untracked().created_elsewhere;
                     views.notice.set(Some(text.replace("{name}", &answer.value.name)));
                 }
-                Err(error) => {
+                Err(error) if still_shown => {
                     mark_server_issues(&error, validation, ui);
-                    let _ = failure.try_set(Some(error));
+                    failure.set(Some(error));
                     request_animation_frame(|| focus("error-panel"));
+                }
+                Err(_) => {
+                    // The user moved on meanwhile: the form (kept) will show why on a retry.
+                    let text = ui.text_untracked().not_created_elsewhere;
+                    views.notice.set(Some(text.replace("{name}", &request.name)));
                 }
             }
         });

@@ -8,9 +8,9 @@
 //! can panic on input. TypeScript types are hand-written in `npm/index.d.ts`.
 //!
 //! Crossing the JS/wasm boundary is the cost that matters (measured in
-//! `bench/`): property names are interned JS strings, and a valid request's
-//! strings are returned as the very JS values that were read, so no string
-//! is copied back out of wasm memory.
+//! `bench/`): property names are JS strings created once ([`key`]), and a
+//! valid request's strings are returned as the very JS values that were
+//! read, so no string is copied back out of wasm memory.
 
 use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind, CREATE_KEYS, KAFKA_KEYS};
 use crate::issue::{Field, Issue};
@@ -94,43 +94,50 @@ fn raw_bool(value: &JsValue) -> Raw<bool> {
 
 thread_local! {
     /// JS strings of the property names and codes, created once each.
-    static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    static KEYS: RefCell<Vec<(&'static str, &'static JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `use_key` with a JS string for a static name, created on first use
-/// and then reused (copying a string out of wasm memory is the costliest
-/// step of a call; lending it avoids even a handle clone).
-fn with_key<R>(name: &'static str, use_key: impl FnOnce(&JsValue) -> R) -> R {
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        // A few dozen distinct names: a scan by address beats hashing.
-        let index = match keys.iter().position(|(known, _)| std::ptr::eq(*known, name)) {
-            Some(index) => index,
-            None => {
-                keys.push((name, JsValue::from_str(name)));
-                keys.len() - 1
-            }
-        };
-        use_key(&keys[index].1)
-    })
-}
-
-/// An owned handle to [`with_key`]'s string, for values that keep it.
-fn key(name: &'static str) -> JsValue {
-    with_key(name, JsValue::clone)
+/// A JS string for a static name, created on first use and then reused:
+/// copying a string out of wasm memory is the costliest step of a call.
+/// (The strings live as long as the module, a few dozen of them. No borrow
+/// of the table is held while JS runs, so a getter that calls back into
+/// the validator cannot trip over it.)
+fn key(name: &'static str) -> &'static JsValue {
+    // A few dozen distinct names: a scan by address beats hashing.
+    let known = KEYS.with(|keys| {
+        keys.borrow()
+            .iter()
+            .find(|(known, _)| std::ptr::eq(*known, name))
+            .map(|(_, value)| *value)
+    });
+    if let Some(value) = known {
+        return value;
+    }
+    let value: &'static JsValue = Box::leak(Box::new(JsValue::from_str(name)));
+    KEYS.with(|keys| keys.borrow_mut().push((name, value)));
+    value
 }
 
 /// A property, or `Err(Unreadable)` when its getter or a Proxy trap throws.
 fn property(object: &JsValue, name: &'static str) -> Result<JsValue, ValueKind> {
-    with_key(name, |key| Reflect::get(object, key)).map_err(|_| ValueKind::Unreadable)
+    Reflect::get(object, key(name)).map_err(|_| ValueKind::Unreadable)
 }
 
-/// A string property: what the rules see, and the JS value itself (given
-/// back as is in a valid result).
-fn string_property(object: &JsValue, name: &'static str) -> (Raw<String>, JsValue) {
+/// A string property as the rules see it.
+fn string_property(object: &JsValue, name: &'static str) -> Raw<String> {
+    property(object, name).map_or_else(Raw::WrongType, |value| raw_string(&value))
+}
+
+/// A string property as the rules see it; `slot` keeps the JS value itself,
+/// given back as is in a valid result.
+fn kept_string_property(object: &JsValue, name: &'static str, slot: &mut JsValue) -> Raw<String> {
     match property(object, name) {
-        Ok(value) => (raw_string(&value), value),
-        Err(kind) => (Raw::WrongType(kind), JsValue::UNDEFINED),
+        Ok(value) => {
+            let raw = raw_string(&value);
+            *slot = value;
+            raw
+        }
+        Err(kind) => Raw::WrongType(kind),
     }
 }
 
@@ -145,7 +152,7 @@ fn unknown_keys(object: &JsValue, known: &[&'static str]) -> Result<Vec<String>,
     // into wasm memory, only an unknown one, to be named in its issue.
     Ok(keys
         .iter()
-        .filter(|key| !known.iter().any(|name| with_key(name, |known| key == known)))
+        .filter(|key| !known.iter().any(|name| key == self::key(name)))
         .filter_map(|key| key.as_string())
         .collect())
 }
@@ -192,19 +199,14 @@ fn read_kafka(value: &JsValue, values: &mut KafkaValues) -> Raw<KafkaInput> {
         Ok(keys) => keys,
         Err(kind) => return Raw::WrongType(kind),
     };
-    let read = |name, slot: &mut JsValue| {
-        let (raw, value) = string_property(object, name);
-        *slot = value;
-        raw
-    };
     Raw::Value(KafkaInput {
-        instance_id: read("instance_id", &mut values.instance_id),
-        addr: read("addr", &mut values.addr),
-        security_protocol: read("security_protocol", &mut values.security_protocol),
+        instance_id: kept_string_property(object, "instance_id", &mut values.instance_id),
+        addr: kept_string_property(object, "addr", &mut values.addr),
+        security_protocol: kept_string_property(object, "security_protocol", &mut values.security_protocol),
         enable_sasl_ssl: bool_property(object, "enable_sasl_ssl"),
-        user_name: read("user_name", &mut values.user_name),
-        password: read("password", &mut values.password),
-        acks: string_property(object, "acks").0,
+        user_name: kept_string_property(object, "user_name", &mut values.user_name),
+        password: kept_string_property(object, "password", &mut values.password),
+        acks: string_property(object, "acks"),
         unknown_keys,
     })
 }
@@ -220,21 +222,12 @@ fn read_create(value: &JsValue, values: &mut CreateValues) -> Body<CreateInput> 
         Ok(keys) => keys,
         Err(kind) => return Body::NotObject(kind),
     };
-    let read = |name, slot: &mut JsValue| {
-        let (raw, value) = string_property(object, name);
-        *slot = value;
-        raw
-    };
-    let name = read("name", &mut values.name);
-    let description = read("description", &mut values.description);
-    let vpc_id = read("vpc_id", &mut values.vpc_id);
-    let subnet_id = read("subnet_id", &mut values.subnet_id);
     Body::Object(CreateInput {
-        name,
-        description,
-        vpc_id,
-        subnet_id,
-        connection_type: string_property(object, "type").0,
+        name: kept_string_property(object, "name", &mut values.name),
+        description: kept_string_property(object, "description", &mut values.description),
+        vpc_id: kept_string_property(object, "vpc_id", &mut values.vpc_id),
+        subnet_id: kept_string_property(object, "subnet_id", &mut values.subnet_id),
+        connection_type: string_property(object, "type"),
         kafka_detail: property(object, "kafka_detail")
             .map_or_else(Raw::WrongType, |detail| read_kafka(&detail, &mut values.kafka)),
         unknown_keys,
@@ -250,7 +243,7 @@ fn read_update(value: &JsValue) -> Body<UpdateInput> {
     };
     match unknown_keys(object, &["description"]) {
         Ok(unknown_keys) => Body::Object(UpdateInput {
-            description: string_property(object, "description").0,
+            description: string_property(object, "description"),
             unknown_keys,
         }),
         Err(kind) => Body::NotObject(kind),
@@ -285,7 +278,7 @@ fn read_options(options: &JsValue) -> Options {
 }
 
 fn set(object: &Object, name: &'static str, value: &JsValue) {
-    with_key(name, |key| object.unchecked_ref::<FreshObject>().set(key, value));
+    object.unchecked_ref::<FreshObject>().set(key(name), value);
 }
 
 /// `{ path, code, message }`.
@@ -293,7 +286,7 @@ fn issue_to_js(issue: &Issue, locale: Locale) -> JsValue {
     let object = Object::new();
     let path: Array = issue.path().iter().map(|segment| key(segment)).collect();
     set(&object, "path", &path);
-    set(&object, "code", &key(issue.code()));
+    set(&object, "code", key(issue.code()));
     set(&object, "message", &JsValue::from_str(&issue.message(locale)));
     object.into()
 }
@@ -329,7 +322,7 @@ fn create_request_to_js(request: CreateConnectionRequest, values: CreateValues) 
     }
     set(&object, "vpc_id", &values.vpc_id);
     set(&object, "subnet_id", &values.subnet_id);
-    set(&object, "type", &key(request.connection_type.as_str()));
+    set(&object, "type", key(request.connection_type.as_str()));
     if let Some(kafka) = request.kafka_detail {
         set(&object, "kafka_detail", &kafka_detail_to_js(&kafka, &values.kafka));
     }
@@ -350,7 +343,7 @@ fn kafka_detail_to_js(kafka: &KafkaDetail, values: &KafkaValues) -> Object {
     if kafka.password.is_some() {
         set(&object, "password", &values.password);
     }
-    set(&object, "acks", &key(kafka.acks.as_str()));
+    set(&object, "acks", key(kafka.acks.as_str()));
     object
 }
 

@@ -227,3 +227,28 @@ test('hostile values get the right issue at the right path', () => {
   // An object without a prototype is still a plain object.
   assert.equal(eg.validateCreateConnection(h.nullProto).success, true);
 });
+
+test('a getter that calls the validator again (re-entrant) gets its own answer', () => {
+  let inner;
+  const outer = { ...webhook(), vpc_id: undefined };
+  Object.defineProperty(outer, 'vpc_id', {
+    enumerable: true,
+    get() {
+      inner = eg.validateCreateConnection({ ...webhook(), kafka_detail: { instance_id: 'i' } }, { locale: 'zh-CN' });
+      return 'vpc-from-getter';
+    },
+  });
+  const result = eg.validateCreateConnection(outer);
+  assert.equal(result.success, true);
+  assert.equal(result.value.vpc_id, 'vpc-from-getter');
+  assert.equal(inner.success, false);
+  assert.deepEqual(inner.issues.map((issue) => issue.path.join('.')), ['kafka_detail']);
+  assert.equal(eg.validateCreateConnection(webhook()).success, true, 'and the next call too');
+});
+
+test('a valid request comes back with the very strings it was given', () => {
+  const input = { ...webhook(), description: 'x\ud800y' };
+  const { value } = eg.validateCreateConnection(input);
+  assert.equal(value.description, input.description, 'even a lone surrogate is not replaced');
+  assert.equal(value.type, 'WEBHOOK');
+});

@@ -34,6 +34,7 @@ pub fn DeleteDialog(
     let attempted = RwSignal::new(false);
     let deleting = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
+    let settings_missing = RwSignal::new(false);
     let expected = name.clone();
     let matches = Memo::new(move |_| typed.with(|typed| *typed == expected));
 
@@ -57,8 +58,10 @@ pub fn DeleteDialog(
                 return;
             }
             let Some(endpoint) = ui.ready_endpoint() else {
+                settings_missing.set(true);
                 return;
             };
+            settings_missing.set(false);
             let (id, name) = (id.clone(), name.clone());
             deleting.set(true);
             failure.set(None);
@@ -122,6 +125,9 @@ pub fn DeleteDialog(
                         {move || mismatch.get().then(|| view! { <p>{ui.text().delete_mismatch}</p> })}
                     </div>
                 </div>
+                {move || settings_missing.get().then(|| view! {
+                    <p class="field-error" role="alert">{ui.text().missing_settings}</p>
+                })}
                 {move || failure.get().map(|error| view! {
                     <p class="field-error" role="alert">{ui.text().delete_failed}</p>
                     <ErrorPanel error=error id="delete-error" />

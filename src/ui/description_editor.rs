@@ -30,6 +30,7 @@ pub fn DescriptionEditor(
     let saving = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
+    let settings_missing = RwSignal::new(false);
     let current = move || {
         snapshot.with(|snapshot| {
             snapshot
@@ -72,12 +73,14 @@ pub fn DescriptionEditor(
             focus("field-description");
             return;
         };
-        let (Some(endpoint), Some(id)) = (
-            ui.ready_endpoint(),
-            snapshot.with_untracked(|s| s.as_ref().map(|s| s.info.id.clone())),
-        ) else {
+        let Some(id) = snapshot.with_untracked(|s| s.as_ref().map(|s| s.info.id.clone())) else {
             return;
         };
+        let Some(endpoint) = ui.ready_endpoint() else {
+            settings_missing.set(true);
+            return;
+        };
+        settings_missing.set(false);
         let previous = untrack(current);
         let wanted = request.description.clone();
         // Optimistic: the page shows the new text while the PUT runs.
@@ -163,6 +166,9 @@ pub fn DescriptionEditor(
                 </div>
             </form>
         </Show>
+        {move || settings_missing.get().then(|| view! {
+            <p class="field-error" role="alert">{ui.text().missing_settings}</p>
+        })}
         {move || failure.get().map(|error| view! {
             <p class="field-error" role="alert">{move || ui.text().save_failed}</p>
             <ErrorPanel error=error id="description-error" />

@@ -618,12 +618,18 @@ async fn list_failures_are_explained_and_refresh_recovers() {
     assert!(text("list-refresh").contains("刷新"));
 }
 
-#[test]
-async fn details_show_every_field_and_a_missing_one_says_so() {
-    let name = unique("details");
+/// Creates a connection through the API and opens its details view.
+async fn open_details(prefix: &str) -> ConnectionInfo {
+    let name = unique(prefix);
     let created = api_create(&name).await;
     mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
     wait_until(5000, "the details", || text("details-title") == name).await;
+    created
+}
+
+#[test]
+async fn details_show_every_field_and_a_missing_one_says_so() {
+    let created = open_details("details").await;
     let page = text("connection-details");
     for expected in [
         "vpc-1",
@@ -644,10 +650,8 @@ async fn details_show_every_field_and_a_missing_one_says_so() {
 
 #[test]
 async fn description_edits_save_validate_and_roll_back() {
-    let name = unique("edit");
-    let created = api_create(&name).await;
-    mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
-    wait_until(5000, "the details", || text("description-value") == "first").await;
+    let created = open_details("edit").await;
+    assert_eq!(text("description-value"), "first");
 
     // Too long: the crate's rule, before any request.
     click("edit-description");
@@ -688,19 +692,18 @@ async fn description_edits_save_validate_and_roll_back() {
     assert_eq!(api_show(&created.id).await.unwrap().description, "second");
 }
 
-/// Opens the delete dialog from the details view of `id`.
-async fn open_delete_dialog(id: &str, name: &str) {
-    mount_at(&format!("#/connections/{id}"), Duration::from_secs(5));
-    wait_until(5000, "the details", || text("details-title") == name).await;
+/// Creates a connection and opens the delete dialog from its details view.
+async fn open_delete_dialog(prefix: &str) -> ConnectionInfo {
+    let created = open_details(prefix).await;
     click("delete-button");
     wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
+    created
 }
 
 #[test]
 async fn delete_needs_the_typed_name_and_then_goes_to_the_list() {
-    let name = unique("delete");
-    let created = api_create(&name).await;
-    open_delete_dialog(&created.id, &name).await;
+    let created = open_delete_dialog("delete").await;
+    let name = created.name.clone();
     let dialog: web_sys::HtmlDialogElement = element("delete-dialog").unwrap().unchecked_into();
     assert!(dialog.open(), "modal");
     assert_eq!(document().active_element().unwrap().id(), "delete-confirm-name");
@@ -726,9 +729,8 @@ async fn delete_needs_the_typed_name_and_then_goes_to_the_list() {
 
 #[test]
 async fn delete_of_a_connection_already_gone_says_so() {
-    let name = unique("gone");
-    let created = api_create(&name).await;
-    open_delete_dialog(&created.id, &name).await;
+    let created = open_delete_dialog("gone").await;
+    let name = created.name.clone();
     // Someone else deletes it meanwhile.
     api_delete(&created.id).await;
     type_into("delete-confirm-name", &name);

@@ -3,7 +3,7 @@
 // Run through bench/run.sh, which builds what this reads.
 //
 //   node bench/bench.mjs [--quick]   (--quick: fewer rounds and loads, for a smoke run)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { agreeOrExit } from './agreement.mjs';
@@ -16,6 +16,7 @@ const quick = process.argv.includes('--quick');
 const number = (value) => Math.round(value).toLocaleString('en-US');
 const ratio = (value) => `${value.toFixed(2)}x`;
 
+// 1 and 2. The corpus as its seed generates it, and agreement first.
 const { corpus, validators, agreement } = agreeOrExit();
 
 // 3. Throughput in this Node, valid and invalid inputs apart.

@@ -71,7 +71,9 @@ function CreateForm() {
 
 function App() {
   // The same mark the console sets once it is mounted.
-  useEffect(() => performance.mark('eg-console-interactive'), []);
+  useEffect(() => {
+    performance.mark('eg-console-interactive');
+  }, []);
   return <CreateForm />;
 }
 

@@ -122,7 +122,8 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     // and description updates flow into the parts, so an edit in progress
     // and the delete dialog survive them.
     let present = Memo::new(move |_| snapshot.with(Option::is_some));
-    let info = Signal::derive(move || snapshot.with(|s| s.as_ref().map(|s| s.info.clone()).unwrap_or_default()));
+    // A memo: the facts read it a dozen times per update, one copy serves all.
+    let info = Memo::new(move |_| snapshot.with(|s| s.as_ref().map(|s| s.info.clone()).unwrap_or_default()));
     let body = move || {
         if !present.get() {
             return match failure.get() {

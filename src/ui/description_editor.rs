@@ -46,7 +46,9 @@ pub fn DescriptionEditor(
             unknown_keys: Vec::new(),
         }))
     };
-    let state = Signal::derive(move || match check() {
+    // A memo: the field reads its state several times per keystroke; the
+    // rule runs once.
+    let state = Memo::new(move |_| match check() {
         Err(issues) if edited.get() => {
             let locale = ui.locale.get();
             FieldState::Invalid(issues.iter().map(|issue| issue.message(locale)).collect())

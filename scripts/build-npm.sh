@@ -8,12 +8,13 @@ cd "$ROOT"
 OUT="$ROOT/npm/pkg"
 WASM="$VALIDATOR_TARGET_DIR/wasm32-unknown-unknown/release/eg_connections.wasm"
 
-step "npm package: cargo build (features: js only)"
+step "npm package: cargo build (features: js only, no_std)"
 CARGO_TARGET_DIR="$VALIDATOR_TARGET_DIR" cargo build --release --target wasm32-unknown-unknown \
   --no-default-features --features js --lib
-# The validator must not carry the console's dependencies.
-if cargo tree --no-default-features --features js -e normal --prefix none | grep -Eq '^(leptos|gloo-net) '; then
-  die "the js feature pulls in leptos or gloo-net"
+# The validator carries neither the console's dependencies nor serde.
+if cargo tree --target wasm32-unknown-unknown --no-default-features --features js -e normal --prefix none \
+  | grep -Eq '^(leptos|gloo-net|serde|serde_json|js-sys) '; then
+  die "the js feature pulls in leptos, gloo-net, serde or js-sys"
 fi
 
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -22,27 +23,34 @@ wasm-bindgen --target web --out-dir "$OUT" --no-typescript "$WASM"
 node_dir="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$node_dir" --no-typescript "$WASM"
 cmp -s "$node_dir/eg_connections_bg.wasm" "$OUT/eg_connections_bg.wasm" || die "web and node wasm differ"
-mv "$node_dir/eg_connections.js" "$OUT/eg_connections_node.cjs"
+# The Node glue instantiates the module but keeps its exports to itself;
+# core.cjs needs them (the memory and the buffer exports).
+{ cat "$node_dir/eg_connections.js"; echo 'exports.__wasm = wasm;'; } > "$OUT/eg_connections_node.cjs"
 rm -rf "$node_dir"
 
 before=$(stat -c %s "$OUT/eg_connections_bg.wasm")
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   "$OUT/eg_connections_bg.wasm" -o "$OUT/eg_connections_bg.wasm"
 note "wasm-opt -Oz: $before -> $(stat -c %s "$OUT/eg_connections_bg.wasm") bytes"
 
 cp npm/src/{index.js,index.d.ts,node.cjs,node.mjs,standard.js,package.json,README.md} "$OUT/"
+# core.js: the half generated from the Rust tables (layout, templates,
+# readers), then the hand-written runtime; core.cjs is its CommonJS twin.
+cargo run -q --features js --example npm_codegen core > "$OUT/core.js"
+cat npm/src/runtime.js >> "$OUT/core.js"
+{ echo "'use strict';"; sed 's/^export {$/module.exports = {/' "$OUT/core.js"; } > "$OUT/core.cjs"
 # CommonJS twin of the Standard Schema wrapper and the types for `require`.
 { sed 's/^export function/function/' npm/src/standard.js; echo 'exports.createStandardSchema = createStandardSchema;'; } > "$OUT/standard.cjs"
 sed "s#'./limits.js'#'./limits.cjs'#" npm/src/index.d.ts > "$OUT/index.d.cts"
-# The rule limits come from the Rust constants.
-cargo run -q --example npm_limits esm > "$OUT/limits.js"
-cargo run -q --example npm_limits cjs > "$OUT/limits.cjs"
-cargo run -q --example npm_limits dts > "$OUT/limits.d.ts"
+# The rule limits come from the Rust field table.
+cargo run -q --features js --example npm_codegen limits esm > "$OUT/limits.js"
+cargo run -q --features js --example npm_codegen limits cjs > "$OUT/limits.cjs"
+cargo run -q --features js --example npm_codegen limits dts > "$OUT/limits.d.ts"
 cp "$OUT/limits.d.ts" "$OUT/limits.d.cts"
 
 step "npm package: pack"
 (cd "$OUT" && npm pack --silent >/dev/null)
 note "$(ls "$OUT"/*.tgz)"
 step "npm package: what a browser downloads (wasm + JS)"
-node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/eg_connections.js "$OUT"/index.js "$OUT"/standard.js "$OUT"/limits.js
+node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/eg_connections.js "$OUT"/index.js "$OUT"/core.js "$OUT"/standard.js "$OUT"/limits.js

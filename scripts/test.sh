@@ -11,15 +11,15 @@ bash scripts/bootstrap.sh
 step "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
-step "Lints, host (cargo clippy --workspace --all-targets)"
-cargo clippy --workspace --all-targets -- -D warnings
+step "Lints, host (cargo clippy --workspace --all-targets, with the validator's layout)"
+cargo clippy --workspace --all-targets --features eg-connections/js -- -D warnings
 
 step "Lints, wasm32 (the validator alone, then validator and console)"
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --features js,ui -- -D warnings
 
-step "Host tests: rules, models, properties, emulator over HTTP (cargo test --workspace)"
-cargo test --workspace
+step "Host tests: rules, models, properties, the validator's layout, emulator over HTTP"
+cargo test --workspace --features eg-connections/js
 
 step "Browser tests in headless Chromium: rules, JS exports, console components (against the emulator)"
 start_emulator debug --cors-origin '*' --enable-faults --create-delay 800ms \

@@ -3,75 +3,10 @@
 //! Wording lives in [`crate::i18n`] only.
 
 use crate::input::ValueKind;
+use alloc::string::String;
+use alloc::vec::Vec;
 
-/// A field of a request body; each has one fixed path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// The request body itself.
-    Root,
-    Name,
-    Description,
-    VpcId,
-    SubnetId,
-    Type,
-    KafkaDetail,
-    InstanceId,
-    Addr,
-    SecurityProtocol,
-    EnableSaslSsl,
-    UserName,
-    Password,
-    Acks,
-}
-
-impl Field {
-    /// The path of this field in the request body, as JSON property names.
-    pub fn path(self) -> &'static [&'static str] {
-        match self {
-            Field::Root => &[],
-            Field::Name => &["name"],
-            Field::Description => &["description"],
-            Field::VpcId => &["vpc_id"],
-            Field::SubnetId => &["subnet_id"],
-            Field::Type => &["type"],
-            Field::KafkaDetail => &["kafka_detail"],
-            Field::InstanceId => &["kafka_detail", "instance_id"],
-            Field::Addr => &["kafka_detail", "addr"],
-            Field::SecurityProtocol => &["kafka_detail", "security_protocol"],
-            Field::EnableSaslSsl => &["kafka_detail", "enable_sasl_ssl"],
-            Field::UserName => &["kafka_detail", "user_name"],
-            Field::Password => &["kafka_detail", "password"],
-            Field::Acks => &["kafka_detail", "acks"],
-        }
-    }
-
-    /// The field whose path is `path`, if any (used to map server-side issue
-    /// paths back onto form fields).
-    pub fn from_path<S: AsRef<str>>(path: &[S]) -> Option<Field> {
-        ALL_FIELDS
-            .iter()
-            .copied()
-            .find(|field| field.path().iter().copied().eq(path.iter().map(AsRef::as_ref)))
-    }
-}
-
-/// Every field, in form order (the order issues are reported in).
-pub const ALL_FIELDS: [Field; 14] = [
-    Field::Root,
-    Field::Name,
-    Field::Description,
-    Field::VpcId,
-    Field::SubnetId,
-    Field::Type,
-    Field::KafkaDetail,
-    Field::InstanceId,
-    Field::Addr,
-    Field::SecurityProtocol,
-    Field::EnableSaslSsl,
-    Field::UserName,
-    Field::Password,
-    Field::Acks,
-];
+pub use crate::fields::{Field, ALL_FIELDS};
 
 /// What is wrong with an address list, and at which entry (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +46,10 @@ pub enum IssueKind {
     TooLong { max: usize, actual: usize },
     /// Leading or trailing whitespace (never trimmed silently).
     SurroundingWhitespace,
+    /// A string holding an unpaired UTF-16 surrogate: JavaScript can hold
+    /// it, JSON can escape it, but UTF-8 (and so the API) cannot carry it.
+    /// `position` is the 1-based character position of the first one.
+    LoneSurrogate { position: usize },
     /// The name starts with something other than a letter or digit.
     NameFirstChar { found: char },
     /// The name contains a character outside letters, digits, `.`, `_`, `-`.
@@ -136,25 +75,39 @@ pub enum IssueKind {
         more: usize,
         suggestion: Option<(String, &'static str)>,
     },
-    /// The body is not valid JSON (emulator and JSON-string entry points).
-    InvalidJson { detail: String },
 }
+
+/// The stable issue codes; [`IssueKind::code_index`] indexes this table.
+pub const CODES: [&str; 7] = [
+    "required",
+    "invalid_type",
+    "too_big",
+    "invalid_format",
+    "invalid_value",
+    "not_allowed",
+    "unrecognized_keys",
+];
 
 impl IssueKind {
     /// The stable machine-readable code, in the style of zod's issue codes.
     pub fn code(&self) -> &'static str {
+        CODES[self.code_index()]
+    }
+
+    /// The code as an index into [`CODES`] (the npm validator's buffer layout).
+    pub fn code_index(&self) -> usize {
         match self {
-            IssueKind::Required | IssueKind::RequiredForSasl => "required",
-            IssueKind::InvalidType { .. } => "invalid_type",
-            IssueKind::TooLong { .. } => "too_big",
+            IssueKind::Required | IssueKind::RequiredForSasl => 0,
+            IssueKind::InvalidType { .. } => 1,
+            IssueKind::TooLong { .. } => 2,
             IssueKind::SurroundingWhitespace
+            | IssueKind::LoneSurrogate { .. }
             | IssueKind::NameFirstChar { .. }
             | IssueKind::NameChar { .. }
-            | IssueKind::Addr { .. } => "invalid_format",
-            IssueKind::NameReserved | IssueKind::TypeValue { .. } | IssueKind::AcksValue { .. } => "invalid_value",
-            IssueKind::KafkaDetailNotAllowed => "not_allowed",
-            IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
-            IssueKind::InvalidJson { .. } => "invalid_json",
+            | IssueKind::Addr { .. } => 3,
+            IssueKind::NameReserved | IssueKind::TypeValue { .. } | IssueKind::AcksValue { .. } => 4,
+            IssueKind::KafkaDetailNotAllowed => 5,
+            IssueKind::UnrecognizedKeys { .. } => 6,
         }
     }
 }
@@ -200,7 +153,12 @@ pub fn quote(value: &str) -> String {
 /// `value` cut to `max_chars` characters, with `…` when cut.
 pub fn quote_with(value: &str, max_chars: usize) -> String {
     match value.char_indices().nth(max_chars) {
-        None => value.to_owned(),
-        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => String::from(value),
+        Some((cut, _)) => {
+            let mut quoted = String::with_capacity(cut + '…'.len_utf8());
+            quoted.push_str(value.get(..cut).unwrap_or(value));
+            quoted.push('…');
+            quoted
+        }
     }
 }

@@ -2,12 +2,20 @@
 //! messages, and (behind features) the JavaScript validator and the web console.
 //!
 //! Features keep the three uses apart:
-//! - no features: the pure core ([`model`], [`input`], [`rules`], [`issue`],
-//!   [`i18n`]), serde only, host-testable; the emulator uses exactly this.
-//! - `js`: the wasm-bindgen exports of the npm validator package.
+//! - no features: the pure core ([`fields`], [`model`], [`input`],
+//!   [`rules`], [`issue`], [`i18n`]), `no_std` with `alloc`, no dependency;
+//!   `std`, `serde` and `json` (reading bodies from JSON text) add what the
+//!   console and the emulator need; the default is `std` + `json`.
+//! - `js`: the npm validator's wasm exports; its build is `no_std`, so that
+//!   neither panic formatting nor `core::fmt` is linked into what browsers
+//!   download.
 //! - `ui`: the Leptos console (built by Trunk from `src/main.rs`).
+#![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
+extern crate alloc;
+
+pub mod fields;
 pub mod i18n;
 pub mod input;
 pub mod issue;
@@ -22,5 +30,6 @@ pub mod api;
 #[cfg(feature = "ui")]
 pub mod ui;
 
+pub use fields::Field;
 pub use i18n::Locale;
-pub use issue::{Field, Issue, IssueKind};
+pub use issue::{Issue, IssueKind};

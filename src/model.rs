@@ -1,4 +1,5 @@
-//! Wire types of the EG connections API (serde only, no rules).
+//! Wire types of the EG connections API (no rules; serde behind the
+//! `serde` feature, which everything but the npm validator's wasm turns on).
 //!
 //! Requests serialize exactly what the API expects: current field names
 //! (`enable_sasl_ssl`, `user_name`) and the uppercase `type`. Responses are
@@ -6,12 +7,16 @@
 //! `{}` placeholders of the reference example read as "absent", and the
 //! older Kafka names (`sasl_ssl`, `username`) are accepted.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// A string that never shows in `Debug` output (the Kafka password).
-#[derive(Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Secret(String);
 
 impl Secret {
@@ -31,6 +36,7 @@ impl fmt::Debug for Secret {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Secret {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
@@ -38,18 +44,22 @@ impl Serialize for Secret {
 }
 
 /// The kind of target a connection reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub enum ConnectionType {
     /// An HTTP endpoint in a VPC (the API's default).
     #[default]
-    #[serde(rename = "WEBHOOK")]
+    #[cfg_attr(feature = "serde", serde(rename = "WEBHOOK"))]
     Webhook,
     /// A Huawei Cloud Kafka instance.
-    #[serde(rename = "KAFKA")]
+    #[cfg_attr(feature = "serde", serde(rename = "KAFKA"))]
     Kafka,
 }
 
 impl ConnectionType {
+    /// Every type, in the order a form offers them.
+    pub const ALL: [ConnectionType; 2] = [ConnectionType::Webhook, ConnectionType::Kafka];
+
     /// The uppercase wire value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -71,6 +81,7 @@ impl ConnectionType {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for ConnectionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -80,17 +91,18 @@ impl<'de> Deserialize<'de> for ConnectionType {
 }
 
 /// Kafka producer acknowledgements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub enum Acks {
     /// The producer does not wait: no delivery guarantee.
-    #[serde(rename = "0")]
+    #[cfg_attr(feature = "serde", serde(rename = "0"))]
     None,
     /// The leader's write is enough (the API's default).
     #[default]
-    #[serde(rename = "1")]
+    #[cfg_attr(feature = "serde", serde(rename = "1"))]
     Leader,
     /// Every in-sync replica must acknowledge.
-    #[serde(rename = "all")]
+    #[cfg_attr(feature = "serde", serde(rename = "all"))]
     All,
 }
 
@@ -114,59 +126,69 @@ impl Acks {
 }
 
 /// `kafka_detail` of a create request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct KafkaDetail {
     pub instance_id: String,
     pub addr: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub security_protocol: Option<String>,
     pub enable_sasl_ssl: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub user_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub password: Option<Secret>,
     pub acks: Acks,
 }
 
 /// The body of `POST /v1/{project_id}/connections`, as validated and
 /// normalized by [`crate::rules::validate_create`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct CreateConnectionRequest {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     pub vpc_id: String,
     pub subnet_id: String,
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub connection_type: ConnectionType,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kafka_detail: Option<KafkaDetail>,
 }
 
 /// The body of `PUT /v1/{project_id}/connections/{connection_id}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct UpdateConnectionRequest {
     pub description: String,
 }
 
 /// `kafka_detail` as a response shows it: every field optional, old names accepted.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct KafkaDetailInfo {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub instance_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub addr: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub security_protocol: Option<String>,
-    #[serde(alias = "sasl_ssl", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(alias = "sasl_ssl", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_sasl_ssl: Option<bool>,
-    #[serde(alias = "username", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(alias = "username", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// Some servers echo the password: a client must mask it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub password: Option<Secret>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub acks: Option<String>,
 }
 
@@ -180,14 +202,15 @@ impl From<&KafkaDetail> for KafkaDetailInfo {
             enable_sasl_ssl: Some(detail.enable_sasl_ssl),
             user_name: detail.user_name.clone(),
             password: None,
-            acks: Some(detail.acks.as_str().to_owned()),
+            acks: Some(String::from(detail.acks.as_str())),
         }
     }
 }
 
 /// Why a connection failed to create.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct ErrorInfo {
     pub error_code: String,
     pub error_detail: String,
@@ -195,8 +218,9 @@ pub struct ErrorInfo {
 }
 
 /// The connection's capacity.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct Flavor {
     pub name: String,
     /// `shared` or `exclusive`.
@@ -240,12 +264,14 @@ impl ConnectionStatus {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for ConnectionStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for ConnectionStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -259,24 +285,37 @@ impl<'de> Deserialize<'de> for ConnectionStatus {
 }
 
 /// A connection as the API returns it (create, show, update, list items).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct ConnectionInfo {
     pub id: String,
     pub name: String,
     pub description: String,
     pub status: ConnectionStatus,
-    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
+    )]
     pub error_info: Option<ErrorInfo>,
     pub vpc_id: String,
     pub subnet_id: String,
     pub agency: String,
-    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
+    )]
     pub flavor: Option<Flavor>,
     /// `None` when the server sends nothing, `null` or the `{}` placeholder.
-    #[serde(rename = "type", deserialize_with = "lenient::connection_type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", deserialize_with = "lenient::connection_type")
+    )]
     pub connection_type: Option<ConnectionType>,
-    #[serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
+    )]
     pub kafka_detail: Option<KafkaDetailInfo>,
     /// `YYYY-MM-DD HH:MM:SS` UTC in the reference example.
     pub created_time: String,
@@ -284,8 +323,9 @@ pub struct ConnectionInfo {
 }
 
 /// `GET /v1/{project_id}/connections`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct ConnectionList {
     pub total: u64,
     pub size: u64,
@@ -293,8 +333,9 @@ pub struct ConnectionList {
 }
 
 /// One entry of an error body's `error_details`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct ErrorDetail {
     /// The field path, e.g. `["kafka_detail", "addr"]`; empty for the body.
     pub path: Vec<String>,
@@ -303,22 +344,29 @@ pub struct ErrorDetail {
 }
 
 /// The EG error body.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 pub struct ErrorBody {
     pub error_code: String,
     pub error_msg: String,
     /// Per-field details; a server that sends a plain string gets one
     /// detail with that message.
-    #[serde(deserialize_with = "lenient::error_details", skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::error_details", skip_serializing_if = "Vec::is_empty")
+    )]
     pub error_details: Vec<ErrorDetail>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub request_id: Option<String>,
 }
 
 /// Deserializers that accept what real servers send besides the documented shape.
+#[cfg(feature = "serde")]
 mod lenient {
     use super::{ConnectionType, ErrorDetail};
+    use alloc::string::String;
+    use alloc::vec::Vec;
     use serde::de::{DeserializeOwned, IgnoredAny};
     use serde::{Deserialize, Deserializer};
 
@@ -362,7 +410,7 @@ mod lenient {
     pub fn error_details<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ErrorDetail>, D::Error> {
         Ok(match Details::deserialize(deserializer)? {
             Details::List(list) => list,
-            Details::Text(message) if !message.is_empty() => vec![ErrorDetail {
+            Details::Text(message) if !message.is_empty() => alloc::vec![ErrorDetail {
                 message,
                 ..ErrorDetail::default()
             }],

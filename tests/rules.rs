@@ -455,8 +455,11 @@ fn per_field_checks_match_whole_request() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code(), "too_big");
     assert!(check_field(Field::Name, &"ok".into(), false).is_empty());
-    assert_eq!(check_field(Field::UserName, &Raw::Missing, true)[0].code(), "required");
-    assert!(check_field(Field::UserName, &Raw::Missing, false).is_empty());
+    assert_eq!(
+        check_field(Field::UserName, &Raw::<String>::Missing, true)[0].code(),
+        "required"
+    );
+    assert!(check_field(Field::UserName, &Raw::<String>::Missing, false).is_empty());
     assert_eq!(check_field(Field::Addr, &"h".into(), false)[0].code(), "invalid_format");
 }
 

@@ -84,15 +84,16 @@ export function generate(seed = SEED) {
     ['subnet_id 128 chars', (x) => { x.subnet_id = id(128); }],
     ['vpc_id inner spaces', (x) => { x.vpc_id = 'vpc 1\t2'; }],
     ['vpc_id U+FEFF is not whitespace', (x) => { x.vpc_id = '\ufeffvpc-1'; }],
-    ['vpc_id lone surrogate', (x) => { x.vpc_id = 'vpc-\ud800'; }],
+    // UTF-8 cannot carry it: refused at its field (not a valid edge since #14).
+    ['vpc_id lone surrogate', (x) => { x.vpc_id = 'vpc-\ud800'; }, 'invalid'],
     ['name Default (case-sensitive)', (x) => { x.name = 'Default'; }],
     ['name default-1', (x) => { x.name = 'default-1'; }],
   ];
-  for (const [rule, mutate] of validEdges) {
+  for (const [rule, mutate, intent = 'valid'] of validEdges) {
     for (let i = 0; i < 12; i += 1) {
       const input = webhook();
       mutate(input);
-      add('valid', rule, input);
+      add(intent, rule, input);
     }
   }
   const validKafkaEdges = [

@@ -2,11 +2,12 @@
 // ajv 8 supports by default), compiled by ajv: `pattern` for the name,
 // `if`/`then` for the Kafka part, a format for the address list.
 import Ajv from 'ajv';
-import { isKafkaAddrList, NAME_PATTERN, WHITESPACE } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, WHITESPACE } from './common.mjs';
 
 const NO_SURROUNDING_WHITESPACE = `^(?!${WHITESPACE})[\\s\\S]*(?<!${WHITESPACE})$`;
-const identifier = (maxLength) => ({ type: 'string', minLength: 1, ...(maxLength ? { maxLength } : {}), pattern: NO_SURROUNDING_WHITESPACE });
-const optionalIdentifier = { type: ['string', 'null'], pattern: NO_SURROUNDING_WHITESPACE };
+// `format: 'text'`: no unpaired surrogate (UTF-8 cannot carry one).
+const identifier = (maxLength) => ({ type: 'string', minLength: 1, ...(maxLength ? { maxLength } : {}), pattern: NO_SURROUNDING_WHITESPACE, format: 'text' });
+const optionalIdentifier = { type: ['string', 'null'], pattern: NO_SURROUNDING_WHITESPACE, format: 'text' };
 const KAFKA = { type: 'string', pattern: '^[Kk][Aa][Ff][Kk][Aa]$' };
 const WEBHOOK_OR_DEFAULT = { anyOf: [{ type: 'null' }, { const: '' }, { type: 'string', pattern: '^[Ww][Ee][Bb][Hh][Oo][Oo][Kk]$' }] };
 
@@ -16,7 +17,7 @@ export const jsonSchema = {
   required: ['name', 'vpc_id', 'subnet_id'],
   properties: {
     name: { type: 'string', maxLength: 128, pattern: NAME_PATTERN, not: { const: 'default' } },
-    description: { type: ['string', 'null'], maxLength: 255 },
+    description: { type: ['string', 'null'], maxLength: 255, format: 'text' },
     vpc_id: identifier(128),
     subnet_id: identifier(128),
     type: { anyOf: [WEBHOOK_OR_DEFAULT, KAFKA] },
@@ -30,7 +31,7 @@ export const jsonSchema = {
         security_protocol: optionalIdentifier,
         enable_sasl_ssl: { type: ['boolean', 'null'] },
         user_name: optionalIdentifier,
-        password: { type: ['string', 'null'] },
+        password: { type: ['string', 'null'], format: 'text' },
         acks: { enum: ['0', '1', 'all', '', null] },
       },
       if: { required: ['enable_sasl_ssl'], properties: { enable_sasl_ssl: { const: true } } },
@@ -49,6 +50,6 @@ export const jsonSchema = {
   ],
 };
 
-export const ajv = new Ajv({ allErrors: true, formats: { 'kafka-addr-list': isKafkaAddrList } });
+export const ajv = new Ajv({ allErrors: true, formats: { 'kafka-addr-list': isKafkaAddrList, text: isWellFormed } });
 export const validateSchema = ajv.compile(jsonSchema);
 export const validate = (input) => validateSchema(input);

@@ -10,6 +10,9 @@
 export const WHITESPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const SURROUNDING_WHITESPACE = new RegExp(`^${WHITESPACE}|${WHITESPACE}$`, 'u');
 
+/** Text UTF-8 can carry: no unpaired UTF-16 surrogate. */
+export const isWellFormed = (value) => value.isWellFormed();
+
 /** Identifiers must not start or end with whitespace. */
 export const noSurroundingWhitespace = (value) => !SURROUNDING_WHITESPACE.test(value);
 

@@ -1,12 +1,15 @@
 // The create-connection rules as a valibot 1 schema.
 import * as v from 'valibot';
-import { isKafkaAddrList, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+
+/** A string UTF-8 can carry. */
+const text = () => v.pipe(v.string(), v.check(isWellFormed, 'must be Unicode text'));
 
 const noWhitespace = v.check(noSurroundingWhitespace, 'must not start or end with whitespace');
 // valibot's maxLength counts UTF-16 units; the contract counts characters.
 const maxChars = (max) => v.check(maxCodePoints(max), `must be at most ${max} characters`);
-const identifier = (max) => v.pipe(v.string(), v.minLength(1, 'is required'), maxChars(max), noWhitespace);
-const optionalIdentifier = v.nullish(v.pipe(v.string(), noWhitespace));
+const identifier = (max) => v.pipe(text(), v.minLength(1, 'is required'), maxChars(max), noWhitespace);
+const optionalIdentifier = v.nullish(v.pipe(text(), noWhitespace));
 
 const kafkaDetail = v.pipe(
   v.strictObject({
@@ -15,7 +18,7 @@ const kafkaDetail = v.pipe(
     security_protocol: optionalIdentifier,
     enable_sasl_ssl: v.nullish(v.boolean()),
     user_name: optionalIdentifier,
-    password: v.nullish(v.string()),
+    password: v.nullish(text()),
     acks: v.nullish(v.picklist(['0', '1', 'all', ''])),
   }),
   v.check((detail) => detail.enable_sasl_ssl !== true || Boolean(detail.user_name && detail.password),
@@ -25,15 +28,15 @@ const kafkaDetail = v.pipe(
 export const schema = v.pipe(
   v.strictObject({
     name: v.pipe(
-      v.string(),
+      text(),
       maxChars(128),
       v.regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit'),
       v.check((name) => name !== 'default', 'must not be "default"'),
     ),
-    description: v.nullish(v.pipe(v.string(), maxChars(255))),
+    description: v.nullish(v.pipe(text(), maxChars(255))),
     vpc_id: identifier(128),
     subnet_id: identifier(128),
-    type: v.nullish(v.union([v.pipe(v.string(), v.regex(/^(webhook|kafka)$/i, 'must be WEBHOOK or KAFKA')), v.literal('')])),
+    type: v.nullish(v.union([v.pipe(text(), v.regex(/^(webhook|kafka)$/i, 'must be WEBHOOK or KAFKA')), v.literal('')])),
     kafka_detail: v.nullish(kafkaDetail),
   }),
   v.check((request) => {

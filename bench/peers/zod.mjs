@@ -1,10 +1,13 @@
 // The create-connection rules as a zod 4 schema.
 import { z } from 'zod';
-import { isKafkaAddrList, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+
+/** A string UTF-8 can carry. */
+const text = () => z.string().refine(isWellFormed, 'must be Unicode text');
 
 const identifier = (max) =>
-  z.string().min(1, 'is required').max(max).refine(noSurroundingWhitespace, 'must not start or end with whitespace');
-const optionalIdentifier = z.string().refine(noSurroundingWhitespace, 'must not start or end with whitespace').nullish();
+  text().min(1, 'is required').max(max).refine(noSurroundingWhitespace, 'must not start or end with whitespace');
+const optionalIdentifier = text().refine(noSurroundingWhitespace, 'must not start or end with whitespace').nullish();
 const TYPE = /^(webhook|kafka)$/i;
 
 const kafkaDetail = z
@@ -14,7 +17,7 @@ const kafkaDetail = z
     security_protocol: optionalIdentifier,
     enable_sasl_ssl: z.boolean().nullish(),
     user_name: optionalIdentifier,
-    password: z.string().nullish(),
+    password: text().nullish(),
     acks: z.enum(['0', '1', 'all', '']).nullish(),
   })
   .superRefine((detail, context) => {
@@ -26,15 +29,14 @@ const kafkaDetail = z
 
 export const schema = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .max(128)
       .regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit')
       .refine((name) => name !== 'default', 'must not be "default"'),
-    description: z.string().max(255).nullish(),
+    description: text().max(255).nullish(),
     vpc_id: identifier(128),
     subnet_id: identifier(128),
-    type: z.union([z.string().regex(TYPE, 'must be WEBHOOK or KAFKA'), z.literal('')]).nullish(),
+    type: z.union([text().regex(TYPE, 'must be WEBHOOK or KAFKA'), z.literal('')]).nullish(),
     kafka_detail: kafkaDetail.nullish(),
   })
   .superRefine((request, context) => {

@@ -2,29 +2,30 @@
 // Node.js entry (CommonJS). The wasm is read synchronously when this module
 // loads, so `init()` is not needed here; it exists so code runs unchanged in
 // browsers and Node.
-const wasm = require('./eg_connections_node.cjs');
+const core = require('./core.cjs');
 const { createStandardSchema } = require('./standard.cjs');
 
+core.attach(require('./eg_connections_node.cjs').__wasm);
 Object.assign(exports, require('./limits.cjs'));
 
 exports.init = async function init() {};
 exports.initSync = function initSync() {};
 
-exports.validateCreateConnection = wasm.validateCreateConnection;
-exports.validateUpdateConnection = wasm.validateUpdateConnection;
-exports.validateName = wasm.validateName;
-exports.validateDescription = wasm.validateDescription;
-exports.validateVpcId = wasm.validateVpcId;
-exports.validateSubnetId = wasm.validateSubnetId;
-exports.validateType = wasm.validateType;
-exports.validateInstanceId = wasm.validateInstanceId;
-exports.validateAddr = wasm.validateAddr;
-exports.validateSecurityProtocol = wasm.validateSecurityProtocol;
-exports.validateUserName = wasm.validateUserName;
-exports.validatePassword = wasm.validatePassword;
-exports.validateAcks = wasm.validateAcks;
+exports.validateCreateConnection = core.validateCreateConnection;
+exports.validateUpdateConnection = core.validateUpdateConnection;
+exports.validateName = core.validateName;
+exports.validateDescription = core.validateDescription;
+exports.validateVpcId = core.validateVpcId;
+exports.validateSubnetId = core.validateSubnetId;
+exports.validateType = core.validateType;
+exports.validateInstanceId = core.validateInstanceId;
+exports.validateAddr = core.validateAddr;
+exports.validateSecurityProtocol = core.validateSecurityProtocol;
+exports.validateUserName = core.validateUserName;
+exports.validatePassword = core.validatePassword;
+exports.validateAcks = core.validateAcks;
 
 exports.connectionSchema = function connectionSchema(options) {
-  return createStandardSchema((value) => wasm.validateCreateConnection(value, options));
+  return createStandardSchema((value) => core.validateCreateConnection(value, options));
 };
 exports.createConnectionSchema = exports.connectionSchema();

@@ -246,9 +246,21 @@ test('a getter that calls the validator again (re-entrant) gets its own answer',
   assert.equal(eg.validateCreateConnection(webhook()).success, true, 'and the next call too');
 });
 
-test('a valid request comes back with the very strings it was given', () => {
-  const input = { ...webhook(), description: 'x\ud800y' };
+test('a valid request comes back with the strings it was given', () => {
+  const input = { ...webhook(), description: 'x😀y 中文 é\u0085' };
   const { value } = eg.validateCreateConnection(input);
-  assert.equal(value.description, input.description, 'even a lone surrogate is not replaced');
+  assert.equal(value.description, input.description);
   assert.equal(value.type, 'WEBHOOK');
+});
+
+test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', () => {
+  const result = eg.validateCreateConnection({ ...webhook(), description: 'ab\ud800', vpc_id: '\udc00' });
+  assert.deepEqual(codes(result), ['description:invalid_format', 'vpc_id:invalid_format']);
+  assert.equal(result.issues[0].message, 'Description is not valid Unicode text: character 3 is an unpaired UTF-16 surrogate');
+  assert.deepEqual(codes(eg.validateCreateConnection({ ...webhook(), description: '😀\ud83d' })), ['description:invalid_format']);
+  // A well-formed pair is one character, and a long text takes the same path.
+  assert.equal(eg.validateCreateConnection({ ...webhook(), description: '😀'.repeat(255) }).success, true);
+  assert.equal(eg.validateCreateConnection({ ...webhook(), description: '😀'.repeat(100) + '\ud800' }).issues[0].message,
+    'Description is not valid Unicode text: character 101 is an unpaired UTF-16 surrogate');
+  assert.deepEqual(eg.validateDescription('\ud800').map((issue) => issue.code), ['invalid_format']);
 });

@@ -1,15 +1,17 @@
 //! English messages.
 
-use super::Table;
+use super::{MessageId, Table};
 use crate::input::ValueKind;
-use crate::issue::{AddrProblem, Field, Issue, IssueKind};
-use crate::rules::{PORT_MAX, PORT_MIN};
+use crate::issue::Field;
 
 pub(super) const TABLE: Table = Table {
     tag: "en",
     native_name: "English",
     field_label,
-    message,
+    template,
+    expected_kind,
+    received_kind,
+    list_separator: ", ",
 };
 
 fn field_label(field: Field) -> &'static str {
@@ -31,69 +33,62 @@ fn field_label(field: Field) -> &'static str {
     }
 }
 
-fn kind_name(kind: ValueKind) -> &'static str {
+fn expected_kind(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Null => "a null",
+        ValueKind::Boolean => "a boolean",
+        ValueKind::Number => "a number",
+        ValueKind::String => "a string",
+        ValueKind::Array => "an array",
+        ValueKind::Object => "an object",
+        ValueKind::BigInt => "a bigint",
+        ValueKind::Symbol => "a symbol",
+        ValueKind::Function => "a function",
+        ValueKind::Unreadable => "a readable value",
+    }
+}
+
+fn received_kind(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Unreadable => "a value that threw when read",
         other => other.name(),
     }
 }
 
-fn message(issue: &Issue, label: &str) -> String {
-    match &issue.kind {
-        IssueKind::Required if issue.field == Field::KafkaDetail => {
-            format!("{label} are required when the type is KAFKA")
+fn template(id: MessageId) -> &'static str {
+    match id {
+        MessageId::Required => "{label} is required",
+        MessageId::RequiredKafka => "{label} are required when the type is KAFKA",
+        MessageId::RequiredForSasl => "{label} is required when SASL_SSL is enabled",
+        MessageId::InvalidType => "{label} must be {0} (received {1})",
+        MessageId::TooLong => "{label} must be at most {0} characters (it has {1})",
+        MessageId::SurroundingWhitespace => "{label} must not start or end with whitespace",
+        MessageId::LoneSurrogate => "{label} is not valid Unicode text: character {0} is an unpaired UTF-16 surrogate",
+        MessageId::NameFirstChar => "{label} must start with a letter or digit (it starts with {0})",
+        MessageId::NameChar => {
+            "{label} may contain only letters, digits, '.', '_' and '-' ({0} at position {1} is not allowed)"
         }
-        IssueKind::Required => format!("{label} is required"),
-        IssueKind::RequiredForSasl => format!("{label} is required when SASL_SSL is enabled"),
-        IssueKind::InvalidType { expected, received } => format!(
-            "{label} must be {} {} (received {})",
-            if *expected == ValueKind::Object { "an" } else { "a" },
-            expected.name(),
-            kind_name(*received)
-        ),
-        IssueKind::TooLong { max, actual } => format!("{label} must be at most {max} characters (it has {actual})"),
-        IssueKind::SurroundingWhitespace => format!("{label} must not start or end with whitespace"),
-        IssueKind::NameFirstChar { found } => {
-            format!("{label} must start with a letter or digit (it starts with {found:?})")
+        MessageId::NameReserved => "{label} must not be \"default\", a reserved name",
+        MessageId::TypeValue => "{label} must be WEBHOOK or KAFKA (received \"{0}\")",
+        MessageId::AcksValue => "{label} must be 0, 1 or all (received \"{0}\")",
+        MessageId::KafkaDetailNotAllowed => {
+            "{label} are allowed only when the type is KAFKA (remove them or change the type)"
         }
-        IssueKind::NameChar { found, position } => format!(
-            "{label} may contain only letters, digits, '.', '_' and '-' ({found:?} at position {position} is not allowed)"
-        ),
-        IssueKind::NameReserved => format!("{label} must not be \"default\", a reserved name"),
-        IssueKind::TypeValue { received } => format!("{label} must be WEBHOOK or KAFKA (received \"{received}\")"),
-        IssueKind::AcksValue { received } => format!("{label} must be 0, 1 or all (received \"{received}\")"),
-        IssueKind::KafkaDetailNotAllowed => {
-            format!("{label} are allowed only when the type is KAFKA (remove them or change the type)")
+        MessageId::AddrEmpty => "{label} entry {0} is empty (remove the extra comma)",
+        MessageId::AddrWhitespace => "{label} entry {0} (\"{1}\") must not have spaces around it",
+        MessageId::AddrMissingPort => "{label} entry {0} (\"{1}\") must be host:port (the port is missing)",
+        MessageId::AddrMissingHost => "{label} entry {0} (\"{1}\") must be host:port (the host is missing)",
+        MessageId::AddrPortNotNumber => "{label} entry {0} (\"{1}\") has a port that is not a number",
+        MessageId::AddrPortRange => "{label} entry {0} (\"{1}\") has a port outside {2} to {3}",
+        MessageId::AddrUnbracketedIpv6 => {
+            "{label} entry {0} (\"{1}\") must put an IPv6 address in brackets, e.g. [::1]:9092"
         }
-        IssueKind::Addr { problem, entry, text } => {
-            let what = match problem {
-                AddrProblem::EmptyEntry => return format!("{label} entry {entry} is empty (remove the extra comma)"),
-                AddrProblem::Whitespace => "must not have spaces around it".to_owned(),
-                AddrProblem::MissingPort => "must be host:port (the port is missing)".to_owned(),
-                AddrProblem::MissingHost => "must be host:port (the host is missing)".to_owned(),
-                AddrProblem::PortNotNumber => "has a port that is not a number".to_owned(),
-                AddrProblem::PortOutOfRange => format!("has a port outside {PORT_MIN} to {PORT_MAX}"),
-                AddrProblem::UnbracketedIpv6 => "must put an IPv6 address in brackets, e.g. [::1]:9092".to_owned(),
-                AddrProblem::InvalidIpv6 => "is not a valid bracketed IPv6 address".to_owned(),
-                AddrProblem::InvalidIpv4 => "is not a valid IPv4 address".to_owned(),
-                AddrProblem::InvalidHost => "has a host that is not a valid DNS name".to_owned(),
-            };
-            format!("{label} entry {entry} (\"{text}\") {what}")
-        }
-        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
-            let listed = keys.iter().map(|key| format!("\"{key}\"")).collect::<Vec<_>>().join(", ");
-            let mut sentence = if keys.len() + more == 1 {
-                format!("Unknown property {listed}")
-            } else if *more > 0 {
-                format!("Unknown properties {listed} and {more} more")
-            } else {
-                format!("Unknown properties {listed}")
-            };
-            if let Some((key, known)) = suggestion {
-                sentence.push_str(&format!(" (did you mean \"{known}\" for \"{key}\"?)"));
-            }
-            sentence
-        }
-        IssueKind::InvalidJson { detail } => format!("{label} is not valid JSON: {detail}"),
+        MessageId::AddrInvalidIpv6 => "{label} entry {0} (\"{1}\") is not a valid bracketed IPv6 address",
+        MessageId::AddrInvalidIpv4 => "{label} entry {0} (\"{1}\") is not a valid IPv4 address",
+        MessageId::AddrInvalidHost => "{label} entry {0} (\"{1}\") has a host that is not a valid DNS name",
+        MessageId::UnknownProperty => "Unknown property {0}",
+        MessageId::UnknownProperties => "Unknown properties {0}",
+        MessageId::UnknownPropertiesMore => "Unknown properties {0} and {1} more",
+        MessageId::DidYouMean => " (did you mean \"{1}\" for \"{0}\"?)",
     }
 }

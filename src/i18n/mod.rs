@@ -1,11 +1,19 @@
-//! Messages, kept apart from codes: one [`Table`] per locale, and nothing
-//! else in the crate knows any wording. A third language is one new table
-//! (a file like `en.rs`) and one [`Locale`] variant.
+//! Messages, kept apart from codes: one [`Table`] of templates per locale,
+//! and nothing else in the crate knows any wording. A third language is
+//! one new table (a file like `en.rs`) and one [`Locale`] variant.
+//!
+//! A message is one or two templates ([`MessageId`]) filled with arguments
+//! ([`Arg`]); [`compose`] decides which, from the issue alone. Rust renders
+//! them here ([`message`]), and the npm package renders the same templates
+//! in JavaScript (emitted at build time by `examples/npm_codegen.rs`), so
+//! the validator's wasm carries neither the wording nor `core::fmt`.
 
 mod en;
 mod zh_cn;
 
-use crate::issue::{Field, Issue};
+use crate::input::ValueKind;
+use crate::issue::{AddrProblem, Field, Issue, IssueKind};
+use alloc::string::String;
 
 /// A language the messages are available in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -46,7 +54,8 @@ impl Locale {
             })
     }
 
-    fn table(self) -> &'static Table {
+    /// Everything this language says.
+    pub fn table(self) -> &'static Table {
         match self {
             Locale::En => &en::TABLE,
             Locale::ZhCn => &zh_cn::TABLE,
@@ -62,8 +71,197 @@ pub struct Table {
     pub native_name: &'static str,
     /// A field's label as the form shows it.
     pub field_label: fn(Field) -> &'static str,
-    /// The sentence for an issue, given the field's label.
-    pub message: fn(&Issue, &str) -> String,
+    /// The template of a message part: text with `{label}` (the field's
+    /// label) and `{0}`, `{1}`... (the part's arguments, see [`MessageId::args`]).
+    pub template: fn(MessageId) -> &'static str,
+    /// The type a value should have had, as a message says it ("a string").
+    pub expected_kind: fn(ValueKind) -> &'static str,
+    /// The type a value had, as a message says it ("number").
+    pub received_kind: fn(ValueKind) -> &'static str,
+    /// Between the quoted names of a property list.
+    pub list_separator: &'static str,
+}
+
+/// The kind of a template argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgKind {
+    /// A whole number, in decimal.
+    Number,
+    /// Text taken from the input (already cut by [`crate::issue::quote`]).
+    Text,
+    /// A type that was expected: [`Table::expected_kind`].
+    Expected,
+    /// A type that was received: [`Table::received_kind`].
+    Received,
+    /// Property names, each in double quotes, joined by [`Table::list_separator`].
+    Keys,
+}
+
+/// A template argument's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Number(usize),
+    Text(&'a str),
+    /// A character, shown by [`push_char_shown`] (`'.'`, `'\n'`).
+    Char(char),
+    Expected(ValueKind),
+    Received(ValueKind),
+    Keys(&'a [String]),
+}
+
+/// Every message template; [`Table::template`] gives its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum MessageId {
+    Required = 0,
+    RequiredKafka,
+    RequiredForSasl,
+    InvalidType,
+    TooLong,
+    SurroundingWhitespace,
+    LoneSurrogate,
+    NameFirstChar,
+    NameChar,
+    NameReserved,
+    TypeValue,
+    AcksValue,
+    KafkaDetailNotAllowed,
+    AddrEmpty,
+    AddrWhitespace,
+    AddrMissingPort,
+    AddrMissingHost,
+    AddrPortNotNumber,
+    AddrPortRange,
+    AddrUnbracketedIpv6,
+    AddrInvalidIpv6,
+    AddrInvalidIpv4,
+    AddrInvalidHost,
+    UnknownProperty,
+    UnknownProperties,
+    UnknownPropertiesMore,
+    DidYouMean,
+}
+
+impl MessageId {
+    /// Every template, in discriminant order.
+    pub const ALL: [MessageId; 27] = [
+        MessageId::Required,
+        MessageId::RequiredKafka,
+        MessageId::RequiredForSasl,
+        MessageId::InvalidType,
+        MessageId::TooLong,
+        MessageId::SurroundingWhitespace,
+        MessageId::LoneSurrogate,
+        MessageId::NameFirstChar,
+        MessageId::NameChar,
+        MessageId::NameReserved,
+        MessageId::TypeValue,
+        MessageId::AcksValue,
+        MessageId::KafkaDetailNotAllowed,
+        MessageId::AddrEmpty,
+        MessageId::AddrWhitespace,
+        MessageId::AddrMissingPort,
+        MessageId::AddrMissingHost,
+        MessageId::AddrPortNotNumber,
+        MessageId::AddrPortRange,
+        MessageId::AddrUnbracketedIpv6,
+        MessageId::AddrInvalidIpv6,
+        MessageId::AddrInvalidIpv4,
+        MessageId::AddrInvalidHost,
+        MessageId::UnknownProperty,
+        MessageId::UnknownProperties,
+        MessageId::UnknownPropertiesMore,
+        MessageId::DidYouMean,
+    ];
+
+    /// The kinds of the template's arguments `{0}`, `{1}`...
+    pub const fn args(self) -> &'static [ArgKind] {
+        use ArgKind::*;
+        match self {
+            MessageId::InvalidType => &[Expected, Received],
+            MessageId::TooLong => &[Number, Number],
+            MessageId::LoneSurrogate | MessageId::AddrEmpty => &[Number],
+            MessageId::NameFirstChar | MessageId::TypeValue | MessageId::AcksValue => &[Text],
+            MessageId::NameChar => &[Text, Number],
+            MessageId::AddrPortRange => &[Number, Text, Number, Number],
+            MessageId::AddrWhitespace
+            | MessageId::AddrMissingPort
+            | MessageId::AddrMissingHost
+            | MessageId::AddrPortNotNumber
+            | MessageId::AddrUnbracketedIpv6
+            | MessageId::AddrInvalidIpv6
+            | MessageId::AddrInvalidIpv4
+            | MessageId::AddrInvalidHost => &[Number, Text],
+            MessageId::UnknownProperty | MessageId::UnknownProperties => &[Keys],
+            MessageId::UnknownPropertiesMore => &[Keys, Number],
+            MessageId::DidYouMean => &[Text, Text],
+            MessageId::Required
+            | MessageId::RequiredKafka
+            | MessageId::RequiredForSasl
+            | MessageId::SurroundingWhitespace
+            | MessageId::NameReserved
+            | MessageId::KafkaDetailNotAllowed => &[],
+        }
+    }
+}
+
+/// Calls `part` with the template and arguments of each part of `issue`'s
+/// message (one part, or two for an unknown property with a suggestion).
+/// The choice depends on the issue alone, never on the locale.
+pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
+    use MessageId as M;
+    match &issue.kind {
+        IssueKind::Required if issue.field == Field::KafkaDetail => part(M::RequiredKafka, &[]),
+        IssueKind::Required => part(M::Required, &[]),
+        IssueKind::RequiredForSasl => part(M::RequiredForSasl, &[]),
+        IssueKind::InvalidType { expected, received } => {
+            part(M::InvalidType, &[Arg::Expected(*expected), Arg::Received(*received)])
+        }
+        IssueKind::TooLong { max, actual } => part(M::TooLong, &[Arg::Number(*max), Arg::Number(*actual)]),
+        IssueKind::SurroundingWhitespace => part(M::SurroundingWhitespace, &[]),
+        IssueKind::LoneSurrogate { position } => part(M::LoneSurrogate, &[Arg::Number(*position)]),
+        IssueKind::NameFirstChar { found } => part(M::NameFirstChar, &[Arg::Char(*found)]),
+        IssueKind::NameChar { found, position } => part(M::NameChar, &[Arg::Char(*found), Arg::Number(*position)]),
+        IssueKind::NameReserved => part(M::NameReserved, &[]),
+        IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),
+        IssueKind::AcksValue { received } => part(M::AcksValue, &[Arg::Text(received)]),
+        IssueKind::KafkaDetailNotAllowed => part(M::KafkaDetailNotAllowed, &[]),
+        IssueKind::Addr { problem, entry, text } => {
+            let (entry, text) = (Arg::Number(*entry), Arg::Text(text));
+            let id = match problem {
+                AddrProblem::EmptyEntry => return part(M::AddrEmpty, &[entry]),
+                AddrProblem::PortOutOfRange => {
+                    let range = [
+                        Arg::Number(crate::fields::PORT_MIN as usize),
+                        Arg::Number(crate::fields::PORT_MAX as usize),
+                    ];
+                    return part(M::AddrPortRange, &[entry, text, range[0], range[1]]);
+                }
+                AddrProblem::Whitespace => M::AddrWhitespace,
+                AddrProblem::MissingPort => M::AddrMissingPort,
+                AddrProblem::MissingHost => M::AddrMissingHost,
+                AddrProblem::PortNotNumber => M::AddrPortNotNumber,
+                AddrProblem::UnbracketedIpv6 => M::AddrUnbracketedIpv6,
+                AddrProblem::InvalidIpv6 => M::AddrInvalidIpv6,
+                AddrProblem::InvalidIpv4 => M::AddrInvalidIpv4,
+                AddrProblem::InvalidHost => M::AddrInvalidHost,
+            };
+            part(id, &[entry, text]);
+        }
+        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
+            let listed = Arg::Keys(keys);
+            if keys.len() + more == 1 {
+                part(M::UnknownProperty, &[listed]);
+            } else if *more > 0 {
+                part(M::UnknownPropertiesMore, &[listed, Arg::Number(*more)]);
+            } else {
+                part(M::UnknownProperties, &[listed]);
+            }
+            if let Some((key, known)) = suggestion {
+                part(M::DidYouMean, &[Arg::Text(key), Arg::Text(known)]);
+            }
+        }
+    }
 }
 
 /// The label of `field` in `locale`.
@@ -74,5 +272,131 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
 /// The human sentence for `issue` in `locale`.
 pub fn message(issue: &Issue, locale: Locale) -> String {
     let table = locale.table();
-    (table.message)(issue, (table.field_label)(issue.field))
+    let label = (table.field_label)(issue.field);
+    let mut sentence = String::new();
+    compose(issue, |id, args| {
+        render(&mut sentence, table, (table.template)(id), label, args)
+    });
+    sentence
+}
+
+/// Appends `template` with its placeholders filled.
+fn render(out: &mut String, table: &Table, template: &str, label: &str, args: &[Arg]) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let name = &after[..close];
+        if name == "label" {
+            out.push_str(label);
+        } else if let Some(arg) = name.parse::<usize>().ok().and_then(|index| args.get(index)) {
+            push_arg(out, table, arg);
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+}
+
+fn push_arg(out: &mut String, table: &Table, arg: &Arg) {
+    match arg {
+        Arg::Number(number) => push_number(out, *number),
+        Arg::Text(text) => out.push_str(text),
+        Arg::Char(ch) => push_char_shown(out, *ch),
+        Arg::Expected(kind) => out.push_str((table.expected_kind)(*kind)),
+        Arg::Received(kind) => out.push_str((table.received_kind)(*kind)),
+        Arg::Keys(keys) => {
+            for (index, key) in keys.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(table.list_separator);
+                }
+                out.push('"');
+                out.push_str(key);
+                out.push('"');
+            }
+        }
+    }
+}
+
+/// Decimal digits of `number`, written by hand (no `core::fmt`).
+pub fn push_number(out: &mut String, mut number: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    for digit in &digits[start..] {
+        out.push(char::from(*digit));
+    }
+}
+
+/// A character as messages show it: between single quotes, as itself when
+/// it shows on its own, otherwise escaped: `\t`, `\n`, `\r`, `\0`, `\\`,
+/// `\'`, or `\u{hex}` for controls, whitespace other than the space,
+/// combining diacritical marks and the Default_Ignorable_Code_Point
+/// characters (invisible ones such as U+200B or U+FEFF). A short explicit
+/// list instead of Rust's `{:?}`, whose Unicode tables would be a quarter
+/// of the npm validator's wasm.
+pub fn push_char_shown(out: &mut String, ch: char) {
+    out.push('\'');
+    match ch {
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\0' => out.push_str("\\0"),
+        '\\' => out.push_str("\\\\"),
+        '\'' => out.push_str("\\'"),
+        _ if is_invisible(ch) => {
+            out.push_str("\\u{");
+            let code = ch as u32;
+            let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
+            for shift in (0..digits).rev() {
+                let digit = (code >> (4 * shift)) & 0xF;
+                out.push(char::from_digit(digit, 16).unwrap_or('0'));
+            }
+            out.push('}');
+        }
+        _ => out.push(ch),
+    }
+    out.push('\'');
+}
+
+/// Default_Ignorable_Code_Point (Unicode's invisible characters), plus the
+/// combining diacritical marks, which would attach to the opening quote.
+const INVISIBLE: [(u32, u32); 18] = [
+    (0x00AD, 0x00AD),
+    (0x0300, 0x036F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+    (0xF0000, 0x10FFFF),
+];
+
+/// Characters that would not show between quotes.
+fn is_invisible(ch: char) -> bool {
+    let code = ch as u32;
+    code < 0x20
+        || (0x7F..=0x9F).contains(&code)
+        || (ch != ' ' && ch.is_whitespace())
+        || INVISIBLE.iter().any(|(first, last)| (*first..=*last).contains(&code))
 }

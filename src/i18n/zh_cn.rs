@@ -1,15 +1,17 @@
 //! 简体中文消息。
 
-use super::Table;
+use super::{MessageId, Table};
 use crate::input::ValueKind;
-use crate::issue::{AddrProblem, Field, Issue, IssueKind};
-use crate::rules::{PORT_MAX, PORT_MIN};
+use crate::issue::Field;
 
 pub(super) const TABLE: Table = Table {
     tag: "zh-CN",
     native_name: "简体中文",
     field_label,
-    message,
+    template,
+    expected_kind: kind_name,
+    received_kind: kind_name,
+    list_separator: "、",
 };
 
 fn field_label(field: Field) -> &'static str {
@@ -46,71 +48,33 @@ fn kind_name(kind: ValueKind) -> &'static str {
     }
 }
 
-fn message(issue: &Issue, label: &str) -> String {
-    match &issue.kind {
-        IssueKind::Required if issue.field == Field::KafkaDetail => format!("类型为 KAFKA 时必须填写{label}"),
-        IssueKind::Required => format!("{label}不能为空"),
-        IssueKind::RequiredForSasl => format!("启用 SASL_SSL 时{label}不能为空"),
-        IssueKind::InvalidType { expected, received } => {
-            format!(
-                "{label}必须是{}（实际为{}）",
-                kind_name(*expected),
-                kind_name(*received)
-            )
-        }
-        IssueKind::TooLong { max, actual } => {
-            format!("{label}最多 {max} 个字符（当前 {actual} 个）")
-        }
-        IssueKind::SurroundingWhitespace => format!("{label}的首尾不能有空白字符"),
-        IssueKind::NameFirstChar { found } => {
-            format!("{label}必须以字母或数字开头（当前以 {found:?} 开头）")
-        }
-        IssueKind::NameChar { found, position } => {
-            format!("{label}只能包含字母、数字、“.”、“_”和“-”（第 {position} 个字符 {found:?} 不允许）")
-        }
-        IssueKind::NameReserved => format!("{label}不能为保留名称 \"default\""),
-        IssueKind::TypeValue { received } => {
-            format!("{label}必须是 WEBHOOK 或 KAFKA（实际为 \"{received}\"）")
-        }
-        IssueKind::AcksValue { received } => {
-            format!("{label}必须是 0、1 或 all（实际为 \"{received}\"）")
-        }
-        IssueKind::KafkaDetailNotAllowed => {
-            format!("仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）")
-        }
-        IssueKind::Addr { problem, entry, text } => {
-            let what = match problem {
-                AddrProblem::EmptyEntry => return format!("{label}的第 {entry} 项为空（请删除多余的逗号）"),
-                AddrProblem::Whitespace => "前后不能有空格".to_owned(),
-                AddrProblem::MissingPort => "缺少端口，格式应为 host:port".to_owned(),
-                AddrProblem::MissingHost => "缺少主机，格式应为 host:port".to_owned(),
-                AddrProblem::PortNotNumber => "的端口不是数字".to_owned(),
-                AddrProblem::PortOutOfRange => {
-                    format!("的端口必须在 {PORT_MIN} 到 {PORT_MAX} 之间")
-                }
-                AddrProblem::UnbracketedIpv6 => "的 IPv6 地址必须放在方括号中，例如 [::1]:9092".to_owned(),
-                AddrProblem::InvalidIpv6 => "不是有效的带方括号 IPv6 地址".to_owned(),
-                AddrProblem::InvalidIpv4 => "不是有效的 IPv4 地址".to_owned(),
-                AddrProblem::InvalidHost => "的主机不是有效的域名".to_owned(),
-            };
-            format!("{label}的第 {entry} 项（\"{text}\"）{what}")
-        }
-        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
-            let listed = keys
-                .iter()
-                .map(|key| format!("\"{key}\""))
-                .collect::<Vec<_>>()
-                .join("、");
-            let mut sentence = if *more > 0 {
-                format!("未知属性 {listed} 等（另有 {more} 个）")
-            } else {
-                format!("未知属性 {listed}")
-            };
-            if let Some((key, known)) = suggestion {
-                sentence.push_str(&format!("（\"{key}\" 是否应为 \"{known}\"？）"));
-            }
-            sentence
-        }
-        IssueKind::InvalidJson { detail } => format!("{label}不是有效的 JSON：{detail}"),
+fn template(id: MessageId) -> &'static str {
+    match id {
+        MessageId::Required => "{label}不能为空",
+        MessageId::RequiredKafka => "类型为 KAFKA 时必须填写{label}",
+        MessageId::RequiredForSasl => "启用 SASL_SSL 时{label}不能为空",
+        MessageId::InvalidType => "{label}必须是{0}（实际为{1}）",
+        MessageId::TooLong => "{label}最多 {0} 个字符（当前 {1} 个）",
+        MessageId::SurroundingWhitespace => "{label}的首尾不能有空白字符",
+        MessageId::LoneSurrogate => "{label}不是有效的 Unicode 文本：第 {0} 个字符是不成对的 UTF-16 代理项",
+        MessageId::NameFirstChar => "{label}必须以字母或数字开头（当前以 {0} 开头）",
+        MessageId::NameChar => "{label}只能包含字母、数字、“.”、“_”和“-”（第 {1} 个字符 {0} 不允许）",
+        MessageId::NameReserved => "{label}不能为保留名称 \"default\"",
+        MessageId::TypeValue => "{label}必须是 WEBHOOK 或 KAFKA（实际为 \"{0}\"）",
+        MessageId::AcksValue => "{label}必须是 0、1 或 all（实际为 \"{0}\"）",
+        MessageId::KafkaDetailNotAllowed => "仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）",
+        MessageId::AddrEmpty => "{label}的第 {0} 项为空（请删除多余的逗号）",
+        MessageId::AddrWhitespace => "{label}的第 {0} 项（\"{1}\"）前后不能有空格",
+        MessageId::AddrMissingPort => "{label}的第 {0} 项（\"{1}\"）缺少端口，格式应为 host:port",
+        MessageId::AddrMissingHost => "{label}的第 {0} 项（\"{1}\"）缺少主机，格式应为 host:port",
+        MessageId::AddrPortNotNumber => "{label}的第 {0} 项（\"{1}\"）的端口不是数字",
+        MessageId::AddrPortRange => "{label}的第 {0} 项（\"{1}\"）的端口必须在 {2} 到 {3} 之间",
+        MessageId::AddrUnbracketedIpv6 => "{label}的第 {0} 项（\"{1}\"）的 IPv6 地址必须放在方括号中，例如 [::1]:9092",
+        MessageId::AddrInvalidIpv6 => "{label}的第 {0} 项（\"{1}\"）不是有效的带方括号 IPv6 地址",
+        MessageId::AddrInvalidIpv4 => "{label}的第 {0} 项（\"{1}\"）不是有效的 IPv4 地址",
+        MessageId::AddrInvalidHost => "{label}的第 {0} 项（\"{1}\"）的主机不是有效的域名",
+        MessageId::UnknownProperty | MessageId::UnknownProperties => "未知属性 {0}",
+        MessageId::UnknownPropertiesMore => "未知属性 {0} 等（另有 {1} 个）",
+        MessageId::DidYouMean => "（\"{0}\" 是否应为 \"{1}\"？）",
     }
 }

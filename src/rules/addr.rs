@@ -2,9 +2,9 @@
 //! name, an IPv4 address or a bracketed IPv6 address, and port is 1..=65535.
 //! Plain character checks, no regex engine (it would weigh on the wasm).
 
-use super::{PORT_MAX, PORT_MIN};
+use crate::fields::{PORT_MAX, PORT_MIN};
 use crate::issue::{quote, AddrProblem, IssueKind};
-use std::net::{Ipv4Addr, Ipv6Addr};
+use core::net::{Ipv4Addr, Ipv6Addr};
 
 /// Longest DNS name, in characters.
 const DNS_NAME_MAX: usize = 253;

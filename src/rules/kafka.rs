@@ -1,9 +1,12 @@
 //! `kafka_detail` rules.
 
 use super::{check_string, unknown_keys, Presence};
-use crate::input::{KafkaInput, Raw, ValueKind, KAFKA_KEYS};
+use crate::fields::KAFKA_KEYS;
+use crate::input::{KafkaInput, Raw, ValueKind};
 use crate::issue::{quote, Field, Issue, IssueKind};
 use crate::model::{Acks, KafkaDetail, Secret};
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// `0`, `1` or `all` (surrounding whitespace is its own rule).
 pub fn acks(value: &str) -> Result<Acks, IssueKind> {
@@ -12,11 +15,16 @@ pub fn acks(value: &str) -> Result<Acks, IssueKind> {
 
 /// A SASL credential (`user_name`, `password`): required when SASL_SSL is
 /// enabled, otherwise optional; returns the value when it has no issue.
-pub fn sasl_credential(field: Field, raw: &Raw<String>, sasl_enabled: bool, issues: &mut Vec<Issue>) -> Option<String> {
+pub fn sasl_credential<'a, S: AsRef<str>>(
+    field: Field,
+    raw: &'a Raw<S>,
+    sasl_enabled: bool,
+    issues: &mut Vec<Issue>,
+) -> Option<&'a str> {
     let missing = match raw {
-        Raw::Value(value) => value.is_empty(),
+        Raw::Value(value) => value.as_ref().is_empty(),
         Raw::Missing | Raw::Null => true,
-        Raw::WrongType(_) => false,
+        Raw::WrongType(_) | Raw::LoneSurrogate(_) => false,
     };
     if sasl_enabled && missing {
         issues.push(Issue::new(field, IssueKind::RequiredForSasl));
@@ -25,8 +33,38 @@ pub fn sasl_credential(field: Field, raw: &Raw<String>, sasl_enabled: bool, issu
     check_string(field, raw, Presence::Optional, issues)
 }
 
+/// `kafka_detail` that passed every rule, borrowing the input's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidKafka<'a> {
+    pub instance_id: &'a str,
+    pub addr: &'a str,
+    pub security_protocol: Option<&'a str>,
+    pub enable_sasl_ssl: bool,
+    pub user_name: Option<&'a str>,
+    pub password: Option<&'a str>,
+    pub acks: Acks,
+}
+
+impl ValidKafka<'_> {
+    /// The detail to send.
+    pub fn to_detail(&self) -> KafkaDetail {
+        KafkaDetail {
+            instance_id: String::from(self.instance_id),
+            addr: String::from(self.addr),
+            security_protocol: self.security_protocol.map(String::from),
+            enable_sasl_ssl: self.enable_sasl_ssl,
+            user_name: self.user_name.map(String::from),
+            password: self.password.map(Secret::new),
+            acks: self.acks,
+        }
+    }
+}
+
 /// Every rule of `kafka_detail`; the normalized detail when it has no issue.
-pub(super) fn check_kafka(input: &KafkaInput, issues: &mut Vec<Issue>) -> Option<KafkaDetail> {
+pub(super) fn check_kafka<'a, S: AsRef<str>>(
+    input: &'a KafkaInput<S>,
+    issues: &mut Vec<Issue>,
+) -> Option<ValidKafka<'a>> {
     let before = issues.len();
     unknown_keys(Field::KafkaDetail, &input.unknown_keys, &KAFKA_KEYS, issues);
     let instance_id = check_string(Field::InstanceId, &input.instance_id, Presence::Required, issues);
@@ -50,22 +88,32 @@ pub(super) fn check_kafka(input: &KafkaInput, issues: &mut Vec<Issue>) -> Option
             ));
             false
         }
+        Raw::LoneSurrogate(_) => {
+            issues.push(Issue::new(
+                Field::EnableSaslSsl,
+                IssueKind::InvalidType {
+                    expected: ValueKind::Boolean,
+                    received: ValueKind::String,
+                },
+            ));
+            false
+        }
     };
     let user_name = sasl_credential(Field::UserName, &input.user_name, enable_sasl_ssl, issues);
     let password = sasl_credential(Field::Password, &input.password, enable_sasl_ssl, issues);
     let acks = check_string(Field::Acks, &input.acks, Presence::Optional, issues)
-        .map(|value| acks(&value).unwrap_or_default())
+        .map(|value| acks(value).unwrap_or_default())
         .unwrap_or_default();
     if issues.len() > before {
         return None;
     }
-    Some(KafkaDetail {
+    Some(ValidKafka {
         instance_id: instance_id?,
         addr: addr?,
         security_protocol,
         enable_sasl_ssl,
         user_name,
-        password: password.map(Secret::new),
+        password,
         acks,
     })
 }

@@ -2,7 +2,8 @@
 //! whole-request validators that run every rule and report every issue.
 //!
 //! One source of truth: the console, the npm validator and the emulator all
-//! call these functions.
+//! call these functions. Which rules a field gets comes from its row in
+//! [`crate::fields::FIELDS`] (its [`Family`] and length limit).
 
 mod addr;
 mod kafka;
@@ -10,33 +11,25 @@ mod name;
 mod text;
 
 pub use addr::addr_list;
-pub use kafka::{acks, sasl_credential};
+pub use kafka::{acks, sasl_credential, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
 pub use text::{max_chars, no_surrounding_whitespace};
 
-use crate::input::{Body, CreateInput, Raw, UpdateInput, ValueKind, CREATE_KEYS};
+pub use crate::fields::{
+    DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
+};
+
+use crate::fields::{Family, FieldSpec, Requirement, CREATE_KEYS, UPDATE_KEYS};
+use crate::input::{Body, CreateInput, Raw, UpdateInput, ValueKind};
 use crate::issue::{quote, Field, Issue, IssueKind};
 use crate::model::{ConnectionType, CreateConnectionRequest, UpdateConnectionRequest};
+use alloc::string::String;
+use alloc::vec::Vec;
 
-/// Most characters in a connection name.
-pub const NAME_MAX_LENGTH: usize = 128;
-/// Most characters in a description.
-pub const DESCRIPTION_MAX_LENGTH: usize = 255;
-/// Most characters in a VPC ID.
-pub const VPC_ID_MAX_LENGTH: usize = 128;
-/// Most characters in a subnet ID.
-pub const SUBNET_ID_MAX_LENGTH: usize = 128;
-/// Lowest port in a Kafka address.
-pub const PORT_MIN: u32 = 1;
-/// Highest port in a Kafka address.
-pub const PORT_MAX: u32 = 65_535;
 /// The name a connection may not have.
 pub const RESERVED_NAME: &str = "default";
 /// How many unknown property names one issue lists.
 pub const UNKNOWN_KEYS_LISTED: usize = 5;
-
-/// A rule on a string value.
-pub type StringRule = fn(&str) -> Result<(), IssueKind>;
 
 /// Whether an absent value is an issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,44 +38,53 @@ pub enum Presence {
     Optional,
 }
 
-/// The rules of each string field, in the order their issues are reported.
-pub fn string_rules(field: Field) -> &'static [StringRule] {
-    match field {
-        Field::Name => &[
-            no_surrounding_whitespace,
-            |value| max_chars(value, NAME_MAX_LENGTH),
-            name_first_char,
-            name_charset,
-            name_not_reserved,
-        ],
-        Field::Description => &[|value| max_chars(value, DESCRIPTION_MAX_LENGTH)],
-        Field::VpcId => &[no_surrounding_whitespace, |value| max_chars(value, VPC_ID_MAX_LENGTH)],
-        Field::SubnetId => &[no_surrounding_whitespace, |value| {
-            max_chars(value, SUBNET_ID_MAX_LENGTH)
-        }],
-        Field::Type => &[no_surrounding_whitespace, |value| connection_type(value).map(drop)],
-        Field::InstanceId | Field::SecurityProtocol | Field::UserName => &[no_surrounding_whitespace],
-        Field::Addr => &[no_surrounding_whitespace, addr_list],
-        Field::Acks => &[no_surrounding_whitespace, |value| acks(value).map(drop)],
-        // A password may legitimately start or end with a space.
-        Field::Password => &[],
-        Field::Root | Field::KafkaDetail | Field::EnableSaslSsl => &[],
-    }
-}
-
 /// `WEBHOOK` or `KAFKA`, either case (surrounding whitespace is its own rule).
 pub fn connection_type(value: &str) -> Result<ConnectionType, IssueKind> {
     ConnectionType::parse(value.trim()).ok_or_else(|| IssueKind::TypeValue { received: quote(value) })
 }
 
-/// Checks one string field: presence, type, then every rule of
-/// [`string_rules`]. Returns the value when the field has no issue.
+/// Runs the rules of `spec`'s family on a present value, in the order their
+/// issues are reported: surrounding whitespace, length, then the family's own.
+fn family_rules(spec: &FieldSpec, value: &str, issues: &mut Vec<Issue>) {
+    let mut check = |result: Result<(), IssueKind>| {
+        if let Err(kind) = result {
+            issues.push(Issue::new(spec.field, kind));
+        }
+    };
+    // Identifiers are never trimmed: surrounding whitespace is an issue. A
+    // description may have spaces, and a password may start or end with one.
+    if !matches!(spec.family, Family::Text | Family::Secret) {
+        check(no_surrounding_whitespace(value));
+    }
+    if let Some(max) = spec.max_chars {
+        check(max_chars(value, max));
+    }
+    match spec.family {
+        Family::Name => {
+            check(name_first_char(value));
+            check(name_charset(value));
+            check(name_not_reserved(value));
+        }
+        Family::ConnectionType => check(connection_type(value).map(drop)),
+        Family::AddrList => check(addr_list(value)),
+        Family::Acks => check(acks(value).map(drop)),
+        Family::Identifier | Family::Text | Family::Secret | Family::Object | Family::Flag => {}
+    }
+}
+
+/// Checks one string field: presence, type, then the rules of its family.
+/// Returns the value when the field has no issue.
 ///
 /// An empty string counts as absent: a form's empty optional input is not
 /// sent, and a required one is reported as missing.
-pub fn check_string(field: Field, raw: &Raw<String>, presence: Presence, issues: &mut Vec<Issue>) -> Option<String> {
+pub fn check_string<'a, S: AsRef<str>>(
+    field: Field,
+    raw: &'a Raw<S>,
+    presence: Presence,
+    issues: &mut Vec<Issue>,
+) -> Option<&'a str> {
     let value = match raw {
-        Raw::Value(value) if !value.is_empty() => value,
+        Raw::Value(value) if !value.as_ref().is_empty() => value.as_ref(),
         Raw::WrongType(received) => {
             issues.push(Issue::new(
                 field,
@@ -93,6 +95,10 @@ pub fn check_string(field: Field, raw: &Raw<String>, presence: Presence, issues:
             ));
             return None;
         }
+        Raw::LoneSurrogate(position) => {
+            issues.push(Issue::new(field, IssueKind::LoneSurrogate { position: *position }));
+            return None;
+        }
         _ => {
             if presence == Presence::Required {
                 issues.push(Issue::new(field, IssueKind::Required));
@@ -101,44 +107,81 @@ pub fn check_string(field: Field, raw: &Raw<String>, presence: Presence, issues:
         }
     };
     let before = issues.len();
-    issues.extend(
-        string_rules(field)
-            .iter()
-            .filter_map(|rule| rule(value).err())
-            .map(|kind| Issue::new(field, kind)),
-    );
-    (issues.len() == before).then(|| value.clone())
+    if let Some(spec) = field.spec() {
+        family_rules(spec, value, issues);
+    }
+    (issues.len() == before).then_some(value)
 }
 
 /// Issues of one field of a create request, for live form feedback.
 /// `sasl_enabled` matters only for the user name and password.
-pub fn check_field(field: Field, raw: &Raw<String>, sasl_enabled: bool) -> Vec<Issue> {
+pub fn check_field<S: AsRef<str>>(field: Field, raw: &Raw<S>, sasl_enabled: bool) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let presence = match field {
-        Field::Name | Field::VpcId | Field::SubnetId | Field::InstanceId | Field::Addr => Presence::Required,
-        Field::UserName | Field::Password => {
+    match field.spec().map(|spec| spec.requirement) {
+        Some(Requirement::WhenSasl) => {
             sasl_credential(field, raw, sasl_enabled, &mut issues);
-            return issues;
         }
-        _ => Presence::Optional,
-    };
-    check_string(field, raw, presence, &mut issues);
+        Some(Requirement::Always) => {
+            check_string(field, raw, Presence::Required, &mut issues);
+        }
+        _ => {
+            check_string(field, raw, Presence::Optional, &mut issues);
+        }
+    }
     issues
+}
+
+/// A create request that passed every rule, borrowing the input's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCreate<'a> {
+    pub name: &'a str,
+    /// `None` when absent, `null` or empty (then it is not sent).
+    pub description: Option<&'a str>,
+    pub vpc_id: &'a str,
+    pub subnet_id: &'a str,
+    /// Uppercased; WEBHOOK when absent.
+    pub connection_type: ConnectionType,
+    /// Present exactly when the type is KAFKA.
+    pub kafka_detail: Option<ValidKafka<'a>>,
+}
+
+impl ValidCreate<'_> {
+    /// The exact body to send.
+    pub fn to_request(&self) -> CreateConnectionRequest {
+        CreateConnectionRequest {
+            name: String::from(self.name),
+            description: self.description.map(String::from),
+            vpc_id: String::from(self.vpc_id),
+            subnet_id: String::from(self.subnet_id),
+            connection_type: self.connection_type,
+            kafka_detail: self.kafka_detail.as_ref().map(ValidKafka::to_detail),
+        }
+    }
 }
 
 /// Validates a create request body and, when it has no issue, returns the
 /// exact body to send: uppercase type, defaults filled (acks `1`,
 /// `enable_sasl_ssl` false), no `kafka_detail` for WEBHOOK, empty optional
 /// strings left out. Otherwise returns every issue, in form order.
-pub fn validate_create(body: &Body<CreateInput>) -> Result<CreateConnectionRequest, Vec<Issue>> {
-    match body {
-        Body::Object(input) => validate_create_input(input),
-        Body::NotObject(received) => Err(vec![not_an_object(*received)]),
-    }
+pub fn validate_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<CreateConnectionRequest, Vec<Issue>> {
+    check_create(body).map(|valid| valid.to_request())
 }
 
 /// [`validate_create`] for a body known to be an object.
-pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequest, Vec<Issue>> {
+pub fn validate_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<CreateConnectionRequest, Vec<Issue>> {
+    check_create_input(input).map(|valid| valid.to_request())
+}
+
+/// [`validate_create`] without copying anything: the verdict borrows the input.
+pub fn check_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<ValidCreate<'_>, Vec<Issue>> {
+    match body {
+        Body::Object(input) => check_create_input(input),
+        Body::NotObject(received) => Err(alloc::vec![not_an_object(*received)]),
+    }
+}
+
+/// [`check_create`] for a body known to be an object.
+pub fn check_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<ValidCreate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
     unknown_keys(Field::Root, &input.unknown_keys, &CREATE_KEYS, &mut issues);
     let name = check_string(Field::Name, &input.name, Presence::Required, &mut issues);
@@ -147,7 +190,7 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
     let subnet_id = check_string(Field::SubnetId, &input.subnet_id, Presence::Required, &mut issues);
     let type_issues = issues.len();
     let connection_type = check_string(Field::Type, &input.connection_type, Presence::Optional, &mut issues)
-        .map(|value| connection_type(&value).unwrap_or_default());
+        .map(|value| connection_type(value).unwrap_or_default());
     // A bad type leaves open whether Kafka settings belong: check them if
     // given, but neither demand nor forbid them.
     let connection_type = match (connection_type, issues.len() > type_issues) {
@@ -166,6 +209,16 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
             ));
             None
         }
+        (Raw::LoneSurrogate(_), _) => {
+            issues.push(Issue::new(
+                Field::KafkaDetail,
+                IssueKind::InvalidType {
+                    expected: ValueKind::Object,
+                    received: ValueKind::String,
+                },
+            ));
+            None
+        }
         (Raw::Value(_), Some(ConnectionType::Webhook)) => {
             issues.push(Issue::new(Field::KafkaDetail, IssueKind::KafkaDetailNotAllowed));
             None
@@ -177,35 +230,45 @@ pub fn validate_create_input(input: &CreateInput) -> Result<CreateConnectionRequ
         }
         (Raw::Missing | Raw::Null, _) => None,
     };
-    if !issues.is_empty() {
-        return Err(issues);
-    }
     // No issue means every required value was present.
-    let (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) = (name, vpc_id, subnet_id, connection_type)
-    else {
-        unreachable!("a required field without an issue")
-    };
-    Ok(CreateConnectionRequest {
-        name,
-        description,
-        vpc_id,
-        subnet_id,
-        connection_type,
-        kafka_detail,
-    })
+    match (name, vpc_id, subnet_id, connection_type) {
+        (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) if issues.is_empty() => Ok(ValidCreate {
+            name,
+            description,
+            vpc_id,
+            subnet_id,
+            connection_type,
+            kafka_detail,
+        }),
+        _ => Err(issues),
+    }
+}
+
+/// An update request that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidUpdate<'a> {
+    /// `""` when absent, `null` or empty (the description is cleared).
+    pub description: &'a str,
 }
 
 /// Validates an update body: `description` only, at most 255 characters.
-pub fn validate_update(body: &Body<UpdateInput>) -> Result<UpdateConnectionRequest, Vec<Issue>> {
+pub fn validate_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<UpdateConnectionRequest, Vec<Issue>> {
+    check_update(body).map(|valid| UpdateConnectionRequest {
+        description: String::from(valid.description),
+    })
+}
+
+/// [`validate_update`] without copying anything.
+pub fn check_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<ValidUpdate<'_>, Vec<Issue>> {
     let input = match body {
         Body::Object(input) => input,
-        Body::NotObject(received) => return Err(vec![not_an_object(*received)]),
+        Body::NotObject(received) => return Err(alloc::vec![not_an_object(*received)]),
     };
     let mut issues = Vec::new();
-    unknown_keys(Field::Root, &input.unknown_keys, &["description"], &mut issues);
+    unknown_keys(Field::Root, &input.unknown_keys, &UPDATE_KEYS, &mut issues);
     let description = check_string(Field::Description, &input.description, Presence::Optional, &mut issues);
     if issues.is_empty() {
-        Ok(UpdateConnectionRequest {
+        Ok(ValidUpdate {
             description: description.unwrap_or_default(),
         })
     } else {
@@ -225,17 +288,21 @@ fn not_an_object(received: ValueKind) -> Issue {
 
 /// One issue naming the properties an object should not have, with a
 /// "did you mean" for the first that looks like a known one.
-pub(crate) fn unknown_keys(field: Field, keys: &[String], known: &[&'static str], issues: &mut Vec<Issue>) {
+pub(crate) fn unknown_keys<S: AsRef<str>>(field: Field, keys: &[S], known: &[&'static str], issues: &mut Vec<Issue>) {
     if keys.is_empty() {
         return;
     }
     let suggestion = keys
         .iter()
-        .find_map(|key| suggest_key(key, known).map(|known_key| (quote(key), known_key)));
+        .find_map(|key| suggest_key(key.as_ref(), known).map(|known_key| (quote(key.as_ref()), known_key)));
     issues.push(Issue::new(
         field,
         IssueKind::UnrecognizedKeys {
-            keys: keys.iter().take(UNKNOWN_KEYS_LISTED).map(|key| quote(key)).collect(),
+            keys: keys
+                .iter()
+                .take(UNKNOWN_KEYS_LISTED)
+                .map(|key| quote(key.as_ref()))
+                .collect(),
             more: keys.len().saturating_sub(UNKNOWN_KEYS_LISTED),
             suggestion,
         },

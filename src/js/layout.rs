@@ -1,0 +1,373 @@
+//! The npm validator's buffer layout, in plain Rust (tested natively): what
+//! the JavaScript reader writes into wasm memory, how it becomes the core's
+//! untyped input, and how a verdict is written back as numbers.
+//!
+//! In (written by the generated reader, `npm/src/reader.js`):
+//! - `slots`: three `i32` per [`Field`] (its discriminant is the slot;
+//!   slot 0 is the body): `[tag, a, b]`. For [`TAG_STRING`] `a`/`b` are the
+//!   byte offset and length of its UTF-8 in `bytes`; for
+//!   [`TAG_LONE_SURROGATE`] `a` is the 1-based character position.
+//! - `keys`: unknown property names, `[parent field, offset, length]` each.
+//! - `bytes`: UTF-8 text.
+//!
+//! Out (`out`, read by `npm/src/runtime.js`):
+//! - `[1, type, acks, flags]` for a valid request: indices into
+//!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`], and a bit per field
+//!   (`1 << discriminant`) that the normalized body carries besides the
+//!   always-present ones; for `enable_sasl_ssl` the bit means `true`.
+//! - `[0, issue count, 0, 0]`, then [`ISSUE_WORDS`] per issue:
+//!   `[field, code, part 1 (id and PART_ARGS argument words), part 2 (id -1
+//!   when absent, and its words)]`, then the text table: `[offset, length]`
+//!   in `text` per text argument. An argument word is a number, a kind, a
+//!   text index, or (for a key list) the first text index followed by the
+//!   count.
+
+use crate::fields::{Field, ALL_FIELDS};
+use crate::i18n::{compose, Arg, MessageId};
+use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind};
+use crate::issue::Issue;
+use crate::model::{Acks, ConnectionType};
+use crate::rules::{check_create, check_field, check_update, ValidCreate};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Words per field slot.
+pub const SLOT_WORDS: usize = 3;
+/// The slots of every field.
+pub const SLOTS_LEN: usize = SLOT_WORDS * ALL_FIELDS.len();
+/// Argument words per message part.
+pub const PART_ARGS: usize = 4;
+/// Words per issue record.
+pub const ISSUE_WORDS: usize = 2 + 2 * (1 + PART_ARGS);
+/// Words before the first issue record.
+pub const OUT_HEADER: usize = 4;
+
+/// The property is absent (`undefined`).
+pub const TAG_MISSING: i32 = 0;
+/// `null`.
+pub const TAG_NULL: i32 = 1;
+/// A string, as UTF-8 in `bytes`.
+pub const TAG_STRING: i32 = 2;
+/// `false`.
+pub const TAG_FALSE: i32 = 3;
+/// `true`.
+pub const TAG_TRUE: i32 = 4;
+/// A string UTF-8 cannot carry (an unpaired surrogate).
+pub const TAG_LONE_SURROGATE: i32 = 5;
+/// `TAG_KIND + kind`: any other value, by [`ValueKind`] (an object where one
+/// is expected is read through its own slots).
+pub const TAG_KIND: i32 = 16;
+
+/// What the JavaScript reader writes.
+#[derive(Debug)]
+pub struct Input {
+    pub slots: [i32; SLOTS_LEN],
+    pub keys: Vec<i32>,
+    /// How many unknown keys `keys` holds for this call.
+    pub keys_len: usize,
+    pub bytes: Vec<u8>,
+}
+
+/// The verdict JavaScript reads back.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub out: Vec<i32>,
+    /// Text arguments, one after the other.
+    pub text: String,
+    /// `[offset, length]` of each text argument in `text`.
+    spans: Vec<i32>,
+}
+
+/// The buffers shared with JavaScript.
+#[derive(Debug)]
+pub struct Io {
+    pub input: Input,
+    pub output: Output,
+}
+
+impl Default for Io {
+    fn default() -> Self {
+        Io::new()
+    }
+}
+
+impl Io {
+    /// Empty buffers.
+    pub const fn new() -> Self {
+        Io {
+            input: Input {
+                slots: [0; SLOTS_LEN],
+                keys: Vec::new(),
+                keys_len: 0,
+                bytes: Vec::new(),
+            },
+            output: Output {
+                out: Vec::new(),
+                text: String::new(),
+                spans: Vec::new(),
+            },
+        }
+    }
+
+    /// Validates the create request in the buffers; the verdict goes to `out`.
+    pub fn validate_create(&mut self) {
+        let body = self.input.create_input();
+        let output = self.output.begin();
+        match check_create(&body) {
+            Ok(valid) => output.out.extend_from_slice(&create_words(&valid)),
+            Err(issues) => output.issues(&issues),
+        }
+    }
+
+    /// Validates the update request in the buffers.
+    pub fn validate_update(&mut self) {
+        let body = self.input.update_input();
+        let output = self.output.begin();
+        match check_update(&body) {
+            Ok(valid) => {
+                let flags = if valid.description.is_empty() {
+                    0
+                } else {
+                    1 << Field::Description as i32
+                };
+                output.out.extend_from_slice(&[1, 0, 0, flags]);
+            }
+            Err(issues) => output.issues(&issues),
+        }
+    }
+
+    /// Validates one string field (`field` is its discriminant).
+    pub fn validate_field(&mut self, field: u32, sasl_enabled: bool) {
+        let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
+        let issues = check_field(field, &self.input.string(field), sasl_enabled);
+        let output = self.output.begin();
+        if issues.is_empty() {
+            output.out.extend_from_slice(&[1, 0, 0, 0]);
+        } else {
+            output.issues(&issues);
+        }
+    }
+}
+
+impl Input {
+    /// Makes `bytes` hold at least `capacity` bytes.
+    pub fn reserve_bytes(&mut self, capacity: usize) {
+        if self.bytes.len() < capacity {
+            self.bytes.resize(capacity, 0);
+        }
+    }
+
+    /// Makes `keys` hold at least `count` unknown keys.
+    pub fn reserve_keys(&mut self, count: usize) {
+        if self.keys.len() < 3 * count {
+            self.keys.resize(3 * count, 0);
+        }
+    }
+
+    fn slot(&self, field: Field) -> (i32, i32, i32) {
+        match self.slots.get(SLOT_WORDS * field as usize..) {
+            Some([tag, a, b, ..]) => (*tag, *a, *b),
+            _ => (TAG_MISSING, 0, 0),
+        }
+    }
+
+    fn text_at(&self, offset: i32, length: i32) -> Option<&str> {
+        let start = usize::try_from(offset).ok()?;
+        let end = start.checked_add(usize::try_from(length).ok()?)?;
+        core::str::from_utf8(self.bytes.get(start..end)?).ok()
+    }
+
+    /// A string field as the rules see it.
+    pub fn string(&self, field: Field) -> Raw<&str> {
+        let (tag, a, b) = self.slot(field);
+        match tag {
+            TAG_STRING => self
+                .text_at(a, b)
+                .map_or(Raw::WrongType(ValueKind::Unreadable), Raw::Value),
+            TAG_LONE_SURROGATE => Raw::LoneSurrogate(usize::try_from(a).unwrap_or(1)),
+            _ => other(tag),
+        }
+    }
+
+    /// A boolean field as the rules see it.
+    pub fn flag(&self, field: Field) -> Raw<bool> {
+        match self.slot(field).0 {
+            TAG_TRUE => Raw::Value(true),
+            TAG_FALSE => Raw::Value(false),
+            TAG_STRING | TAG_LONE_SURROGATE => Raw::WrongType(ValueKind::String),
+            tag => other(tag),
+        }
+    }
+
+    /// The unknown property names of `parent`, in input order.
+    pub fn unknown_keys(&self, parent: Field) -> Vec<&str> {
+        self.keys
+            .chunks_exact(3)
+            .take(self.keys_len)
+            .filter(|key| key[0] == parent as i32)
+            .map(|key| self.text_at(key[1], key[2]).unwrap_or("\u{FFFD}"))
+            .collect()
+    }
+
+    /// Whether an object slot holds an object, or what it holds instead.
+    fn object<T>(&self, field: Field) -> Result<(), Raw<T>> {
+        match self.slot(field).0 {
+            tag if tag == TAG_KIND + ValueKind::Object as i32 => Ok(()),
+            TAG_STRING | TAG_LONE_SURROGATE => Err(Raw::WrongType(ValueKind::String)),
+            TAG_TRUE | TAG_FALSE => Err(Raw::WrongType(ValueKind::Boolean)),
+            tag => Err(other(tag)),
+        }
+    }
+
+    /// The create request the reader wrote.
+    pub fn create_input(&self) -> Body<CreateInput<&str>> {
+        if let Err(raw) = self.object::<()>(Field::Root) {
+            return Body::NotObject(match raw {
+                Raw::WrongType(kind) => kind,
+                _ => ValueKind::Null,
+            });
+        }
+        let kafka_detail = match self.object(Field::KafkaDetail) {
+            Err(raw) => raw,
+            Ok(()) => Raw::Value(KafkaInput {
+                instance_id: self.string(Field::InstanceId),
+                addr: self.string(Field::Addr),
+                security_protocol: self.string(Field::SecurityProtocol),
+                enable_sasl_ssl: self.flag(Field::EnableSaslSsl),
+                user_name: self.string(Field::UserName),
+                password: self.string(Field::Password),
+                acks: self.string(Field::Acks),
+                unknown_keys: self.unknown_keys(Field::KafkaDetail),
+            }),
+        };
+        Body::Object(CreateInput {
+            name: self.string(Field::Name),
+            description: self.string(Field::Description),
+            vpc_id: self.string(Field::VpcId),
+            subnet_id: self.string(Field::SubnetId),
+            connection_type: self.string(Field::Type),
+            kafka_detail,
+            unknown_keys: self.unknown_keys(Field::Root),
+        })
+    }
+
+    /// The update request the reader wrote.
+    pub fn update_input(&self) -> Body<UpdateInput<&str>> {
+        match self.object::<()>(Field::Root) {
+            Err(Raw::WrongType(kind)) => Body::NotObject(kind),
+            Err(_) => Body::NotObject(ValueKind::Null),
+            Ok(()) => Body::Object(UpdateInput {
+                description: self.string(Field::Description),
+                unknown_keys: self.unknown_keys(Field::Root),
+            }),
+        }
+    }
+}
+
+/// What a tag other than a string or boolean says.
+fn other<T>(tag: i32) -> Raw<T> {
+    match tag {
+        TAG_MISSING => Raw::Missing,
+        TAG_NULL => Raw::Null,
+        TAG_TRUE | TAG_FALSE => Raw::WrongType(ValueKind::Boolean),
+        _ => Raw::WrongType(
+            ValueKind::ALL
+                .get((tag - TAG_KIND) as usize)
+                .copied()
+                .unwrap_or(ValueKind::Unreadable),
+        ),
+    }
+}
+
+/// The words of a valid create request.
+fn create_words(valid: &ValidCreate) -> [i32; 4] {
+    let bit = |field: Field, present: bool| if present { 1 << field as i32 } else { 0 };
+    let mut flags = bit(Field::Description, valid.description.is_some());
+    let (mut type_index, mut acks_index) = (0, 0);
+    if let Some(index) = ConnectionType::ALL
+        .iter()
+        .position(|kind| *kind == valid.connection_type)
+    {
+        type_index = index as i32;
+    }
+    if let Some(kafka) = &valid.kafka_detail {
+        flags |= bit(Field::KafkaDetail, true)
+            | bit(Field::SecurityProtocol, kafka.security_protocol.is_some())
+            | bit(Field::EnableSaslSsl, kafka.enable_sasl_ssl)
+            | bit(Field::UserName, kafka.user_name.is_some())
+            | bit(Field::Password, kafka.password.is_some());
+        if let Some(index) = Acks::ALL_VALUES.iter().position(|acks| *acks == kafka.acks) {
+            acks_index = index as i32;
+        }
+    }
+    [1, type_index, acks_index, flags]
+}
+
+impl Output {
+    /// Clears the previous verdict, keeping the memory.
+    fn begin(&mut self) -> &mut Self {
+        self.out.clear();
+        self.text.clear();
+        self.spans.clear();
+        self
+    }
+
+    /// The invalid verdict: header, issue records, then the text table.
+    fn issues(&mut self, issues: &[Issue]) {
+        self.out.extend_from_slice(&[0, issues.len() as i32, 0, 0]);
+        for issue in issues {
+            let record = self.out.len();
+            self.out.push(issue.field as i32);
+            self.out.push(issue.kind.code_index() as i32);
+            compose(issue, |id, args| self.part(id, args));
+            // A second part absent: id -1.
+            if self.out.len() < record + ISSUE_WORDS {
+                self.out.push(-1);
+            }
+            self.out.resize(record + ISSUE_WORDS, 0);
+        }
+        let spans = core::mem::take(&mut self.spans);
+        self.out.extend_from_slice(&spans);
+        self.spans = spans;
+    }
+
+    /// One message part: its id, then its argument words, padded.
+    fn part(&mut self, id: MessageId, args: &[Arg]) {
+        let first = self.out.len();
+        self.out.push(id as i32);
+        for arg in args {
+            match arg {
+                Arg::Number(number) => self.out.push(*number as i32),
+                Arg::Expected(kind) | Arg::Received(kind) => self.out.push(*kind as i32),
+                Arg::Text(text) => {
+                    let index = self.text(text);
+                    self.out.push(index);
+                }
+                Arg::Char(ch) => {
+                    let mut shown = String::new();
+                    crate::i18n::push_char_shown(&mut shown, *ch);
+                    let index = self.text(&shown);
+                    self.out.push(index);
+                }
+                Arg::Keys(keys) => {
+                    let first_text = self.spans.len() as i32 / 2;
+                    for key in keys.iter() {
+                        self.text(key);
+                    }
+                    self.out.push(first_text);
+                    self.out.push(keys.len() as i32);
+                }
+            }
+        }
+        self.out.resize(first + 1 + PART_ARGS, 0);
+    }
+
+    /// Adds a text argument; returns its index in the text table.
+    fn text(&mut self, text: &str) -> i32 {
+        let index = self.spans.len() as i32 / 2;
+        self.spans.push(self.text.len() as i32);
+        self.spans.push(text.len() as i32);
+        self.text.push_str(text);
+        index
+    }
+}

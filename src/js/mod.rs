@@ -1,0 +1,97 @@
+//! The npm validator's wasm exports (feature `js`): numbers in, numbers out.
+//!
+//! A validation crosses into wasm once. The package's JavaScript reader
+//! (`npm/src/reader.js`, generated from [`crate::fields::FIELDS`] by
+//! `examples/npm_codegen.rs`) reads the known properties in the JIT (getter-
+//! and Proxy-safe), writes their strings into the buffers of [`layout`],
+//! calls one export, and reads the verdict back as numbers; a valid result
+//! is built in JavaScript from the very values it read, and messages are
+//! rendered there from the templates of [`crate::i18n`]. Every rule runs
+//! here, in Rust.
+//!
+//! The export surface is small on purpose: no JS value, string or closure
+//! crosses, so wasm-bindgen's glue is a few lines and the module needs no
+//! `std` (see [`runtime`]).
+
+pub mod layout;
+
+use layout::Io;
+use wasm_bindgen::prelude::*;
+
+/// The module's one set of buffers. The lock is never contended: wasm32
+/// runs one thread, and no JavaScript runs while an export holds it.
+static IO: spin::Mutex<Io> = spin::Mutex::new(Io::new());
+
+/// Where the field slots are (`i32`s; the address never changes).
+#[wasm_bindgen]
+pub fn io_slots() -> usize {
+    IO.lock().input.slots.as_ptr() as usize
+}
+
+/// Makes room for `capacity` bytes of UTF-8; returns where they go (the
+/// address changes only when the room grows).
+#[wasm_bindgen]
+pub fn io_bytes(capacity: usize) -> usize {
+    let mut io = IO.lock();
+    io.input.reserve_bytes(capacity);
+    io.input.bytes.as_ptr() as usize
+}
+
+/// Makes room for `count` unknown property names; returns where they go.
+#[wasm_bindgen]
+pub fn io_keys(count: usize) -> usize {
+    let mut io = IO.lock();
+    io.input.reserve_keys(count);
+    io.input.keys.as_ptr() as usize
+}
+
+/// Validates the create request in the buffers (`keys` unknown property
+/// names); returns where the verdict is.
+#[wasm_bindgen]
+pub fn validate_create(keys: usize) -> usize {
+    let mut io = IO.lock();
+    io.input.keys_len = keys;
+    io.validate_create();
+    io.output.out.as_ptr() as usize
+}
+
+/// Validates the update request in the buffers; returns where the verdict is.
+#[wasm_bindgen]
+pub fn validate_update(keys: usize) -> usize {
+    let mut io = IO.lock();
+    io.input.keys_len = keys;
+    io.validate_update();
+    io.output.out.as_ptr() as usize
+}
+
+/// Validates the string field whose discriminant is `field`; returns where
+/// the verdict is.
+#[wasm_bindgen]
+pub fn validate_field(field: u32, sasl_enabled: bool) -> usize {
+    let mut io = IO.lock();
+    io.validate_field(field, sasl_enabled);
+    io.output.out.as_ptr() as usize
+}
+
+/// Where the last verdict's text arguments are (UTF-8).
+#[wasm_bindgen]
+pub fn out_text() -> usize {
+    IO.lock().output.text.as_ptr() as usize
+}
+
+/// What `std` would bring, for the `no_std` build browsers download: an
+/// allocator, and a panic handler that traps
+/// without formatting anything (no panic is expected: a trap is a bug, and
+/// the JavaScript side reports it as an error instead of a verdict).
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+mod runtime {
+    use lol_alloc::{FreeListAllocator, LockedAllocator};
+
+    #[global_allocator]
+    static ALLOCATOR: LockedAllocator<FreeListAllocator> = LockedAllocator::new(FreeListAllocator::new());
+
+    #[panic_handler]
+    fn panic(_: &core::panic::PanicInfo) -> ! {
+        core::arch::wasm32::unreachable()
+    }
+}

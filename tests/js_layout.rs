@@ -1,0 +1,271 @@
+//! The npm validator's buffer layout (`js::layout`), driven the way the
+//! generated JavaScript reader drives it: slots and UTF-8 in, verdict words
+//! out. Every verdict is checked against the core rules run directly, and
+//! every message rebuilt from the words against the core's own rendering.
+//! (The JavaScript side itself is tested by the npm package's Node tests,
+//! the differential fuzz and the browser e2e test.) Runs natively and in
+//! headless Chromium.
+#![cfg(feature = "js")]
+
+use eg_connections::fields::ALL_FIELDS;
+use eg_connections::i18n::{ArgKind, Locale, MessageId};
+use eg_connections::input::{Body, CreateInput, ValueKind};
+use eg_connections::issue::CODES;
+use eg_connections::js::layout::{
+    Io, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE, TAG_MISSING, TAG_NULL,
+    TAG_STRING, TAG_TRUE,
+};
+use eg_connections::rules::validate_create;
+use eg_connections::Field;
+use serde_json::{json, Value};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Writes a JSON value the way `reader.js` writes a JavaScript value.
+struct Writer<'a> {
+    io: &'a mut Io,
+    pos: usize,
+    keys: usize,
+}
+
+impl Writer<'_> {
+    fn text(&mut self, text: &str) -> (i32, i32) {
+        let start = self.pos;
+        self.io.input.reserve_bytes(start + text.len());
+        self.io.input.bytes[start..start + text.len()].copy_from_slice(text.as_bytes());
+        self.pos += text.len();
+        (start as i32, text.len() as i32)
+    }
+
+    fn slot(&mut self, field: Field, tag: i32, a: i32, b: i32) {
+        let at = SLOT_WORDS * field as usize;
+        self.io.input.slots[at..at + 3].copy_from_slice(&[tag, a, b]);
+    }
+
+    fn kind_tag(value: Option<&Value>) -> i32 {
+        match value {
+            None => TAG_MISSING,
+            Some(Value::Null) => TAG_NULL,
+            Some(Value::Bool(true)) => TAG_TRUE,
+            Some(Value::Bool(false)) => TAG_FALSE,
+            Some(Value::Number(_)) => TAG_KIND + ValueKind::Number as i32,
+            Some(Value::Array(_)) => TAG_KIND + ValueKind::Array as i32,
+            Some(Value::Object(_)) => TAG_KIND + ValueKind::Object as i32,
+            Some(Value::String(_)) => TAG_STRING,
+        }
+    }
+
+    fn value(&mut self, field: Field, value: Option<&Value>) {
+        match value {
+            Some(Value::String(text)) => {
+                let (offset, length) = self.text(text);
+                self.slot(field, TAG_STRING, offset, length);
+            }
+            other => self.slot(field, Self::kind_tag(other), 0, 0),
+        }
+    }
+
+    /// Writes an object's known properties and unknown keys.
+    fn object(&mut self, parent: Field, object: &serde_json::Map<String, Value>) {
+        for key in object.keys() {
+            match Field::from_key(parent, key) {
+                Some(_) => {}
+                None => {
+                    let (offset, length) = self.text(key);
+                    self.io.input.reserve_keys(self.keys + 1);
+                    self.io.input.keys[3 * self.keys..3 * self.keys + 3].copy_from_slice(&[
+                        parent as i32,
+                        offset,
+                        length,
+                    ]);
+                    self.keys += 1;
+                }
+            }
+        }
+        for field in ALL_FIELDS
+            .iter()
+            .copied()
+            .filter(|field| field.spec().is_some_and(|spec| spec.parent() == parent))
+        {
+            let value = object.get(field.spec().unwrap().key());
+            self.value(field, value);
+            if let (Field::KafkaDetail, Some(Value::Object(detail))) = (field, value) {
+                self.object(Field::KafkaDetail, detail);
+            }
+        }
+    }
+}
+
+fn write(io: &mut Io, body: &Value) {
+    let mut writer = Writer { io, pos: 0, keys: 0 };
+    writer.value(Field::Root, Some(body));
+    if let Value::Object(object) = body {
+        writer.object(Field::Root, object);
+    }
+    let keys = writer.keys;
+    io.input.keys_len = keys;
+}
+
+/// Rebuilds an issue's `(path, code, message)` from its record.
+fn read_issue(io: &Io, record: &[i32], spans: &[i32], locale: Locale) -> (String, &'static str, String) {
+    let table = locale.table();
+    let field = ALL_FIELDS[record[0] as usize];
+    let text = |index: i32| {
+        let (offset, length) = (
+            spans[2 * index as usize] as usize,
+            spans[2 * index as usize + 1] as usize,
+        );
+        io.output.text[offset..offset + length].to_owned()
+    };
+    let mut message = String::new();
+    for part in [&record[2..3 + PART_ARGS], &record[3 + PART_ARGS..]] {
+        if part[0] < 0 {
+            continue;
+        }
+        let id = MessageId::ALL[part[0] as usize];
+        let mut words = part[1..].iter().copied();
+        let mut args = Vec::new();
+        for kind in id.args() {
+            let word = words.next().unwrap();
+            args.push(match kind {
+                ArgKind::Number => word.to_string(),
+                ArgKind::Text => text(word),
+                ArgKind::Expected => (table.expected_kind)(ValueKind::ALL[word as usize]).to_owned(),
+                ArgKind::Received => (table.received_kind)(ValueKind::ALL[word as usize]).to_owned(),
+                ArgKind::Keys => {
+                    let count = words.next().unwrap();
+                    (word..word + count)
+                        .map(|index| format!("\"{}\"", text(index)))
+                        .collect::<Vec<_>>()
+                        .join(table.list_separator)
+                }
+            });
+        }
+        let mut rendered = (table.template)(id).replace("{label}", (table.field_label)(field));
+        for (index, arg) in args.iter().enumerate() {
+            rendered = rendered.replace(&format!("{{{index}}}"), arg);
+        }
+        message.push_str(&rendered);
+    }
+    (field.path().join("."), CODES[record[1] as usize], message)
+}
+
+/// The verdict of the layout and of the core rules, side by side.
+fn check(body: Value) {
+    let mut io = Io::new();
+    write(&mut io, &body);
+    io.validate_create();
+    let parsed: Body<CreateInput> = serde_json::from_value(body.clone()).unwrap();
+    let expected = validate_create(&parsed);
+    let out = io.output.out.clone();
+    match expected {
+        Ok(request) => {
+            assert_eq!(out[0], 1, "{body}: valid");
+            let sent = serde_json::to_value(&request).unwrap();
+            assert_eq!(out[1] == 1, sent["type"] == "KAFKA", "{body}: type");
+            let flags = out[3];
+            let bit = |field: Field| flags & (1 << field as i32) != 0;
+            assert_eq!(bit(Field::Description), sent.get("description").is_some(), "{body}");
+            assert_eq!(bit(Field::KafkaDetail), sent.get("kafka_detail").is_some(), "{body}");
+            if let Some(detail) = sent.get("kafka_detail") {
+                assert_eq!(["0", "1", "all"][out[2] as usize], detail["acks"], "{body}");
+                assert_eq!(bit(Field::EnableSaslSsl), detail["enable_sasl_ssl"] == true, "{body}");
+                assert_eq!(bit(Field::UserName), detail.get("user_name").is_some(), "{body}");
+                assert_eq!(bit(Field::Password), detail.get("password").is_some(), "{body}");
+            }
+        }
+        Err(issues) => {
+            assert_eq!(out[0], 0, "{body}: invalid");
+            assert_eq!(out[1] as usize, issues.len(), "{body}: issue count");
+            let spans = &out[OUT_HEADER + issues.len() * ISSUE_WORDS..];
+            for (index, issue) in issues.iter().enumerate() {
+                let record = &out[OUT_HEADER + index * ISSUE_WORDS..OUT_HEADER + (index + 1) * ISSUE_WORDS];
+                for locale in Locale::ALL {
+                    let (path, code, message) = read_issue(&io, record, spans, locale);
+                    assert_eq!(path, issue.path().join("."), "{body}");
+                    assert_eq!(code, issue.code(), "{body}");
+                    assert_eq!(message, issue.message(locale), "{body}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn valid_requests_come_back_as_flags() {
+    check(json!({"name": "n", "vpc_id": "v", "subnet_id": "s"}));
+    check(json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "description": "d", "type": "webhook"}));
+    check(json!({
+        "name": "k", "vpc_id": "v", "subnet_id": "s", "type": "kafka",
+        "kafka_detail": {"instance_id": "i", "addr": "[::1]:9092", "enable_sasl_ssl": true,
+                         "user_name": "u", "password": " p ", "acks": "all", "security_protocol": "SASL_SSL"}
+    }));
+    check(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+                 "kafka_detail": {"instance_id": "i", "addr": "h:1"}}));
+}
+
+#[test]
+fn every_issue_and_message_survives_the_words() {
+    let cases = [
+        json!(null),
+        json!([1]),
+        json!("text"),
+        json!({}),
+        json!({"name": " é中😀", "vpc_id": 1, "subnet_id": true, "description": "x".repeat(256)}),
+        json!({"name": ".a", "vpc_id": "v", "subnet_id": "s", "type": "HTTP", "kafka_detail": {}}),
+        json!({"name": "a\u{200b}b", "vpc_id": "v", "subnet_id": "s"}),
+        json!({"name": "default", "vpc_id": "v", "subnet_id": "s", "vpcId": 1, "a": 2, "b": 3, "c": 4, "d": 5, "e": 6}),
+        json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+               "kafka_detail": {"addr": "h:1,,x", "enable_sasl_ssl": "yes", "acks": "2", "username": "u"}}),
+        json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+               "kafka_detail": {"instance_id": " i", "addr": "h:99999", "enable_sasl_ssl": true}}),
+        json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA", "kafka_detail": [1]}),
+        json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "kafka_detail": {"instance_id": "i", "addr": "h:1"}}),
+    ];
+    for case in cases {
+        check(case);
+    }
+}
+
+#[test]
+fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
+    let mut io = Io::new();
+    write(&mut io, &json!({"name": "n", "vpc_id": "v", "subnet_id": "s"}));
+    // What reader.js writes for `vpc_id: "vpc-\ud800"`.
+    io.input.slots[SLOT_WORDS * Field::VpcId as usize..][..3].copy_from_slice(&[TAG_LONE_SURROGATE, 5, 0]);
+    io.validate_create();
+    let out = &io.output.out;
+    assert_eq!((out[0], out[1]), (0, 1));
+    assert_eq!(CODES[out[OUT_HEADER + 1] as usize], "invalid_format");
+    assert_eq!(out[OUT_HEADER + 2], MessageId::LoneSurrogate as i32);
+    assert_eq!(out[OUT_HEADER + 3], 5, "the position");
+}
+
+#[test]
+fn field_validators_and_update() {
+    let mut io = Io::new();
+    let mut writer = Writer {
+        io: &mut io,
+        pos: 0,
+        keys: 0,
+    };
+    writer.value(Field::Password, None);
+    io.validate_field(Field::Password as u32, true);
+    assert_eq!(io.output.out[..2], [0, 1]);
+    io.validate_field(Field::Password as u32, false);
+    assert_eq!(io.output.out[0], 1);
+    // Out of range discriminants are the body: no string rules, no issue.
+    io.validate_field(99, true);
+    assert_eq!(io.output.out[0], 1);
+
+    let mut io = Io::new();
+    write(&mut io, &json!({"description": "d"}));
+    io.validate_update();
+    assert_eq!(io.output.out[..4], [1, 0, 0, 1 << Field::Description as i32]);
+    write(&mut io, &json!({"description": "d".repeat(256), "vpcId": "n"}));
+    io.validate_update();
+    assert_eq!(io.output.out[..2], [0, 2]);
+}

@@ -256,7 +256,11 @@ fn create_reader() -> String {
     write_properties(&mut out, Field::Root, "    ");
     out.push_str("    keyList(0, u0);\n  }\n");
     out.push_str("  // 3. One call into wasm, then the verdict.\n");
-    out.push_str("  const o = call(wasm.validate_create(keyCount));\n");
+    let _ = writeln!(
+        out,
+        "  const o = call(wasm.validate_create(keyCount, units, flush({})));",
+        FIELDS.len()
+    );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");
     out.push_str("  const f = words[o + 3];\n  const value = {};\n");
     build_value(&mut out, "value", Field::Root, "  ");
@@ -294,7 +298,11 @@ fn update_reader() -> String {
         let _ = writeln!(out, "    str({slot}, v{slot});");
     }
     out.push_str("    keyList(0, u0);\n  }\n");
-    out.push_str("  const o = call(wasm.validate_update(keyCount));\n");
+    let last_slot = slots.iter().max().copied().unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  const o = call(wasm.validate_update(keyCount, units, flush({last_slot})));"
+    );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");
     out.push_str("  const f = words[o + 3];\n  return { success: true, value: {");
     let values: Vec<String> = slots

@@ -24,20 +24,32 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-/// Writes a JSON value the way `reader.js` writes a JavaScript value.
+/// Writes a JSON value the way the reader in `core.js` writes a
+/// JavaScript value: the text as UTF-8, offsets in UTF-16 units.
 struct Writer<'a> {
     io: &'a mut Io,
     pos: usize,
+    units: usize,
     keys: usize,
 }
 
 impl Writer<'_> {
+    fn new(io: &mut Io) -> Writer<'_> {
+        Writer {
+            io,
+            pos: 0,
+            units: 0,
+            keys: 0,
+        }
+    }
+
     fn text(&mut self, text: &str) -> (i32, i32) {
-        let start = self.pos;
-        self.io.input.reserve_bytes(start + text.len());
-        self.io.input.bytes[start..start + text.len()].copy_from_slice(text.as_bytes());
+        let (start, length) = (self.units, text.encode_utf16().count());
+        self.io.input.reserve_bytes(self.pos + text.len());
+        self.io.input.bytes[self.pos..self.pos + text.len()].copy_from_slice(text.as_bytes());
         self.pos += text.len();
-        (start as i32, text.len() as i32)
+        self.units += length;
+        (start as i32, length as i32)
     }
 
     fn slot(&mut self, field: Field, tag: i32, a: i32, b: i32) {
@@ -100,13 +112,13 @@ impl Writer<'_> {
 }
 
 fn write(io: &mut Io, body: &Value) {
-    let mut writer = Writer { io, pos: 0, keys: 0 };
+    let mut writer = Writer::new(io);
     writer.value(Field::Root, Some(body));
     if let Value::Object(object) = body {
         writer.object(Field::Root, object);
     }
-    let keys = writer.keys;
-    io.input.keys_len = keys;
+    let (keys, units, bytes) = (writer.keys, writer.units, writer.pos);
+    io.input.begin(keys, units, bytes);
 }
 
 /// Rebuilds an issue's `(path, code, message)` from its record.
@@ -231,6 +243,36 @@ fn every_issue_and_message_survives_the_words() {
 }
 
 #[test]
+fn non_ascii_text_is_found_by_its_utf16_offsets() {
+    // Every string and key non-ASCII, astral characters included, so that
+    // byte and UTF-16 offsets differ at every span.
+    check(
+        json!({"name": "é", "vpc_id": "中😀", "subnet_id": "s😀😀", "description": "𝄞".repeat(256),
+                 "ключ": 1, "键": 2}),
+    );
+    check(json!({"name": "n", "vpc_id": "😀", "subnet_id": "s", "type": "KAFKA",
+                 "kafka_detail": {"instance_id": "é", "addr": "中:1", "acks": "😀", "clé": 1}, "😀": 0}));
+    // A slot left from an earlier, longer request is walked past, never read.
+    let mut io = Io::new();
+    write(
+        &mut io,
+        &json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+                           "kafka_detail": {"instance_id": "é".repeat(50), "addr": "h:1"}}),
+    );
+    io.validate_create();
+    write(
+        &mut io,
+        &json!({"name": "n", "vpc_id": "é", "subnet_id": "s", "x😀": 1}),
+    );
+    io.validate_create();
+    let out = &io.output.out;
+    assert_eq!((out[0], out[1]), (0, 1));
+    let spans = &out[OUT_HEADER + ISSUE_WORDS..];
+    let (offset, length) = (spans[0] as usize, spans[1] as usize);
+    assert_eq!(&io.output.text[offset..offset + length], "x😀");
+}
+
+#[test]
 fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
     let mut io = Io::new();
     write(&mut io, &json!({"name": "n", "vpc_id": "v", "subnet_id": "s"}));
@@ -247,11 +289,7 @@ fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
 #[test]
 fn field_validators_and_update() {
     let mut io = Io::new();
-    let mut writer = Writer {
-        io: &mut io,
-        pos: 0,
-        keys: 0,
-    };
+    let mut writer = Writer::new(&mut io);
     writer.value(Field::Password, None);
     io.validate_field(Field::Password as u32, true);
     assert_eq!(io.output.out[..2], [0, 1]);

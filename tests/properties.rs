@@ -98,3 +98,115 @@ proptest! {
         check(&json!({"name": name, "vpc_id": vpc, "subnet_id": subnet}));
     }
 }
+
+/// Text shaped like IP addresses: hex digits, digits, dots and colons.
+fn ip_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9a-fA-F:.]{0,45}",
+        "[0-9:]{0,12}",
+        "[0-9.]{0,17}",
+        // Near misses of valid forms.
+        "(([0-9a-f]{1,5}):){0,8}[0-9a-f]{0,5}",
+        "([0-9a-f]{0,4}:){0,7}:?([0-9a-f]{0,4}:){0,7}[0-9a-f]{0,4}",
+        "([0-9a-f]{0,4}:){0,6}:?[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,4}",
+        "0?[0-9]{1,3}\\.0?[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9])?",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// The address rules' hand-written IP checks accept exactly what the
+    /// standard library parses.
+    #[test]
+    fn ip_checks_agree_with_core_net(text in ip_like()) {
+        use eg_connections::rules::{is_ipv4, is_ipv6};
+        prop_assert_eq!(is_ipv4(text.as_bytes()), text.parse::<std::net::Ipv4Addr>().is_ok(), "IPv4 {:?}", text);
+        prop_assert_eq!(is_ipv6(text.as_bytes()), text.parse::<std::net::Ipv6Addr>().is_ok(), "IPv6 {:?}", text);
+    }
+}
+
+#[test]
+fn ip_checks_agree_with_core_net_on_known_forms() {
+    use eg_connections::rules::{is_ipv4, is_ipv6};
+    let forms = [
+        "::",
+        "::1",
+        "1::",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7::",
+        "::2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        ":::",
+        ":1::",
+        "1:::2",
+        "::ffff:1.2.3.4",
+        "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "1.2.3.4::",
+        "::1.2.3.4:5",
+        "1:2:3:4:5:6::1.2.3.4",
+        "1:2:3:4:5::1.2.3.4",
+        "0000:0:0:0:0:0:0:0",
+        "12345::",
+        "::01.2.3.4",
+        "::1.2.3.256",
+        "FFFF::",
+        "fe80::1%eth0",
+        "",
+        "1.2.3.4",
+        "01.2.3.4",
+        "0.0.0.0",
+        "255.255.255.255",
+        "256.1.1.1",
+        "1.2.3",
+        "1.2.3.4.5",
+        "1..2.3",
+        "1.2.3.",
+        ".1.2.3",
+    ];
+    for form in forms {
+        assert_eq!(
+            is_ipv4(form.as_bytes()),
+            form.parse::<std::net::Ipv4Addr>().is_ok(),
+            "IPv4 {form:?}"
+        );
+        assert_eq!(
+            is_ipv6(form.as_bytes()),
+            form.parse::<std::net::Ipv6Addr>().is_ok(),
+            "IPv6 {form:?}"
+        );
+    }
+}
+
+/// Messages show a character as Rust's `{:?}` does wherever that shows it
+/// as itself or with a short escape; the two differ only on purpose (for
+/// characters outside the short list `push_char_shown` escapes, `{:?}`
+/// consults Unicode tables the validator's wasm cannot afford).
+#[test]
+fn shown_characters_match_debug_for_ascii_and_the_listed_invisible_ones() {
+    use eg_connections::i18n::push_char_shown;
+    let shown = |ch: char| {
+        let mut text = String::new();
+        push_char_shown(&mut text, ch);
+        text
+    };
+    for ch in (0u32..0x80).filter_map(char::from_u32) {
+        assert_eq!(shown(ch), format!("{ch:?}"), "U+{:04X}", ch as u32);
+    }
+    for ch in [
+        '\u{200b}',
+        '\u{feff}',
+        '\u{ad}',
+        '\u{2028}',
+        '\u{85}',
+        '\u{301}',
+        '\u{e0001}',
+    ] {
+        assert_eq!(shown(ch), format!("{ch:?}"), "U+{:04X}", ch as u32);
+    }
+    for ch in ['é', '中', '😀', '@', '/'] {
+        assert_eq!(shown(ch), format!("'{ch}'"));
+    }
+}

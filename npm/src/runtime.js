@@ -15,10 +15,12 @@ const THREW = {};
 /** No unknown keys. */
 const NONE = [];
 
-let wasm, memory, slots, words, bytes, keys;
-let bytesAt = 0, bytesCap = 0, keysAt = 0, keysCap = 0, pos = 0, keyCount = 0;
-const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : undefined;
-const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+let wasm, memory, slots, words, memoryBytes, bytes, keys;
+let bytesAt = 0, bytesCap = 0, keysAt = 0, keysCap = 0, keyCount = 0;
+/** The request's strings, concatenated in write order, and their length in UTF-16 units. */
+let joined = '', units = 0;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** Binds the validator to an instantiated wasm module's exports. */
 function attach(wasmExports) {
@@ -38,26 +40,68 @@ function views() {
   const buffer = memory.buffer;
   slots = new Int32Array(buffer, wasm.io_slots() >>> 0, SLOTS_LEN);
   words = new Int32Array(buffer);
+  memoryBytes = new Uint8Array(buffer);
   if (bytesCap > 0) bytes = new Uint8Array(buffer, bytesAt, bytesCap);
   if (keysCap > 0) keys = new Int32Array(buffer, keysAt, keysCap * 3);
 }
 
 function fresh() {
-  if (words.buffer !== memory.buffer) views();
+  // A grown memory detaches the old buffer, and its views read as empty
+  // (cheaper to test than `memory.buffer`, a getter into the engine).
+  if (words.length === 0) views();
 }
 
 /** Starts writing a request. */
 function begin() {
   fresh();
-  pos = 0;
+  joined = '';
+  units = 0;
   keyCount = 0;
 }
 
-/** Makes room for `needed` bytes of UTF-8. */
-function reserve(needed) {
-  bytesCap = Math.max(needed, 2 * bytesCap, 4096);
-  bytesAt = wasm.io_bytes(bytesCap) >>> 0;
-  views();
+/**
+ * Writes the request's text into wasm memory as UTF-8, all strings in one
+ * `encodeInto` (one call into the engine instead of a JavaScript loop per
+ * character). Slots hold UTF-16 offsets: byte offsets when the text is
+ * ASCII, else Rust converts them. Returns the number of bytes written.
+ */
+function flush(lastSlot) {
+  if (units === 0) return 0;
+  if (3 * units > bytesCap) {
+    bytesCap = Math.max(3 * units, 2 * bytesCap, 4096);
+    bytesAt = wasm.io_bytes(bytesCap) >>> 0;
+    views();
+  }
+  const written = encoder.encodeInto(joined, bytes).written;
+  if (written !== units && !wellFormed(joined)) {
+    // encodeInto wrote U+FFFD for a lone surrogate: tag the strings that hold one.
+    for (let at = SLOT_WORDS; at <= lastSlot * SLOT_WORDS; at += SLOT_WORDS) {
+      if (slots[at] !== TAG_STRING) continue;
+      const position = lonePosition(joined.slice(slots[at + 1], slots[at + 1] + slots[at + 2]));
+      if (position > 0) {
+        slots[at] = TAG_LONE_SURROGATE;
+        slots[at + 1] = position;
+      }
+    }
+  }
+  return written;
+}
+
+function wellFormed(text) {
+  return typeof text.isWellFormed === 'function' ? text.isWellFormed() : lonePosition(text) === 0;
+}
+
+/** The 1-based character position of the first unpaired surrogate, or 0. */
+function lonePosition(text) {
+  let chars = 0;
+  for (let i = 0; i < text.length; i++, chars++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (unit > 0xdbff || next < 0xdc00 || next > 0xdfff) return chars + 1;
+    i++;
+  }
+  return 0;
 }
 
 /** Calls into wasm; returns the verdict's index in `words`. */
@@ -130,17 +174,11 @@ function str(slot, value) {
     slots[at] = tagOf(value);
     return;
   }
-  const start = pos;
-  const lone = encode(value, true);
-  if (lone > 0) {
-    pos = start;
-    slots[at] = TAG_LONE_SURROGATE;
-    slots[at + 1] = lone;
-    return;
-  }
   slots[at] = TAG_STRING;
-  slots[at + 1] = start;
-  slots[at + 2] = pos - start;
+  slots[at + 1] = units;
+  slots[at + 2] = value.length;
+  joined += value;
+  units += value.length;
 }
 
 /** Writes the unknown keys of the object in `slot`. */
@@ -152,74 +190,13 @@ function keyList(slot, list) {
     views();
   }
   for (let i = 0; i < list.length; i++) {
-    const start = pos;
-    encode(list[i], false);
     const at = 3 * keyCount++;
     keys[at] = slot;
-    keys[at + 1] = start;
-    keys[at + 2] = pos - start;
+    keys[at + 1] = units;
+    keys[at + 2] = list[i].length;
+    joined += list[i];
+    units += list[i].length;
   }
-}
-
-/**
- * Appends `text` as UTF-8 at `pos`. An unpaired surrogate stops it when
- * `strict` (returns its 1-based character position), or becomes U+FFFD.
- */
-function encode(text, strict) {
-  const length = text.length;
-  if (pos + 3 * length > bytesCap) reserve(pos + 3 * length);
-  const out = bytes;
-  let p = pos;
-  let i = 0;
-  // ASCII, the common case, one byte per unit.
-  for (; i < length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit > 0x7f) break;
-    out[p++] = unit;
-  }
-  if (i === length) {
-    pos = p;
-    return 0;
-  }
-  if (encoder !== undefined && length - i > 64 && text.isWellFormed?.()) {
-    // Long text: the engine's encoder.
-    p += encoder.encodeInto(i === 0 ? text : text.slice(i), out.subarray(p)).written;
-    pos = p;
-    return 0;
-  }
-  let chars = i;
-  for (; i < length; i++, chars++) {
-    let unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      out[p++] = unit;
-    } else if (unit < 0x800) {
-      out[p++] = 0xc0 | (unit >> 6);
-      out[p++] = 0x80 | (unit & 63);
-    } else if (unit < 0xd800 || unit > 0xdfff) {
-      out[p++] = 0xe0 | (unit >> 12);
-      out[p++] = 0x80 | ((unit >> 6) & 63);
-      out[p++] = 0x80 | (unit & 63);
-    } else {
-      const next = unit < 0xdc00 && i + 1 < length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        const code = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
-        out[p++] = 0xf0 | (code >> 18);
-        out[p++] = 0x80 | ((code >> 12) & 63);
-        out[p++] = 0x80 | ((code >> 6) & 63);
-        out[p++] = 0x80 | (code & 63);
-        i++;
-      } else if (strict) {
-        pos = p;
-        return chars + 1;
-      } else {
-        out[p++] = 0xef;
-        out[p++] = 0xbf;
-        out[p++] = 0xbd;
-      }
-    }
-  }
-  pos = p;
-  return 0;
 }
 
 /** The locale `options.locale` names (an exact tag, then by language), or the first. */
@@ -262,7 +239,7 @@ function saslOf(options) {
 function issues(o, locale) {
   const count = words[o + 1];
   const spans = o + OUT_HEADER + count * ISSUE_WORDS;
-  const text = count > 0 ? wasm.out_text() >>> 0 : 0;
+  const text = words[o + 2] >>> 0;
   const list = [];
   for (let i = 0; i < count; i++) {
     const record = o + OUT_HEADER + i * ISSUE_WORDS;
@@ -301,12 +278,12 @@ function part(locale, field, at, spans, text) {
 /** Text argument `index` (UTF-8 in wasm memory). */
 function decode(spans, index, text) {
   const start = text + words[spans + 2 * index];
-  const length = words[spans + 2 * index + 1];
-  const view = new Uint8Array(memory.buffer, start, length);
+  const end = start + words[spans + 2 * index + 1];
   let ascii = '';
-  for (let i = 0; i < length; i++) {
-    if (view[i] > 0x7f) return decoder.decode(view);
-    ascii += String.fromCharCode(view[i]);
+  for (let i = start; i < end; i++) {
+    const byte = memoryBytes[i];
+    if (byte > 0x7f) return decoder.decode(memoryBytes.subarray(start, end));
+    ascii += String.fromCharCode(byte);
   }
   return ascii;
 }
@@ -319,7 +296,7 @@ function fieldValidator(field) {
     const sasl = saslOf(options);
     begin();
     str(field, value);
-    const o = call(wasm.validate_field(field, sasl));
+    const o = call(wasm.validate_field(field, sasl, units, flush(field)));
     return words[o] === 1 ? [] : issues(o, locale);
   };
 }

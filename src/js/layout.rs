@@ -2,20 +2,25 @@
 //! the JavaScript reader writes into wasm memory, how it becomes the core's
 //! untyped input, and how a verdict is written back as numbers.
 //!
-//! In (written by the generated reader, `npm/src/reader.js`):
+//! In (written by the generated reader in the npm package's `core.js`):
+//! - `bytes`: every string of the request, concatenated in write order, as
+//!   UTF-8 (one `TextEncoder.encodeInto`).
 //! - `slots`: three `i32` per [`Field`] (its discriminant is the slot;
 //!   slot 0 is the body): `[tag, a, b]`. For [`TAG_STRING`] `a`/`b` are the
-//!   byte offset and length of its UTF-8 in `bytes`; for
-//!   [`TAG_LONE_SURROGATE`] `a` is the 1-based character position.
-//! - `keys`: unknown property names, `[parent field, offset, length]` each.
-//! - `bytes`: UTF-8 text.
+//!   string's offset and length in UTF-16 units, in ascending slot order;
+//!   for [`TAG_LONE_SURROGATE`] `a` is the 1-based character position.
+//! - `keys`: unknown property names, `[parent field, offset, length]` each,
+//!   in UTF-16 units, after every slot's string.
+//! - The reader says whether the text is ASCII; if not,
+//!   [`Input::units_to_bytes`] turns UTF-16 offsets into byte offsets.
 //!
 //! Out (`out`, read by `npm/src/runtime.js`):
 //! - `[1, type, acks, flags]` for a valid request: indices into
 //!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`], and a bit per field
 //!   (`1 << discriminant`) that the normalized body carries besides the
 //!   always-present ones; for `enable_sasl_ssl` the bit means `true`.
-//! - `[0, issue count, 0, 0]`, then [`ISSUE_WORDS`] per issue:
+//! - `[0, issue count, address of the text arguments, 0]`, then
+//!   [`ISSUE_WORDS`] per issue:
 //!   `[field, code, part 1 (id and PART_ARGS argument words), part 2 (id -1
 //!   when absent, and its words)]`, then the text table: `[offset, length]`
 //!   in `text` per text argument. An argument word is a number, a kind, a
@@ -66,6 +71,10 @@ pub struct Input {
     /// How many unknown keys `keys` holds for this call.
     pub keys_len: usize,
     pub bytes: Vec<u8>,
+    /// How many bytes of `bytes` this request's text takes.
+    pub text_len: usize,
+    /// Whether the offsets are in UTF-16 units (the text is not ASCII).
+    pub offsets_in_units: bool,
 }
 
 /// The verdict JavaScript reads back.
@@ -100,6 +109,8 @@ impl Io {
                 keys: Vec::new(),
                 keys_len: 0,
                 bytes: Vec::new(),
+                text_len: 0,
+                offsets_in_units: false,
             },
             output: Output {
                 out: Vec::new(),
@@ -111,6 +122,7 @@ impl Io {
 
     /// Validates the create request in the buffers; the verdict goes to `out`.
     pub fn validate_create(&mut self) {
+        self.input.units_to_bytes();
         let body = self.input.create_input();
         let output = self.output.begin();
         match check_create(&body) {
@@ -121,6 +133,7 @@ impl Io {
 
     /// Validates the update request in the buffers.
     pub fn validate_update(&mut self) {
+        self.input.units_to_bytes();
         let body = self.input.update_input();
         let output = self.output.begin();
         match check_update(&body) {
@@ -138,6 +151,7 @@ impl Io {
 
     /// Validates one string field (`field` is its discriminant).
     pub fn validate_field(&mut self, field: u32, sasl_enabled: bool) {
+        self.input.units_to_bytes();
         let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
         let issues = check_field(field, &self.input.string(field), sasl_enabled);
         let output = self.output.begin();
@@ -150,6 +164,38 @@ impl Io {
 }
 
 impl Input {
+    /// Starts a request of `keys` unknown keys and a text of `units` UTF-16
+    /// units written as `bytes` bytes (the same number: ASCII).
+    pub fn begin(&mut self, keys: usize, units: usize, bytes: usize) {
+        self.keys_len = keys;
+        self.text_len = bytes.min(self.bytes.len());
+        self.offsets_in_units = units != bytes;
+    }
+
+    /// Turns the reader's UTF-16 offsets into byte offsets in `bytes`, in
+    /// one pass over the text (spans come in ascending order: slots, then
+    /// keys; a slot left from an earlier request costs at most a walk to
+    /// the end of this one's text, and is never read). Nothing to do for
+    /// ASCII text, where the two agree.
+    pub fn units_to_bytes(&mut self) {
+        if !core::mem::take(&mut self.offsets_in_units) {
+            return;
+        }
+        let mut walk = Utf16Walk {
+            bytes: self.bytes.get(..self.text_len).unwrap_or_default(),
+            byte: 0,
+            unit: 0,
+        };
+        for slot in self.slots.chunks_exact_mut(SLOT_WORDS) {
+            if slot[0] == TAG_STRING {
+                walk.span(&mut slot[1..]);
+            }
+        }
+        for key in self.keys.chunks_exact_mut(3).take(self.keys_len) {
+            walk.span(&mut key[1..]);
+        }
+    }
+
     /// Makes `bytes` hold at least `capacity` bytes.
     pub fn reserve_bytes(&mut self, capacity: usize) {
         if self.bytes.len() < capacity {
@@ -264,6 +310,64 @@ impl Input {
     }
 }
 
+/// A walk through UTF-8 text counting UTF-16 units.
+struct Utf16Walk<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    unit: usize,
+}
+
+impl Utf16Walk<'_> {
+    /// The byte offset of UTF-16 offset `unit`.
+    fn seek(&mut self, unit: usize) -> usize {
+        if unit < self.unit {
+            // Spans come in ascending order; should one not, start over.
+            self.byte = 0;
+            self.unit = 0;
+        }
+        // Eight bytes at a time while they cannot overshoot (a byte counts
+        // at most two units): each byte counts one unit, a continuation
+        // byte none, a four-byte lead two (its character is a surrogate pair).
+        while self.unit + 16 <= unit {
+            let Some(chunk) = self.bytes.get(self.byte..self.byte + 8) else {
+                break;
+            };
+            let word = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let continuation = word & !(word << 1) & HIGH;
+            let four_byte_lead = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+            self.unit += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+            self.byte += 8;
+        }
+        while let Some(&byte) = self.bytes.get(self.byte) {
+            let is_continuation = byte & 0xC0 == 0x80;
+            if self.unit >= unit && !is_continuation {
+                break;
+            }
+            self.unit += match byte {
+                0xF0.. => 2,
+                _ if is_continuation => 0,
+                _ => 1,
+            };
+            self.byte += 1;
+        }
+        self.byte
+    }
+
+    /// Rewrites `[offset, length]` from UTF-16 units to bytes.
+    fn span(&mut self, span: &mut [i32]) {
+        let (Ok(start), Ok(length)) = (usize::try_from(span[0]), usize::try_from(span[1])) else {
+            return;
+        };
+        let start_byte = self.seek(start);
+        let end_byte = self.seek(start.saturating_add(length));
+        span[0] = start_byte as i32;
+        span[1] = (end_byte - start_byte) as i32;
+    }
+}
+
 /// What a tag other than a string or boolean says.
 fn other<T>(tag: i32) -> Raw<T> {
     match tag {
@@ -315,6 +419,7 @@ impl Output {
     /// The invalid verdict: header, issue records, then the text table.
     fn issues(&mut self, issues: &[Issue]) {
         self.out.extend_from_slice(&[0, issues.len() as i32, 0, 0]);
+        let header = self.out.len() - 2;
         for issue in issues {
             let record = self.out.len();
             self.out.push(issue.field as i32);
@@ -329,6 +434,10 @@ impl Output {
         let spans = core::mem::take(&mut self.spans);
         self.out.extend_from_slice(&spans);
         self.spans = spans;
+        // Where the text arguments are: the text only grows while issues are written.
+        if let Some(word) = self.out.get_mut(header) {
+            *word = self.text.as_ptr() as usize as i32;
+        }
     }
 
     /// One message part: its id, then its argument words, padded.
@@ -344,9 +453,10 @@ impl Output {
                     self.out.push(index);
                 }
                 Arg::Char(ch) => {
-                    let mut shown = String::new();
-                    crate::i18n::push_char_shown(&mut shown, *ch);
-                    let index = self.text(&shown);
+                    // Shown straight into the text, no string of its own.
+                    let start = self.text.len();
+                    crate::i18n::push_char_shown(&mut self.text, *ch);
+                    let index = self.span(start, self.text.len() - start);
                     self.out.push(index);
                 }
                 Arg::Keys(keys) => {
@@ -364,10 +474,16 @@ impl Output {
 
     /// Adds a text argument; returns its index in the text table.
     fn text(&mut self, text: &str) -> i32 {
-        let index = self.spans.len() as i32 / 2;
-        self.spans.push(self.text.len() as i32);
-        self.spans.push(text.len() as i32);
+        let start = self.text.len();
         self.text.push_str(text);
+        self.span(start, text.len())
+    }
+
+    /// Records `text[start..start + length]` as a text argument; returns its index.
+    fn span(&mut self, start: usize, length: usize) -> i32 {
+        let index = self.spans.len() as i32 / 2;
+        self.spans.push(start as i32);
+        self.spans.push(length as i32);
         index
     }
 }

@@ -45,38 +45,34 @@ pub fn io_keys(count: usize) -> usize {
     io.input.keys.as_ptr() as usize
 }
 
-/// Validates the create request in the buffers (`keys` unknown property
-/// names); returns where the verdict is.
+/// Validates the create request in the buffers: `keys` unknown property
+/// names, a text of `units` UTF-16 units written as `bytes` bytes of UTF-8.
+/// Returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_create(keys: usize) -> usize {
+pub fn validate_create(keys: usize, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
-    io.input.keys_len = keys;
+    io.input.begin(keys, units, bytes);
     io.validate_create();
     io.output.out.as_ptr() as usize
 }
 
 /// Validates the update request in the buffers; returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_update(keys: usize) -> usize {
+pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
-    io.input.keys_len = keys;
+    io.input.begin(keys, units, bytes);
     io.validate_update();
     io.output.out.as_ptr() as usize
 }
 
-/// Validates the string field whose discriminant is `field`; returns where
-/// the verdict is.
+/// Validates the string field whose discriminant is `field` (its text as
+/// for [`validate_create`]); returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_field(field: u32, sasl_enabled: bool) -> usize {
+pub fn validate_field(field: u32, sasl_enabled: bool, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
+    io.input.begin(0, units, bytes);
     io.validate_field(field, sasl_enabled);
     io.output.out.as_ptr() as usize
-}
-
-/// Where the last verdict's text arguments are (UTF-8).
-#[wasm_bindgen]
-pub fn out_text() -> usize {
-    IO.lock().output.text.as_ptr() as usize
 }
 
 /// What `std` would bring, for the `no_std` build browsers download: an

@@ -10,7 +10,7 @@ mod kafka;
 mod name;
 mod text;
 
-pub use addr::addr_list;
+pub use addr::{addr_list, is_ipv4, is_ipv6};
 pub use kafka::{acks, sasl_credential, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
 pub use text::{max_chars, no_surrounding_whitespace};
@@ -320,16 +320,29 @@ pub fn suggest_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
     if let Some(legacy) = legacy.filter(|name| known.contains(name)) {
         return Some(legacy);
     }
-    let mut snake = String::with_capacity(key.len() + 4);
-    for ch in key.chars().take(64) {
-        if ch.is_ascii_uppercase() && !snake.is_empty() && !snake.ends_with('_') {
-            snake.push('_');
-        }
-        snake.push(if ch == '-' || ch == ' ' {
-            '_'
-        } else {
-            ch.to_ascii_lowercase()
-        });
-    }
-    known.iter().copied().find(|name| *name == snake && *name != key)
+    // The key in snake_case, compared as it is produced (no allocation: an
+    // object may have thousands of unknown keys).
+    let snake = || {
+        let mut previous_underscore = true;
+        key.chars().take(64).flat_map(move |ch| {
+            let underscore = ch.is_ascii_uppercase() && !previous_underscore;
+            let lower = if ch == '-' || ch == ' ' {
+                '_'
+            } else {
+                ch.to_ascii_lowercase()
+            };
+            previous_underscore = lower == '_';
+            underscore.then_some('_').into_iter().chain(core::iter::once(lower))
+        })
+    };
+    // Known names are ASCII and only grow in snake_case: most keys are
+    // ruled out by their first letter or their length alone.
+    let first = key.bytes().next().map(|byte| byte.to_ascii_lowercase());
+    known.iter().copied().find(|name| {
+        *name != key
+            && key.is_ascii()
+            && key.len() <= name.len()
+            && name.bytes().next() == first
+            && snake().eq(name.chars())
+    })
 }

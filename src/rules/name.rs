@@ -16,6 +16,13 @@ pub fn name_first_char(value: &str) -> Result<(), IssueKind> {
 /// After the first character, only ASCII letters, digits, `.`, `_` and `-`.
 /// Reports the first offending character with its 1-based position.
 pub fn name_charset(value: &str) -> Result<(), IssueKind> {
+    // The common case, a clean ASCII name, in one pass over the bytes.
+    if value
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'-'))
+    {
+        return Ok(());
+    }
     let leading = value.chars().take_while(|ch| ch.is_whitespace()).count();
     let found = value
         .trim()

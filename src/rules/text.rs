@@ -4,10 +4,14 @@ use crate::issue::IssueKind;
 
 /// No leading or trailing whitespace: it is reported, never trimmed away.
 pub fn no_surrounding_whitespace(value: &str) -> Result<(), IssueKind> {
-    if value.trim() == value {
-        Ok(())
-    } else {
+    // Only the first and last characters matter: no scan of the middle.
+    let mut chars = value.chars();
+    let first = chars.next();
+    let last = chars.next_back().or(first);
+    if first.is_some_and(char::is_whitespace) || last.is_some_and(char::is_whitespace) {
         Err(IssueKind::SurroundingWhitespace)
+    } else {
+        Ok(())
     }
 }
 

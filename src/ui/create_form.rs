@@ -14,9 +14,7 @@ use crate::api::{self, Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::ConnectionType;
-use crate::rules::{
-    validate_create_input, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
-};
+use crate::rules::validate_create_input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -156,10 +154,10 @@ pub fn CreateForm() -> impl IntoView {
             <h2 id="create-title">{move || ui.text().create_title}</h2>
             <form id="create-form" novalidate on:submit=submit>
                 {summary}
-                {draft_text_field(draft, validation, Field::Name, |t| t.name_help, Some(NAME_MAX_LENGTH), true)}
-                {draft_text_field(draft, validation, Field::Description, |t| t.description_help, Some(DESCRIPTION_MAX_LENGTH), false)}
-                {draft_text_field(draft, validation, Field::VpcId, |t| t.vpc_id_help, Some(VPC_ID_MAX_LENGTH), true)}
-                {draft_text_field(draft, validation, Field::SubnetId, |t| t.subnet_id_help, Some(SUBNET_ID_MAX_LENGTH), true)}
+                {draft_text_field(draft, validation, Field::Name, |t| t.name_help)}
+                {draft_text_field(draft, validation, Field::Description, |t| t.description_help)}
+                {draft_text_field(draft, validation, Field::VpcId, |t| t.vpc_id_help)}
+                {draft_text_field(draft, validation, Field::SubnetId, |t| t.subnet_id_help)}
                 <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
                     <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>

@@ -6,13 +6,14 @@
 
 use super::draft::FieldState;
 use super::error_panel::ErrorPanel;
+use super::field::with_limit;
 use super::field::TextField;
 use super::{console, focus, Snapshot};
 use crate::api::{self, ApiError};
 use crate::i18n::field_label;
 use crate::input::{Body, Raw, UpdateInput};
 use crate::issue::Field;
-use crate::rules::{validate_update, DESCRIPTION_MAX_LENGTH};
+use crate::rules::validate_update;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -149,10 +150,10 @@ pub fn DescriptionEditor(
                 <TextField
                     field=Field::Description
                     label=Signal::derive(move || field_label(Field::Description, ui.locale.get()))
-                    help=Signal::derive(move || ui.text().description_help)
+                    help=Signal::derive(move || with_limit(ui.text().description_help, Field::Description))
                     value=text
                     state=state
-                    max_chars=Some(DESCRIPTION_MAX_LENGTH)
+                    max_chars=Field::Description.max_chars()
                     on_blur=move || edited.set(true)
                     on_edit=move || edited.set(true)
                 />

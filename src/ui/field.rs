@@ -22,7 +22,7 @@ use leptos::prelude::*;
 pub fn TextField(
     field: Field,
     #[prop(into)] label: Signal<&'static str>,
-    #[prop(into)] help: Signal<&'static str>,
+    #[prop(into)] help: Signal<String>,
     value: RwSignal<String>,
     #[prop(into)] state: Signal<FieldState>,
     #[prop(into, default = Signal::stored("text"))] input_type: Signal<&'static str>,
@@ -103,23 +103,24 @@ pub fn TextField(
 
 /// A [`TextField`] bound to one field of the form's draft: the core's label,
 /// the validation state, touched when left, the server's mark dropped when
-/// edited. Optional fields say so in their label.
+/// edited. Whether it is required and its length limit come from the field
+/// table ([`crate::fields`]); optional fields say so in their label.
 pub fn draft_text_field(
     draft: Draft,
     validation: Validation,
     field: Field,
     help: fn(&Text) -> &'static str,
-    max_chars: Option<usize>,
-    required: bool,
 ) -> impl IntoView {
     let ui = console();
     let value = draft.text(field).expect("a text field of the draft");
+    let required = field.is_required_in_form();
+    let max_chars = field.max_chars();
     let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
     view! {
         <TextField
             field=field
             label=Signal::derive(move || field_label(field, ui.locale.get()))
-            help=Signal::derive(move || help(ui.text()))
+            help=Signal::derive(move || with_limit(help(ui.text()), field))
             value=value
             state=Signal::derive(move || validation.state(field, ui.locale.get()))
             required=required
@@ -128,5 +129,14 @@ pub fn draft_text_field(
             on_blur=move || validation.touch(field)
             on_edit=move || validation.edited(field)
         />
+    }
+}
+
+/// `help` with `{max}` replaced by the field's length limit from the field
+/// table, so help texts never state a limit of their own.
+pub fn with_limit(help: &str, field: Field) -> String {
+    match field.max_chars() {
+        Some(max) => help.replace("{max}", &max.to_string()),
+        None => help.to_owned(),
     }
 }

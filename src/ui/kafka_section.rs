@@ -19,12 +19,12 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
     view! {
         <fieldset class="kafka">
             <legend>{move || ui.text().kafka_section}</legend>
-            {draft_text_field(draft, validation, Field::InstanceId, |t| t.instance_id_help, None, true)}
-            {draft_text_field(draft, validation, Field::Addr, |t| t.addr_help, None, true)}
+            {draft_text_field(draft, validation, Field::InstanceId, |t| t.instance_id_help)}
+            {draft_text_field(draft, validation, Field::Addr, |t| t.addr_help)}
             <TextField
                 field=Field::SecurityProtocol
                 label=label(Field::SecurityProtocol)
-                help=Signal::derive(move || ui.text().security_protocol_help)
+                help=Signal::derive(move || ui.text().security_protocol_help.to_owned())
                 value=draft.security_protocol
                 state=state(Field::SecurityProtocol)
                 list="security-protocols"
@@ -52,12 +52,12 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
                 <p id="sasl-help" class="help">{move || ui.text().sasl_help}</p>
             </div>
             <Show when=move || draft.enable_sasl_ssl.get()>
-                {draft_text_field(draft, validation, Field::UserName, |t| t.kafka_user_help, None, true)}
+                {draft_text_field(draft, validation, Field::UserName, |t| t.kafka_user_help)}
                 <div class="password-row">
                     <TextField
                         field=Field::Password
                         label=label(Field::Password)
-                        help=Signal::derive(move || ui.text().kafka_password_help)
+                        help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
                         value=draft.password
                         state=state(Field::Password)
                         input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { agreeOrExit } from './agreement.mjs';
+import { everyday } from './everyday.mjs';
 import { measureColdStart } from './coldstart.mjs';
 import { measureSizes } from './sizes.mjs';
 import { measureAll } from './throughput.mjs';
@@ -26,6 +27,13 @@ const rounds = quick ? { warmupRounds: 1, rounds: 3 } : { warmupRounds: 3, round
 console.log(`Throughput: ${rounds.rounds} rounds after ${rounds.warmupRounds} warm-up, validators in turns...`);
 const throughputValid = measureAll(validators, valid, { expected: true, ...rounds });
 const throughputInvalid = measureAll(validators, invalid, { expected: false, ...rounds });
+
+// 3b. Everyday requests as their own rows (measureAll refuses a wrong verdict).
+console.log('Throughput, everyday requests...');
+const throughputEveryday = Object.fromEntries(Object.entries(everyday).map(([row, { inputs, valid: expected }]) => {
+  const repeated = Array.from({ length: 100 }, () => inputs).flat();
+  return [row, measureAll(validators, repeated, { expected, ...rounds })];
+}));
 
 // 4. What a browser downloads for each validator.
 const sizes = await measureSizes({
@@ -55,6 +63,15 @@ for (const name of Object.keys(validators)) {
   lines.push(`| ${name} | ${number(throughputValid[name])} | ${number(throughputInvalid[name])} | ${isOurs ? '' : ratio(throughputValid[ourName] / throughputValid[name])} | ${isOurs ? '' : ratio(throughputInvalid[ourName] / throughputInvalid[name])} | ${number(sizes[name].raw)} | ${number(sizes[name].gzip)} | ${number(sizes[name].brotli)} |`);
 }
 lines.push('');
+lines.push('Everyday requests (64 variants each, validations per second; ours vs each peer):');
+lines.push('');
+const peers = Object.keys(validators).filter((name) => name !== ourName);
+lines.push(`| request | ${Object.keys(validators).join(' | ')} | ${peers.map((name) => `vs ${name}`).join(' | ')} |`);
+lines.push(`|---|${Object.keys(validators).map(() => '---:').join('|')}|${peers.map(() => '---:').join('|')}|`);
+for (const [row, rates] of Object.entries(throughputEveryday)) {
+  lines.push(`| ${row} | ${Object.values(rates).map(number).join(' | ')} | ${peers.map((name) => ratio(rates[ourName] / rates[name])).join(' | ')} |`);
+}
+lines.push('');
 lines.push(`Console cold start, ${coldStart.chromium}, CPU 4x slower, median of ${loads} cold loads (brotli from loopback):`);
 lines.push('');
 lines.push('| app | to interactive (ms) | transferred (bytes) |');
@@ -77,7 +94,7 @@ writeFileSync(here('./results.json'), `${JSON.stringify({
   machine,
   quick,
   agreement: { cases: agreement.cases, agreed: agreement.agreed, valid: agreement.valid },
-  throughput: { valid: throughputValid, invalid: throughputInvalid, rounds },
+  throughput: { valid: throughputValid, invalid: throughputInvalid, everyday: throughputEveryday, rounds },
   sizes,
   cold_start: { loads, cpu_slowdown: 4, results: coldStart.results },
   table,

@@ -21,3 +21,9 @@ step "npm package: node --test (ESM and CommonJS)"
 step "npm package: tsc --noEmit --strict on a consumer"
 (cd "$scratch" && tsc -p tsconfig.json)
 note "types check"
+
+step "npm package: differential fuzz against the Rust rules (20,000 values each, fixed seed)"
+cargo build -q --example json_oracle
+cp npm/fuzz/differential.mjs "$scratch/"
+(cd "$scratch" && EG_ORACLE="$ROOT/target/debug/examples/json_oracle" EG_TOOLS_DIR="$ROOT/tools" \
+  node differential.mjs --runs 20000 --seed "${EG_FUZZ_SEED:-20261128}")

@@ -236,6 +236,22 @@ async fn malformed_bodies_get_eg_errors() {
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(response.json::<Value>().await.unwrap()["error_code"], "EG.00014000");
 
+    // A string escaping an unpaired surrogate is JSON, but not Unicode text:
+    // the issue at its field, as the npm validator reports it, not a parse error.
+    let body = br#"{"name": "n", "vpc_id": "vpc-\ud800", "subnet_id": "s", "description": "ok", "x\udc00": 1}"#;
+    let response = send(body.to_vec(), "application/json").await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error_code"], "EG.00513000");
+    let details = error["error_details"].as_array().unwrap();
+    assert_eq!(details[0]["message"], "Unknown property \"x\u{FFFD}\"");
+    assert_eq!(details[1]["path"], json!(["vpc_id"]));
+    assert_eq!(details[1]["code"], "invalid_format");
+    assert_eq!(
+        details[1]["message"],
+        "VPC ID is not valid Unicode text: character 5 is an unpaired UTF-16 surrogate"
+    );
+
     // The server is still fine afterwards.
     assert_eq!(emu.create(webhook("after")).await.0, StatusCode::OK);
     emu.stop().await;

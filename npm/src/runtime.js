@@ -73,15 +73,15 @@ function flush(lastSlot) {
     views();
   }
   const written = encoder.encodeInto(joined, bytes).written;
-  if (written !== units && !wellFormed(joined)) {
-    // encodeInto wrote U+FFFD for a lone surrogate: tag the strings that hold one.
+  if (written !== units) {
+    // Not ASCII: look for unpaired surrogates string by string (encodeInto
+    // wrote U+FFFD for them; and two strings may join halves of a pair).
     for (let at = SLOT_WORDS; at <= lastSlot * SLOT_WORDS; at += SLOT_WORDS) {
       if (slots[at] !== TAG_STRING) continue;
-      const position = lonePosition(joined.slice(slots[at + 1], slots[at + 1] + slots[at + 2]));
-      if (position > 0) {
-        slots[at] = TAG_LONE_SURROGATE;
-        slots[at + 1] = position;
-      }
+      const text = joined.slice(slots[at + 1], slots[at + 1] + slots[at + 2]);
+      if (wellFormed(text)) continue;
+      slots[at] = TAG_LONE_SURROGATE;
+      slots[at + 1] = lonePosition(text);
     }
   }
   return written;

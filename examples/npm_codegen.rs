@@ -393,7 +393,7 @@ fn core() -> String {
     {
         let _ = writeln!(
             out,
-            "const validate{} = fieldValidator({});",
+            "const validate{} = /* @__PURE__ */ fieldValidator({});",
             camel(spec.key()),
             spec.field as usize
         );

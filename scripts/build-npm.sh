@@ -18,15 +18,20 @@ if cargo tree --target wasm32-unknown-unknown --no-default-features --features j
 fi
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-bindgen --target web --out-dir "$OUT" --no-typescript "$WASM"
-# The Node glue loads the same eg_connections_bg.wasm (identical for both targets).
-node_dir="$(mktemp -d)"
-wasm-bindgen --target nodejs --out-dir "$node_dir" --no-typescript "$WASM"
-cmp -s "$node_dir/eg_connections_bg.wasm" "$OUT/eg_connections_bg.wasm" || die "web and node wasm differ"
-# The Node glue instantiates the module but keeps its exports to itself;
-# core.cjs needs them (the memory and the buffer exports).
-{ cat "$node_dir/eg_connections.js"; echo 'exports.__wasm = wasm;'; } > "$OUT/eg_connections_node.cjs"
-rm -rf "$node_dir"
+# wasm-bindgen prepares the module; its JavaScript loader is not shipped
+# (core.js instantiates the module itself: numbers only cross).
+bindgen_dir="$(mktemp -d)"
+wasm-bindgen --target web --out-dir "$bindgen_dir" --no-typescript "$WASM"
+mv "$bindgen_dir/eg_connections_bg.wasm" "$OUT/"
+rm -rf "$bindgen_dir"
+# The loader provides exactly this import; anything else needs a look.
+node -e '
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(require("fs").readFileSync(process.argv[1])));
+const expected = [{ module: "./eg_connections_bg.js", name: "__wbindgen_init_externref_table", kind: "function" }];
+if (JSON.stringify(imports) !== JSON.stringify(expected)) {
+  console.error("the wasm imports", JSON.stringify(imports), "but npm/src/runtime.js provides", JSON.stringify(expected));
+  process.exit(1);
+}' "$OUT/eg_connections_bg.wasm"
 
 before=$(stat -c %s "$OUT/eg_connections_bg.wasm")
 wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
@@ -53,4 +58,4 @@ step "npm package: pack"
 (cd "$OUT" && npm pack --silent >/dev/null)
 note "$(ls "$OUT"/*.tgz)"
 step "npm package: what a browser downloads (wasm + JS)"
-node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/eg_connections.js "$OUT"/index.js "$OUT"/core.js "$OUT"/standard.js "$OUT"/limits.js
+node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/index.js "$OUT"/core.js "$OUT"/standard.js "$OUT"/limits.js

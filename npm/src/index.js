@@ -1,7 +1,6 @@
 // Browser and bundler entry (ESM). The wasm loads asynchronously: call
 // `await init()` once before validating, or `initSync(bytesOrModule)`.
-import loadWasm, { initSync as loadWasmSync } from './eg_connections.js';
-import { attach, validateCreateConnection } from './core.js';
+import { attach, instantiate, instantiateSync, validateCreateConnection } from './core.js';
 import { createStandardSchema } from './standard.js';
 
 export * from './limits.js';
@@ -24,14 +23,17 @@ export {
 let loading;
 
 /** Loads the wasm (fetched next to this file unless given); safe to call many times. */
-export function init(moduleOrPath) {
-  loading ??= loadWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).then(attach);
+export function init(moduleOrPath = new URL('./eg_connections_bg.wasm', import.meta.url)) {
+  loading ??= instantiate(moduleOrPath).then(attach, (error) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
 
 /** Loads the wasm synchronously from its bytes or a compiled `WebAssembly.Module`. */
 export function initSync(module) {
-  attach(loadWasmSync({ module }));
+  attach(instantiateSync(module));
 }
 
 /** A Standard Schema for create requests, with messages in `options.locale`. */
@@ -40,4 +42,4 @@ export function connectionSchema(options) {
 }
 
 /** The Standard Schema for create requests (English messages). */
-export const createConnectionSchema = connectionSchema();
+export const createConnectionSchema = /* @__PURE__ */ connectionSchema();

@@ -2,10 +2,12 @@
 // Node.js entry (CommonJS). The wasm is read synchronously when this module
 // loads, so `init()` is not needed here; it exists so code runs unchanged in
 // browsers and Node.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 const core = require('./core.cjs');
 const { createStandardSchema } = require('./standard.cjs');
 
-core.attach(require('./eg_connections_node.cjs').__wasm);
+core.attach(core.instantiateSync(readFileSync(join(__dirname, 'eg_connections_bg.wasm'))));
 Object.assign(exports, require('./limits.cjs'));
 
 exports.init = async function init() {};

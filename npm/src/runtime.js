@@ -29,6 +29,39 @@ function attach(wasmExports) {
   views();
 }
 
+// Loading. wasm-bindgen's generated loader is not shipped: the exports take
+// and return numbers only, so the module's one import, wasm-bindgen's hook
+// to set up its table of JavaScript values, has nothing to set up here.
+// (scripts/build-npm.sh fails if the module ever imports anything else.)
+const IMPORTS = { './eg_connections_bg.js': { __wbindgen_init_externref_table() {} } };
+
+function started(instance) {
+  instance.exports.__wbindgen_start?.();
+  return instance.exports;
+}
+
+/** The module's exports, from a URL, a `Response`, bytes or a compiled module. */
+async function instantiate(source) {
+  if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+    source = await fetch(source);
+  }
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) throw new Error(`eg-connections: fetching the wasm failed: ${source.status} ${source.statusText} (${source.url})`);
+    if (source.headers.get('Content-Type') === 'application/wasm') {
+      return started((await WebAssembly.instantiateStreaming(source, IMPORTS)).instance);
+    }
+    source = await source.arrayBuffer();
+  }
+  const result = await WebAssembly.instantiate(source, IMPORTS);
+  return started(result instanceof WebAssembly.Instance ? result : result.instance);
+}
+
+/** The module's exports, synchronously, from bytes or a compiled module. */
+function instantiateSync(source) {
+  const module = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
+  return started(new WebAssembly.Instance(module, IMPORTS));
+}
+
 function ready() {
   if (wasm === undefined) {
     throw new Error('eg-connections: call `await init()` (or `initSync`) once before validating');
@@ -303,6 +336,8 @@ function fieldValidator(field) {
 
 export {
   attach,
+  instantiate,
+  instantiateSync,
   validateCreateConnection,
   validateUpdateConnection,
   validateName,

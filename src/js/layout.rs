@@ -187,12 +187,14 @@ impl Input {
             unit: 0,
         };
         for slot in self.slots.chunks_exact_mut(SLOT_WORDS) {
-            if slot[0] == TAG_STRING {
-                walk.span(&mut slot[1..]);
+            if let [TAG_STRING, offset, length] = slot {
+                walk.span(offset, length);
             }
         }
         for key in self.keys.chunks_exact_mut(3).take(self.keys_len) {
-            walk.span(&mut key[1..]);
+            if let [_, offset, length] = key {
+                walk.span(offset, length);
+            }
         }
     }
 
@@ -250,8 +252,12 @@ impl Input {
         self.keys
             .chunks_exact(3)
             .take(self.keys_len)
-            .filter(|key| key[0] == parent as i32)
-            .map(|key| self.text_at(key[1], key[2]).unwrap_or("\u{FFFD}"))
+            .filter_map(|key| match key {
+                [owner, offset, length] if *owner == parent as i32 => {
+                    Some(self.text_at(*offset, *length).unwrap_or("\u{FFFD}"))
+                }
+                _ => None,
+            })
             .collect()
     }
 
@@ -329,12 +335,10 @@ impl Utf16Walk<'_> {
         // at most two units): each byte counts one unit, a continuation
         // byte none, a four-byte lead two (its character is a surrogate pair).
         while self.unit + 16 <= unit {
-            let Some(chunk) = self.bytes.get(self.byte..self.byte + 8) else {
+            let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = self.bytes.get(self.byte..self.byte + 8) else {
                 break;
             };
-            let word = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
+            let word = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
             const HIGH: u64 = 0x8080_8080_8080_8080;
             let continuation = word & !(word << 1) & HIGH;
             let four_byte_lead = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
@@ -356,15 +360,15 @@ impl Utf16Walk<'_> {
         self.byte
     }
 
-    /// Rewrites `[offset, length]` from UTF-16 units to bytes.
-    fn span(&mut self, span: &mut [i32]) {
-        let (Ok(start), Ok(length)) = (usize::try_from(span[0]), usize::try_from(span[1])) else {
+    /// Rewrites `offset` and `length` from UTF-16 units to bytes.
+    fn span(&mut self, offset: &mut i32, length: &mut i32) {
+        let (Ok(start), Ok(units)) = (usize::try_from(*offset), usize::try_from(*length)) else {
             return;
         };
         let start_byte = self.seek(start);
-        let end_byte = self.seek(start.saturating_add(length));
-        span[0] = start_byte as i32;
-        span[1] = (end_byte - start_byte) as i32;
+        let end_byte = self.seek(start.saturating_add(units));
+        *offset = start_byte as i32;
+        *length = end_byte.saturating_sub(start_byte) as i32;
     }
 }
 

@@ -13,4 +13,5 @@ cargo build --release -p eg-emulator
 step "Starting eg-emulator with the console (Ctrl-C stops it)"
 note "Open the URL below, then sign in in 'API settings' with the printed user, password, domain and project."
 note "Names containing 'fail-me' end in CREATE_FAILED, to try the failure path."
-exec target/release/eg-emulator --dist dist --fail-when-name-contains fail-me "$@"
+# Passwords are stored hashed: a new one each run, so the printed one always works.
+exec target/release/eg-emulator --dist dist --fail-when-name-contains fail-me --reset-dev-password "$@"

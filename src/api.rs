@@ -1,7 +1,9 @@
 //! HTTP to the EG API and IAM (gloo-net). Every failure becomes one
 //! [`ApiError`] class the console can explain; nothing here panics.
 
-use crate::model::{ConnectionInfo, ConnectionList, CreateConnectionRequest, ErrorBody, UpdateConnectionRequest};
+use crate::model::{
+    ConnectionInfo, ConnectionList, CreateConnectionRequest, ErrorBody, ListSort, UpdateConnectionRequest,
+};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde::de::DeserializeOwned;
@@ -42,29 +44,6 @@ impl Endpoint {
     }
 }
 
-/// The list's sort orders the console offers (the API's `sort` parameter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortOrder {
-    /// `created_time:DESC`, the API's default.
-    #[default]
-    NewestFirst,
-    OldestFirst,
-    NameAscending,
-    NameDescending,
-}
-
-impl SortOrder {
-    /// The `sort` parameter's value.
-    pub fn as_param(self) -> &'static str {
-        match self {
-            SortOrder::NewestFirst => "created_time:DESC",
-            SortOrder::OldestFirst => "created_time:ASC",
-            SortOrder::NameAscending => "name:ASC",
-            SortOrder::NameDescending => "name:DESC",
-        }
-    }
-}
-
 /// How the list's search text matches names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NameMatch {
@@ -80,7 +59,7 @@ pub enum NameMatch {
 pub struct ListQuery {
     pub offset: u64,
     pub limit: u64,
-    pub sort: SortOrder,
+    pub sort: ListSort,
     /// Empty: no filter.
     pub search: String,
     pub name_match: NameMatch,
@@ -94,7 +73,7 @@ impl Default for ListQuery {
         ListQuery {
             offset: 0,
             limit: PAGE_SIZES[0],
-            sort: SortOrder::default(),
+            sort: ListSort::default(),
             search: String::new(),
             name_match: NameMatch::default(),
         }

@@ -418,3 +418,98 @@ mod lenient {
         })
     }
 }
+
+/// A field the list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortField {
+    CreatedTime,
+    UpdatedTime,
+    Name,
+}
+
+impl SortField {
+    /// Every field, as the API names them.
+    pub const ALL: [SortField; 3] = [SortField::CreatedTime, SortField::UpdatedTime, SortField::Name];
+
+    /// The API's name: `created_time`, `updated_time` or `name`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortField::CreatedTime => "created_time",
+            SortField::UpdatedTime => "updated_time",
+            SortField::Name => "name",
+        }
+    }
+}
+
+/// The list's `sort` parameter, `field:ASC` or `field:DESC`, shared by the
+/// console (which writes it) and the emulator (which reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListSort {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+/// Why a `sort` parameter was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortError {
+    /// The part before `:` is not a sortable field.
+    UnknownField(String),
+    /// The part after `:` is neither `ASC` nor `DESC`.
+    UnknownDirection(String),
+}
+
+impl ListSort {
+    /// `created_time:DESC`, the API's default.
+    pub const NEWEST_FIRST: ListSort = ListSort {
+        field: SortField::CreatedTime,
+        descending: true,
+    };
+    /// `created_time:ASC`.
+    pub const OLDEST_FIRST: ListSort = ListSort {
+        field: SortField::CreatedTime,
+        descending: false,
+    };
+    /// `name:ASC`.
+    pub const NAME_ASCENDING: ListSort = ListSort {
+        field: SortField::Name,
+        descending: false,
+    };
+    /// `name:DESC`.
+    pub const NAME_DESCENDING: ListSort = ListSort {
+        field: SortField::Name,
+        descending: true,
+    };
+
+    /// Reads `field:ASC|DESC`; a field alone sorts descending, as the API does.
+    pub fn parse(text: &str) -> Result<ListSort, SortError> {
+        let (field, direction) = text.split_once(':').unwrap_or((text, "DESC"));
+        let field = SortField::ALL
+            .into_iter()
+            .find(|candidate| candidate.as_str() == field)
+            .ok_or_else(|| SortError::UnknownField(String::from(text)))?;
+        let descending = match direction {
+            "DESC" => true,
+            "ASC" => false,
+            _ => return Err(SortError::UnknownDirection(String::from(direction))),
+        };
+        Ok(ListSort { field, descending })
+    }
+
+    /// The parameter's value, e.g. `name:ASC`.
+    pub fn as_param(self) -> &'static str {
+        match (self.field, self.descending) {
+            (SortField::CreatedTime, true) => "created_time:DESC",
+            (SortField::CreatedTime, false) => "created_time:ASC",
+            (SortField::UpdatedTime, true) => "updated_time:DESC",
+            (SortField::UpdatedTime, false) => "updated_time:ASC",
+            (SortField::Name, true) => "name:DESC",
+            (SortField::Name, false) => "name:ASC",
+        }
+    }
+}
+
+impl Default for ListSort {
+    fn default() -> Self {
+        ListSort::NEWEST_FIRST
+    }
+}

@@ -813,14 +813,15 @@ fn routes_read_and_write_the_hash() {
 
 #[test]
 fn list_queries_and_page_windows() {
-    use eg_connections::api::{ListQuery, NameMatch, SortOrder};
+    use eg_connections::api::{ListQuery, NameMatch};
+    use eg_connections::model::ListSort;
     use eg_connections::ui::pager::PageWindow;
     let query = ListQuery::default();
     assert_eq!(query.to_query_string(), "?offset=0&limit=15&sort=created_time:DESC");
     let query = ListQuery {
         offset: 30,
         limit: 50,
-        sort: SortOrder::NameAscending,
+        sort: ListSort::NAME_ASCENDING,
         search: " a&b ".to_owned(),
         name_match: NameMatch::Contains,
     };

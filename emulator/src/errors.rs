@@ -70,6 +70,12 @@ impl ApiError {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "EG.00015000", message)
     }
 
+    /// 503 with the internal-error code (EG documents no 503 code): the
+    /// change was not made and may be retried.
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "EG.00015000", message)
+    }
+
     /// 400 EG.00513000 with every issue of the shared rules as a detail.
     pub fn invalid_parameters(issues: &[Issue]) -> Self {
         let mut error = Self::new(StatusCode::BAD_REQUEST, "EG.00513000", "Invalid parameters");

@@ -1,14 +1,23 @@
 //! Faults on demand, for tests: an admin endpoint (enabled by
 //! `--enable-faults`, off by default) queues faults that the next matching
-//! API requests suffer.
+//! API requests suffer, or makes the store's next commits fail as a full
+//! disk would.
 
-use axum::body::Body;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::Response;
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use crate::errors::ApiError;
+use crate::extract::read_json;
+use crate::routes::AppState;
 
 /// What a fault does to a request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +39,9 @@ pub enum FaultKind {
     /// then the connection closes before the body. (Closing before any byte
     /// would not do: browsers silently retry such requests.)
     Drop,
+    /// The store's next `count` commits fail as on a full disk (not queued
+    /// for requests: the store takes it at once).
+    StorageFull,
 }
 
 fn json_content_type() -> String {
@@ -155,7 +167,7 @@ pub fn canned_response(kind: &FaultKind) -> Option<Response> {
                 .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
             return Some(response);
         }
-        FaultKind::Latency { .. } => return None,
+        FaultKind::Latency { .. } | FaultKind::StorageFull => return None,
     };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
@@ -163,4 +175,64 @@ pub fn canned_response(kind: &FaultKind) -> Option<Response> {
         response.headers_mut().insert(header::CONTENT_TYPE, value);
     }
     Some(response)
+}
+
+/// Applies the next queued fault matching this request, if faults are enabled.
+pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    if !state.settings.enable_faults {
+        return next.run(request).await;
+    }
+    let Some(fault) = state.faults.take(request.method().as_str(), request.uri().path()) else {
+        return next.run(request).await;
+    };
+    if let Some(delay) = latency(&fault) {
+        tokio::time::sleep(delay).await;
+        return next.run(request).await;
+    }
+    match canned_response(&fault) {
+        Some(response) => response,
+        None => next.run(request).await,
+    }
+}
+
+fn disabled() -> ApiError {
+    ApiError::not_found("Fault injection is off (start with --enable-faults)")
+}
+
+/// `GET /emulator/faults`: the pending faults.
+pub async fn list(State(state): State<Arc<AppState>>) -> Result<Json<Vec<Fault>>, ApiError> {
+    if !state.settings.enable_faults {
+        return Err(disabled());
+    }
+    Ok(Json(state.faults.pending()))
+}
+
+/// `POST /emulator/faults`: queues a fault (or fails the store's next commits).
+pub async fn add(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<StatusCode, ApiError> {
+    if !state.settings.enable_faults {
+        return Err(disabled());
+    }
+    let fault: Fault = read_json(&headers, body)?;
+    match fault.kind {
+        FaultKind::Status { status, .. } if !(100..=999).contains(&status) => {
+            return Err(ApiError::bad_request("status must be an HTTP status code"))
+        }
+        FaultKind::StorageFull => state.store.fail_next_commits(fault.count),
+        _ => state.faults.push(fault),
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /emulator/faults`: drops every pending fault.
+pub async fn clear(State(state): State<Arc<AppState>>) -> Result<StatusCode, ApiError> {
+    if !state.settings.enable_faults {
+        return Err(disabled());
+    }
+    state.faults.clear();
+    state.store.fail_next_commits(0);
+    Ok(StatusCode::NO_CONTENT)
 }

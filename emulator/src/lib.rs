@@ -2,11 +2,16 @@
 //! API and IAM's token endpoint, for the console and the tests. It reuses the
 //! eg-connections crate's models and rules; it has no rule of its own.
 
-pub mod app;
-pub mod auth;
 pub mod clock;
+pub mod console;
 pub mod errors;
+pub mod extract;
 pub mod faults;
+pub mod iam;
+pub mod legacy;
+pub mod lock;
+pub mod routes;
+pub mod server;
 pub mod store;
 
 use std::io;
@@ -18,23 +23,27 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use app::AppState;
-pub use app::Settings;
-use auth::{Iam, IamConfig, ProjectScope, User};
 use faults::Faults;
+use iam::{Iam, IamConfig, User};
+use routes::AppState;
+pub use routes::Settings;
+pub use server::Limits;
 use store::Store;
 
 /// Everything needed to start an emulator.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub settings: Settings,
-    /// Where connections (and, by default, the IAM config) are kept.
+    /// Where connections (and, by default, the IAM users file) are kept.
     pub data_dir: PathBuf,
     /// The IAM users file; default `DATA/iam.json`.
     pub iam_config: Option<PathBuf>,
     pub token_ttl: Duration,
     /// A fixed `(token, project_id)` accepted forever.
     pub dev_token: Option<(String, String)>,
+    /// Give the first user a new password (printed once).
+    pub reset_dev_password: bool,
+    pub limits: Limits,
 }
 
 /// What a started emulator tells its user.
@@ -43,8 +52,11 @@ pub struct Started {
     pub addr: SocketAddr,
     /// The first configured user, with a fresh token for its first project.
     pub user: User,
+    /// The first user's password, when it was just set (a new users file,
+    /// or `--reset-dev-password`); stored hashed, it is never known again.
+    pub password: Option<String>,
     pub token: String,
-    /// Whether the IAM config was just created.
+    /// Whether the users file was just created.
     pub created_config: bool,
 }
 
@@ -56,7 +68,8 @@ pub struct Running {
 }
 
 impl Running {
-    /// Stops accepting, lets in-flight requests finish, and waits.
+    /// Stops accepting, lets in-flight requests finish, makes every queued
+    /// change durable, and waits.
     pub async fn stop(self) -> io::Result<()> {
         let _ = self.shutdown.send(());
         self.task.await.map_err(io::Error::other)?
@@ -65,43 +78,53 @@ impl Running {
 
 /// Opens the store, loads IAM and serves on `listener` until stopped.
 pub async fn start(options: Options, listener: TcpListener) -> io::Result<Running> {
-    let store = Store::open(&options.data_dir)?;
+    let store = Arc::new(Store::open(&options.data_dir)?);
     let config_path = options
         .iam_config
         .clone()
         .unwrap_or_else(|| options.data_dir.join("iam.json"));
-    let (config, created_config) = IamConfig::load_or_create(&config_path)?;
-    let iam = Iam::new(config, options.token_ttl);
+    let loaded = IamConfig::load_or_create(&config_path, options.reset_dev_password)?;
+    let iam = Iam::new(loaded.config, options.token_ttl)?;
     if let Some((token, project_id)) = options.dev_token.clone() {
         iam.add_fixed_token(token, project_id);
     }
     let user = iam.users()[0].clone();
-    let project = ProjectScope::Id(user.projects[0].id.clone());
-    let (token, _) = iam
-        .issue(&user.name, &user.domain, &user.password, &project)
-        .ok_or_else(|| io::Error::other("the first user cannot sign in to its own project"))?;
+    let (token, _) = iam.issue_for_first_user();
+    let console = options
+        .settings
+        .dist
+        .as_deref()
+        .map(console::Console::open)
+        .transpose()?;
     let state = Arc::new(AppState {
         settings: options.settings,
-        store,
+        console,
+        store: store.clone(),
         iam,
         faults: Faults::default(),
     });
     let addr = listener.local_addr()?;
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
-    let app = app::router(state);
+    let app = routes::router(state);
+    let limits = options.limits;
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = on_shutdown.await;
-            })
+        let served = server::serve(listener, app, limits, async {
+            let _ = on_shutdown.await;
+        })
+        .await;
+        // Every change already queued is committed before the store closes.
+        tokio::task::spawn_blocking(move || store.close())
             .await
+            .map_err(io::Error::other)?;
+        served
     });
     Ok(Running {
         started: Started {
             addr,
             user,
+            password: loaded.new_password,
             token,
-            created_config,
+            created_config: loaded.created,
         },
         shutdown,
         task,

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use eg_emulator::clock::parse_duration;
-use eg_emulator::{start, Options, Settings};
+use eg_emulator::{start, Limits, Options, Settings};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -82,6 +82,20 @@ struct Cli {
     /// No access log.
     #[arg(long, env = "EG_EMULATOR_QUIET")]
     quiet: bool,
+
+    /// Give the first user of the users file a new random password, and
+    /// print it (passwords are stored hashed: this is how to learn one again).
+    #[arg(long, env = "EG_EMULATOR_RESET_DEV_PASSWORD")]
+    reset_dev_password: bool,
+
+    /// How long a client may take to send a request's headers; also how
+    /// long a kept-alive connection may stay idle.
+    #[arg(long, env = "EG_EMULATOR_HEADER_TIMEOUT", value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    header_timeout: Duration,
+
+    /// Connections served at once; more wait to be accepted.
+    #[arg(long, env = "EG_EMULATOR_MAX_CONNECTIONS", value_name = "N", default_value_t = 1024)]
+    max_connections: usize,
 }
 
 #[tokio::main]
@@ -109,6 +123,12 @@ async fn main() -> ExitCode {
         iam_config: cli.config,
         token_ttl: cli.token_ttl,
         dev_token: cli.dev_token.zip(cli.dev_project),
+        reset_dev_password: cli.reset_dev_password,
+        limits: Limits {
+            header_timeout: cli.header_timeout,
+            max_connections: cli.max_connections,
+            ..Limits::default()
+        },
     };
     let listener = match tokio::net::TcpListener::bind(cli.listen).await {
         Ok(listener) => listener,
@@ -138,11 +158,15 @@ async fn main() -> ExitCode {
         );
     }
     let _ = writeln!(out, "  data:     {}", cli.data.display());
+    let password = started
+        .password
+        .as_deref()
+        .unwrap_or("(stored hashed; --reset-dev-password prints a new one)");
     let _ = writeln!(
         out,
         "  user:     {}  password: {}  domain: {}{}",
         started.user.name,
-        started.user.password,
+        password,
         started.user.domain,
         if started.created_config {
             "  (new development user)"

@@ -1,29 +1,69 @@
-//! Connections, kept in memory and made durable with a snapshot plus an
-//! append-only log in the data directory.
+//! Connections in SQLite (`DATA/connections.db`, WAL mode, `synchronous=FULL`).
 //!
-//! Every change is appended to `connections.log` as one JSON line and synced
-//! before the response goes out, under the same lock that checks name
-//! uniqueness: concurrent creates never lose a connection and never break
-//! uniqueness. A crash mid-append leaves at most a torn last line, which the
-//! next start discards (that change was never acknowledged). At start the
-//! state is compacted into `connections.json` (written to a temporary file,
-//! synced, then renamed) and the log is emptied; replaying a log twice is
-//! harmless, since every entry is idempotent.
+//! One writer thread owns the only write connection and commits whatever
+//! changes are waiting as one transaction, one fsync for the batch (group
+//! commit); each request is answered only after its batch is durable, and a
+//! batch that cannot be made durable (a full disk, an I/O error) is rolled
+//! back whole and every request in it refused. Readers use their own
+//! connections and never wait for the writer's fsync. A unique index on
+//! (project, name) enforces names; indexes serve each sort, the paging and
+//! the `instance_id` filter.
+//!
+//! On open: the data directory is locked against a second emulator
+//! ([`crate::lock`]), SQLite's `quick_check` and the crate's own field rules
+//! vet the database (a damaged one refuses to start, saying what is wrong),
+//! and a data directory in the old log format is imported once
+//! ([`crate::legacy`]).
 
+use eg_connections::input::Raw;
 use eg_connections::model::{
     ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor, KafkaDetailInfo,
+    ListSort, SortField,
 };
+use eg_connections::rules::check_field;
+use eg_connections::Field;
+use rusqlite::{params, params_from_iter, Connection as Database, ErrorCode, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::{fmt, io, thread};
+use tokio::sync::oneshot;
 
 use crate::clock::format_timestamp;
+use crate::lock::DirLock;
 
-const SNAPSHOT: &str = "connections.json";
-const LOG: &str = "connections.log";
+/// The database file in the data directory.
+pub const DATABASE: &str = "connections.db";
+/// Most changes one transaction commits.
+const BATCH_MAX: usize = 512;
+/// Read connections kept open for reuse.
+const READERS_KEPT: usize = 8;
+/// The schema this build writes (`PRAGMA user_version`).
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS connections (
+    id TEXT PRIMARY KEY NOT NULL,
+    project_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    vpc_id TEXT NOT NULL,
+    subnet_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    detail TEXT,
+    instance_id TEXT,
+    created_ms INTEGER NOT NULL,
+    ready_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    fails INTEGER NOT NULL CHECK (fails IN (0, 1))
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS connections_by_name ON connections (project_id, name);
+CREATE INDEX IF NOT EXISTS connections_by_created ON connections (project_id, created_ms, id);
+CREATE INDEX IF NOT EXISTS connections_by_updated ON connections (project_id, updated_ms, id);
+CREATE INDEX IF NOT EXISTS connections_by_instance ON connections (project_id, instance_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
+";
 
 /// A connection as stored: what was asked for, and when its creation ends.
 /// The password is never stored (nothing here needs it after validation).
@@ -63,6 +103,13 @@ impl Connection {
             updated_ms: now_ms,
             fails,
         }
+    }
+
+    /// The instance the connection reaches, for the list's filter.
+    pub fn instance_id(&self) -> Option<&str> {
+        self.kafka_detail
+            .as_ref()
+            .and_then(|detail| detail.instance_id.as_deref())
     }
 
     /// The API's view of this connection at `now_ms`.
@@ -106,14 +153,6 @@ impl Connection {
     }
 }
 
-/// One line of the log.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-enum LogEntry {
-    Put { connection: Box<Connection> },
-    Delete { project_id: String, id: String },
-}
-
 /// Why a store operation failed.
 #[derive(Debug)]
 pub enum StoreError {
@@ -121,16 +160,19 @@ pub enum StoreError {
     NameTaken,
     /// No such connection in the project.
     NotFound,
-    /// The change could not be made durable (and was not applied).
-    Io(io::Error),
+    /// The change could not be made durable and was not applied (a full
+    /// disk, an I/O error); the store keeps working once the cause is gone.
+    Unavailable(String),
 }
 
-/// Sort order of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortField {
-    CreatedTime,
-    UpdatedTime,
-    Name,
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NameTaken => f.write_str("the name is taken"),
+            StoreError::NotFound => f.write_str("no such connection"),
+            StoreError::Unavailable(reason) => f.write_str(reason),
+        }
+    }
 }
 
 /// A list query, already validated.
@@ -138,266 +180,473 @@ pub enum SortField {
 pub struct ListQuery {
     pub offset: usize,
     pub limit: usize,
-    pub sort: SortField,
-    pub descending: bool,
+    pub sort: ListSort,
     pub name: Option<String>,
     pub fuzzy_name: Option<String>,
+    pub instance_id: Option<String>,
 }
 
-/// Every project's connections, with a name index so that the uniqueness
-/// check does not scan the project.
-#[derive(Default)]
-struct Projects {
-    /// Project ID -> connection ID -> connection.
-    connections: HashMap<String, HashMap<String, Connection>>,
-    /// `(project ID, name)` of every connection.
-    names: HashSet<(String, String)>,
+/// A change for the writer.
+enum Change {
+    Create(Box<Connection>),
+    Describe {
+        project_id: String,
+        id: String,
+        description: String,
+        now_ms: u64,
+    },
+    Delete {
+        project_id: String,
+        id: String,
+    },
 }
 
-impl Projects {
-    fn get(&self, project_id: &str) -> Option<&HashMap<String, Connection>> {
-        self.connections.get(project_id)
-    }
+/// What a change returns once durable.
+type Outcome = Result<Option<Connection>, StoreError>;
 
-    fn name_taken(&self, project_id: &str, name: &str) -> bool {
-        self.names.contains(&(project_id.to_owned(), name.to_owned()))
-    }
-
-    fn apply(&mut self, entry: LogEntry) {
-        match entry {
-            LogEntry::Put { connection } => {
-                let project = self.connections.entry(connection.project_id.clone()).or_default();
-                if let Some(previous) = project.get(&connection.id) {
-                    self.names.remove(&(previous.project_id.clone(), previous.name.clone()));
-                }
-                self.names
-                    .insert((connection.project_id.clone(), connection.name.clone()));
-                project.insert(connection.id.clone(), *connection);
-            }
-            LogEntry::Delete { project_id, id } => {
-                if let Some(removed) = self
-                    .connections
-                    .get_mut(&project_id)
-                    .and_then(|project| project.remove(&id))
-                {
-                    self.names.remove(&(project_id, removed.name));
-                }
-            }
-        }
-    }
-}
-
-struct State {
-    projects: Projects,
-    log: File,
+struct Job {
+    change: Change,
+    reply: oneshot::Sender<Outcome>,
 }
 
 /// The durable connection store.
 pub struct Store {
-    state: Mutex<State>,
+    writer: Mutex<Option<mpsc::Sender<Job>>>,
+    writer_thread: Mutex<Option<thread::JoinHandle<()>>>,
+    readers: Mutex<Vec<Database>>,
+    path: PathBuf,
+    /// Commits still to fail on purpose (the storage fault of `--enable-faults`).
+    failing_commits: Arc<AtomicU32>,
+    _lock: DirLock,
 }
 
 impl Store {
-    /// Opens (or creates) the store in `dir`, replaying and compacting.
+    /// Opens (or creates) the store in `dir`: locks the directory, vets and
+    /// migrates the database, imports an old log, starts the writer.
     pub fn open(dir: &Path) -> io::Result<Store> {
-        fs::create_dir_all(dir)?;
-        let mut projects = Projects::default();
-        let snapshot_path = dir.join(SNAPSHOT);
-        if snapshot_path.exists() {
-            let connections: Vec<Connection> = serde_json::from_slice(&fs::read(&snapshot_path)?).map_err(|error| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {error}", snapshot_path.display()),
-                )
-            })?;
-            for connection in connections {
-                projects.apply(LogEntry::Put {
-                    connection: Box::new(connection),
-                });
-            }
-        }
-        let log_path = dir.join(LOG);
-        if log_path.exists() {
-            replay(&log_path, &mut projects)?;
-        }
-        write_snapshot(dir, &projects)?;
-        // The snapshot now holds everything: start an empty log.
-        let log = OpenOptions::new()
-            .create(true)
-            .write(true)
-            .truncate(true)
-            .open(&log_path)?;
-        log.sync_all()?;
-        sync_dir(dir)?;
+        std::fs::create_dir_all(dir)?;
+        let lock = DirLock::acquire(dir)?;
+        let path = dir.join(DATABASE);
+        let mut database = open_database(&path, false).map_err(|error| refuse(&path, error))?;
+        vet(&database, &path)?;
+        crate::legacy::import(dir, &mut database)?;
+        let failing_commits = Arc::new(AtomicU32::new(0));
+        let (sender, receiver) = mpsc::channel();
+        let failing = failing_commits.clone();
+        let writer_thread = thread::Builder::new()
+            .name("eg-store-writer".into())
+            .spawn(move || write_loop(database, receiver, failing))?;
         Ok(Store {
-            state: Mutex::new(State { projects, log }),
+            writer: Mutex::new(Some(sender)),
+            writer_thread: Mutex::new(Some(writer_thread)),
+            readers: Mutex::new(Vec::new()),
+            path,
+            failing_commits,
+            _lock: lock,
         })
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        // A panic while holding the lock cannot leave the map half-changed
-        // (changes are applied after the log write), so poison is ignored.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Makes the next `count` commits fail as a full disk would (tests).
+    pub fn fail_next_commits(&self, count: u32) {
+        self.failing_commits.store(count, Ordering::SeqCst);
     }
 
-    /// Adds a connection unless its name is taken in its project.
-    pub fn create(&self, connection: Connection) -> Result<Connection, StoreError> {
-        let mut state = self.lock();
-        if state.projects.name_taken(&connection.project_id, &connection.name) {
-            return Err(StoreError::NameTaken);
+    /// Finishes the queued changes and stops the writer.
+    pub fn close(&self) {
+        drop(lock(&self.writer).take());
+        if let Some(thread) = lock(&self.writer_thread).take() {
+            let _ = thread.join();
         }
-        state.commit(LogEntry::Put {
-            connection: Box::new(connection.clone()),
-        })?;
-        Ok(connection)
     }
 
-    /// One connection.
-    pub fn get(&self, project_id: &str, id: &str) -> Option<Connection> {
-        self.lock().projects.get(project_id)?.get(id).cloned()
+    async fn submit(&self, change: Change) -> Outcome {
+        let (reply, answer) = oneshot::channel();
+        let sent = lock(&self.writer)
+            .as_ref()
+            .map(|writer| writer.send(Job { change, reply }).is_ok());
+        if sent != Some(true) {
+            return Err(StoreError::Unavailable("the store is closed".into()));
+        }
+        answer
+            .await
+            .unwrap_or_else(|_| Err(StoreError::Unavailable("the store's writer stopped".into())))
     }
 
-    /// Changes a connection's description.
-    pub fn update_description(
+    /// Adds a connection unless its name is taken in its project; answers
+    /// once the addition is durable.
+    pub async fn create(&self, connection: Connection) -> Result<Connection, StoreError> {
+        self.submit(Change::Create(Box::new(connection)))
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Changes a connection's description; answers once durable.
+    pub async fn update_description(
         &self,
         project_id: &str,
         id: &str,
         description: String,
         now_ms: u64,
     ) -> Result<Connection, StoreError> {
-        let mut state = self.lock();
-        let mut connection = state
-            .projects
-            .get(project_id)
-            .and_then(|connections| connections.get(id))
-            .cloned()
-            .ok_or(StoreError::NotFound)?;
-        connection.description = description;
-        connection.updated_ms = now_ms;
-        state.commit(LogEntry::Put {
-            connection: Box::new(connection.clone()),
-        })?;
-        Ok(connection)
+        self.submit(Change::Describe {
+            project_id: project_id.to_owned(),
+            id: id.to_owned(),
+            description,
+            now_ms,
+        })
+        .await?
+        .ok_or(StoreError::NotFound)
     }
 
-    /// Removes a connection.
-    pub fn delete(&self, project_id: &str, id: &str) -> Result<(), StoreError> {
-        let mut state = self.lock();
-        let exists = state
-            .projects
-            .get(project_id)
-            .is_some_and(|connections| connections.contains_key(id));
-        if !exists {
-            return Err(StoreError::NotFound);
-        }
-        state.commit(LogEntry::Delete {
+    /// Removes a connection; answers once durable.
+    pub async fn delete(&self, project_id: &str, id: &str) -> Result<(), StoreError> {
+        self.submit(Change::Delete {
             project_id: project_id.to_owned(),
             id: id.to_owned(),
         })
+        .await
+        .map(drop)
+    }
+
+    /// Runs `read` on a read connection, off the async threads.
+    async fn read<T: Send + 'static>(
+        self: &Arc<Self>,
+        read: impl FnOnce(&Database) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let database = match lock(&store.readers).pop() {
+                Some(database) => database,
+                None => open_database(&store.path, true).map_err(unavailable)?,
+            };
+            let result = read(&database).map_err(unavailable);
+            let mut readers = lock(&store.readers);
+            if readers.len() < READERS_KEPT {
+                readers.push(database);
+            }
+            result
+        })
+        .await
+        .unwrap_or_else(|error| Err(StoreError::Unavailable(error.to_string())))
+    }
+
+    /// One connection.
+    pub async fn get(self: &Arc<Self>, project_id: &str, id: &str) -> Result<Option<Connection>, StoreError> {
+        let (project_id, id) = (project_id.to_owned(), id.to_owned());
+        self.read(move |database| {
+            database
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM connections WHERE project_id = ?1 AND id = ?2"
+                ))?
+                .query_row(params![project_id, id], row_to_connection)
+                .optional()
+        })
+        .await
     }
 
     /// A page of a project's connections: `(total matching, page)`.
-    pub fn list(&self, project_id: &str, query: &ListQuery) -> (usize, Vec<Connection>) {
-        let state = self.lock();
-        let mut matching: Vec<&Connection> = state
-            .projects
-            .get(project_id)
-            .map(|connections| {
-                connections
-                    .values()
-                    .filter(|c| query.name.as_ref().is_none_or(|name| &c.name == name))
-                    .filter(|c| {
-                        query
-                            .fuzzy_name
-                            .as_ref()
-                            .is_none_or(|part| c.name.contains(part.as_str()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        matching.sort_by(|a, b| {
-            let order = match query.sort {
-                SortField::CreatedTime => a.created_ms.cmp(&b.created_ms),
-                SortField::UpdatedTime => a.updated_ms.cmp(&b.updated_ms),
-                SortField::Name => a.name.cmp(&b.name),
+    pub async fn list(
+        self: &Arc<Self>,
+        project_id: &str,
+        query: &ListQuery,
+    ) -> Result<(usize, Vec<Connection>), StoreError> {
+        let (project_id, query) = (project_id.to_owned(), query.clone());
+        self.read(move |database| {
+            let mut filter = String::from("project_id = ?1");
+            let mut values: Vec<String> = vec![project_id];
+            for (condition, value) in [
+                ("name = ?{}", &query.name),
+                ("instr(name, ?{}) > 0", &query.fuzzy_name),
+                ("instance_id = ?{}", &query.instance_id),
+            ] {
+                if let Some(value) = value {
+                    values.push(value.clone());
+                    filter.push_str(" AND ");
+                    filter.push_str(&condition.replace("{}", &values.len().to_string()));
+                }
+            }
+            let total: i64 = database
+                .prepare_cached(&format!("SELECT count(*) FROM connections WHERE {filter}"))?
+                .query_row(params_from_iter(&values), |row| row.get(0))?;
+            let column = match query.sort.field {
+                SortField::CreatedTime => "created_ms",
+                SortField::UpdatedTime => "updated_ms",
+                SortField::Name => "name",
             };
+            let direction = if query.sort.descending { "DESC" } else { "ASC" };
             // The ID breaks ties so that pages never overlap.
-            let order = order.then_with(|| a.id.cmp(&b.id));
-            if query.descending {
-                order.reverse()
-            } else {
-                order
-            }
-        });
-        let total = matching.len();
-        let page = matching
-            .into_iter()
-            .skip(query.offset)
-            .take(query.limit)
-            .cloned()
-            .collect();
-        (total, page)
+            let sql = format!(
+                "SELECT {COLUMNS} FROM connections WHERE {filter} ORDER BY {column} {direction}, id {direction} LIMIT {} OFFSET {}",
+                query.limit, query.offset
+            );
+            let mut statement = database.prepare_cached(&sql)?;
+            let page = statement
+                .query_map(params_from_iter(&values), row_to_connection)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((usize::try_from(total).unwrap_or(0), page))
+        })
+        .await
     }
 }
 
-impl State {
-    /// Makes `entry` durable, then applies it.
-    fn commit(&mut self, entry: LogEntry) -> Result<(), StoreError> {
-        let mut line = serde_json::to_vec(&entry).map_err(|error| StoreError::Io(error.into()))?;
-        line.push(b'\n');
-        self.log.write_all(&line).map_err(StoreError::Io)?;
-        self.log.sync_data().map_err(StoreError::Io)?;
-        self.projects.apply(entry);
-        Ok(())
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.close();
     }
 }
 
-/// Replays the log; a torn last line is dropped, a bad line before it is corruption.
-fn replay(path: &Path, projects: &mut Projects) -> io::Result<()> {
-    let lines: Vec<String> = BufReader::new(File::open(path)?)
-        .lines()
-        .collect::<Result<_, _>>()
-        .or_else(|_| {
-            // Invalid UTF-8 can only come from a torn write: keep the valid prefix lines.
-            let bytes = fs::read(path)?;
-            Ok::<_, io::Error>(String::from_utf8_lossy(&bytes).lines().map(str::to_owned).collect())
-        })?;
-    let count = lines.len();
-    for (index, line) in lines.into_iter().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Nothing is left half-changed under these locks: poison is ignored.
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn unavailable(error: rusqlite::Error) -> StoreError {
+    StoreError::Unavailable(describe(&error))
+}
+
+/// A SQLite error in words a user can act on.
+fn describe(error: &rusqlite::Error) -> String {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "the disk is full".to_owned(),
+        Some(ErrorCode::ReadOnly) => "the database is read-only".to_owned(),
+        Some(ErrorCode::SystemIoFailure) => format!("an I/O error ({error})"),
+        _ => error.to_string(),
+    }
+}
+
+/// The error that keeps the emulator from starting on a damaged database.
+fn refuse(path: &Path, error: impl fmt::Display) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "{} is damaged or not an eg-emulator database ({error}); restore it from a backup, or move it aside to start empty",
+            path.display()
+        ),
+    )
+}
+
+fn open_database(path: &Path, read_only: bool) -> rusqlite::Result<Database> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let database = Database::open_with_flags(path, flags)?;
+    // A reader waits out a checkpoint rather than failing.
+    database.busy_timeout(std::time::Duration::from_secs(5))?;
+    if !read_only {
+        let mode: String = database.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(rusqlite::Error::InvalidParameterName(format!(
+                "cannot use WAL mode here (journal mode is {mode})"
+            )));
         }
-        match serde_json::from_str::<LogEntry>(&line) {
-            Ok(entry) => projects.apply(entry),
-            Err(_) if index + 1 == count => {
-                eprintln!(
-                    "eg-emulator: discarding a torn last line of {} (an unacknowledged write)",
-                    path.display()
-                );
-            }
-            Err(error) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{} line {}: {error}", path.display(), index + 1),
-                ))
-            }
+        database.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        let version: i64 = database.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(rusqlite::Error::InvalidParameterName(format!(
+                "it was written by a newer eg-emulator (schema {version}, this one knows {SCHEMA_VERSION})"
+            )));
+        }
+        database.execute_batch(SCHEMA)?;
+        database.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+    }
+    Ok(database)
+}
+
+/// SQLite's own check, then every row against the crate's field rules: a
+/// damaged or hand-edited database is refused, never served.
+fn vet(database: &Database, path: &Path) -> io::Result<()> {
+    let verdict: String = database
+        .query_row("PRAGMA quick_check", [], |row| row.get(0))
+        .map_err(|error| refuse(path, error))?;
+    if verdict != "ok" {
+        return Err(refuse(path, verdict));
+    }
+    let mut statement = database
+        .prepare(&format!("SELECT {COLUMNS} FROM connections"))
+        .map_err(|error| refuse(path, error))?;
+    let rows = statement
+        .query_map([], row_to_connection)
+        .map_err(|error| refuse(path, error))?;
+    for row in rows {
+        let connection = row.map_err(|error| refuse(path, error))?;
+        if let Some(problem) = invalid_field(&connection) {
+            return Err(refuse(path, format!("connection {}: {problem}", connection.id)));
         }
     }
     Ok(())
 }
 
-/// Writes the snapshot atomically: temporary file, sync, rename, sync the directory.
-fn write_snapshot(dir: &Path, projects: &Projects) -> io::Result<()> {
-    let mut connections: Vec<&Connection> = projects.connections.values().flat_map(HashMap::values).collect();
-    connections.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
-    let temporary: PathBuf = dir.join(format!("{SNAPSHOT}.tmp"));
-    let mut file = File::create(&temporary)?;
-    serde_json::to_writer(&mut file, &connections)?;
-    file.sync_all()?;
-    fs::rename(&temporary, dir.join(SNAPSHOT))?;
-    sync_dir(dir)
+/// The first stored field that breaks the rules, as a sentence.
+fn invalid_field(connection: &Connection) -> Option<String> {
+    let mut fields = vec![
+        (Field::Name, Some(connection.name.as_str())),
+        (Field::Description, Some(connection.description.as_str())),
+        (Field::VpcId, Some(connection.vpc_id.as_str())),
+        (Field::SubnetId, Some(connection.subnet_id.as_str())),
+    ];
+    if let Some(detail) = &connection.kafka_detail {
+        fields.push((Field::InstanceId, detail.instance_id.as_deref()));
+        fields.push((Field::Addr, detail.addr.as_deref()));
+    }
+    fields.into_iter().find_map(|(field, value)| {
+        let raw = value.map_or(Raw::Missing, |value| Raw::Value(value.to_owned()));
+        check_field(field, &raw, false)
+            .first()
+            .map(|issue| issue.message(eg_connections::Locale::En))
+    })
 }
 
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+const COLUMNS: &str =
+    "id, project_id, name, description, vpc_id, subnet_id, type, detail, created_ms, ready_ms, updated_ms, fails";
+
+fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
+    let kind: String = row.get(6)?;
+    let detail: Option<String> = row.get(7)?;
+    let as_u64 = |index: usize| -> rusqlite::Result<u64> {
+        let value: i64 = row.get(index)?;
+        u64::try_from(value).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(index, value))
+    };
+    Ok(Connection {
+        id: row.get(0)?,
+        project_id: row.get(1)?,
+        name: row.get(2)?,
+        description: row.get(3)?,
+        vpc_id: row.get(4)?,
+        subnet_id: row.get(5)?,
+        connection_type: ConnectionType::parse(&kind).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, format!("type {kind:?}").into())
+        })?,
+        kafka_detail: detail
+            .map(|text| serde_json::from_str(&text))
+            .transpose()
+            .map_err(|error| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, error.into()))?,
+        created_ms: as_u64(8)?,
+        ready_ms: as_u64(9)?,
+        updated_ms: as_u64(10)?,
+        fails: row.get(11)?,
+    })
+}
+
+/// Inserts or replaces one connection (the writer's and the import's one
+/// statement for it).
+pub(crate) fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqlite::Result<usize> {
+    let detail = connection
+        .kafka_detail
+        .as_ref()
+        .map(|detail| serde_json::to_string(detail).unwrap_or_default());
+    let verb = if replace { "INSERT OR REPLACE" } else { "INSERT" };
+    database
+        .prepare_cached(&format!(
+            "{verb} INTO connections (id, project_id, name, description, vpc_id, subnet_id, type, detail, instance_id, created_ms, ready_ms, updated_ms, fails) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        ))?
+        .execute(params![
+            connection.id,
+            connection.project_id,
+            connection.name,
+            connection.description,
+            connection.vpc_id,
+            connection.subnet_id,
+            connection.connection_type.as_str(),
+            detail,
+            connection.instance_id(),
+            connection.created_ms as i64,
+            connection.ready_ms as i64,
+            connection.updated_ms as i64,
+            connection.fails,
+        ])
+}
+
+/// The writer: takes what is waiting, applies it in one transaction,
+/// commits (one fsync), then answers everyone in the batch.
+fn write_loop(mut database: Database, jobs: mpsc::Receiver<Job>, failing_commits: Arc<AtomicU32>) {
+    while let Ok(first) = jobs.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH_MAX {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let outcomes = commit_batch(&mut database, &batch, &failing_commits);
+        for (job, outcome) in batch.into_iter().zip(outcomes) {
+            let _ = job.reply.send(outcome);
+        }
+    }
+}
+
+fn commit_batch(database: &mut Database, batch: &[Job], failing_commits: &AtomicU32) -> Vec<Outcome> {
+    let refuse_all = |reason: String| {
+        batch
+            .iter()
+            .map(|_| Err(StoreError::Unavailable(reason.clone())))
+            .collect()
+    };
+    let transaction = match database.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+        Ok(transaction) => transaction,
+        Err(error) => return refuse_all(describe(&error)),
+    };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        match apply(&transaction, &job.change) {
+            Ok(outcome) => outcomes.push(outcome),
+            // Not durable, so nothing of the batch is: it rolls back whole.
+            Err(error) => return refuse_all(describe(&error)),
+        }
+    }
+    let injected = failing_commits
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| left.checked_sub(1))
+        .is_ok();
+    if injected {
+        return refuse_all("the disk is full (a storage fault injected for tests)".to_owned());
+    }
+    match transaction.commit() {
+        Ok(()) => outcomes,
+        Err(error) => refuse_all(describe(&error)),
+    }
+}
+
+/// One change inside the batch's transaction. Name clashes and missing
+/// connections are this change's answer; any other error fails the batch.
+fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Result<Outcome> {
+    match change {
+        Change::Create(connection) => match insert(transaction, connection, false) {
+            Ok(_) => Ok(Ok(Some((**connection).clone()))),
+            Err(error) if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                Ok(Err(StoreError::NameTaken))
+            }
+            Err(error) => Err(error),
+        },
+        Change::Describe {
+            project_id,
+            id,
+            description,
+            now_ms,
+        } => {
+            let changed = transaction
+                .prepare_cached(
+                    "UPDATE connections SET description = ?3, updated_ms = ?4 WHERE project_id = ?1 AND id = ?2",
+                )?
+                .execute(params![project_id, id, description, *now_ms as i64])?;
+            if changed == 0 {
+                return Ok(Err(StoreError::NotFound));
+            }
+            transaction
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM connections WHERE id = ?1"))?
+                .query_row(params![id], row_to_connection)
+                .map(|connection| Ok(Some(connection)))
+        }
+        Change::Delete { project_id, id } => {
+            let deleted = transaction
+                .prepare_cached("DELETE FROM connections WHERE project_id = ?1 AND id = ?2")?
+                .execute(params![project_id, id])?;
+            Ok(if deleted == 0 {
+                Err(StoreError::NotFound)
+            } else {
+                Ok(None)
+            })
+        }
+    }
 }

@@ -1,8 +1,7 @@
 //! The emulator over real HTTP on a loopback port: every endpoint, every
 //! error code, tokens, persistence, faults and concurrency.
 
-use eg_emulator::auth::{IamConfig, Project, User};
-use eg_emulator::{start, Options, Running, Settings};
+use eg_emulator::{start, Limits, Options, Running, Settings};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -35,6 +34,8 @@ fn options(data: &Path) -> Options {
         iam_config: None,
         token_ttl: Duration::from_secs(3600),
         dev_token: Some(("fixed-dev-token".to_owned(), "other-project".to_owned())),
+        reset_dev_password: false,
+        limits: Limits::default(),
     }
 }
 
@@ -357,34 +358,25 @@ async fn show_update_delete() {
 #[tokio::test]
 async fn tokens_and_tenancy() {
     let data = TempDir::new().unwrap();
-    let config = IamConfig {
-        users: vec![
-            User {
-                name: "alice".into(),
-                password: "pw-a".into(),
-                domain: "d".into(),
-                projects: vec![Project {
-                    id: "p-alice".into(),
-                    name: "cn-north-4".into(),
-                }],
-            },
-            User {
-                name: "bob".into(),
-                password: "pw-b".into(),
-                domain: "d".into(),
-                projects: vec![Project {
-                    id: "p-bob".into(),
-                    name: "cn-east-3".into(),
-                }],
-            },
-        ],
-    };
+    // The older file format, passwords in plain text: hashed on start.
+    let config = json!({"users": [
+        {"name": "alice", "password": "pw-a", "domain": "d", "projects": [{"id": "p-alice", "name": "cn-north-4"}]},
+        {"name": "bob", "password": "pw-b", "domain": "d", "projects": [{"id": "p-bob", "name": "cn-east-3"}]},
+    ]});
     let config_path: PathBuf = data.path().join("users.json");
     std::fs::write(&config_path, serde_json::to_vec(&config).unwrap()).unwrap();
     let mut opts = options(data.path());
-    opts.iam_config = Some(config_path);
-    opts.token_ttl = Duration::from_millis(700);
+    opts.iam_config = Some(config_path.clone());
+    opts.token_ttl = Duration::from_millis(1500);
     let emu = Emulator::start(opts).await;
+    let saved = std::fs::read_to_string(&config_path).unwrap();
+    assert!(!saved.contains("pw-a") && !saved.contains("\"password\""), "{saved}");
+    assert_eq!(saved.matches("$argon2id$").count(), 2);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&config_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the users file is the owner's only");
+    }
     let client = &emu.client;
     let sign_in = |user: &str, password: &str, project: Value| {
         client
@@ -439,7 +431,7 @@ async fn tokens_and_tenancy() {
         StatusCode::FORBIDDEN
     );
     // Expiry.
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    tokio::time::sleep(Duration::from_millis(1600)).await;
     let expired = list("p-bob", Some(&bob)).await.unwrap();
     assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
     assert!(expired.json::<Value>().await.unwrap()["error_msg"]
@@ -454,7 +446,7 @@ async fn tokens_and_tenancy() {
 }
 
 #[tokio::test]
-async fn state_survives_restart_and_torn_writes() {
+async fn state_survives_restart() {
     let data = TempDir::new().unwrap();
     let emu = Emulator::start(options(data.path())).await;
     let (_, kept) = emu.create(webhook("kept")).await;
@@ -467,15 +459,6 @@ async fn state_survives_restart_and_torn_writes() {
     let project = emu.project.clone();
     emu.stop().await;
 
-    // A crash mid-append leaves a torn last line: it must be discarded.
-    use std::io::Write;
-    let mut log = std::fs::OpenOptions::new()
-        .append(true)
-        .open(data.path().join("connections.log"))
-        .unwrap();
-    log.write_all(br#"{"op":"put","connection":{"project_id":"#).unwrap();
-    drop(log);
-
     let emu = Emulator::start(options(data.path())).await;
     assert_eq!(emu.project, project, "the IAM config persists too");
     let (_, _, list) = emu.call(Method::GET, &emu.connections(), None).await;
@@ -485,19 +468,145 @@ async fn state_survives_restart_and_torn_writes() {
     assert_eq!(emu.create(webhook("kept")).await.1["error_code"], "EG.00513001");
     assert_eq!(emu.create(webhook("gone")).await.0, StatusCode::OK);
     emu.stop().await;
+}
 
-    // A corrupt line in the middle of the log is refused, not silently dropped.
+/// A connection in the old store's JSON.
+fn old_connection(project: &str, id: &str, name: &str, created_ms: u64) -> Value {
+    json!({"project_id": project, "id": id, "name": name, "description": "", "vpc_id": "v", "subnet_id": "s",
+           "connection_type": "WEBHOOK", "kafka_detail": null, "created_ms": created_ms, "ready_ms": created_ms,
+           "updated_ms": created_ms, "fails": false})
+}
+
+#[tokio::test]
+async fn the_old_log_format_is_imported_once_and_kept() {
+    let data = TempDir::new().unwrap();
+    // Start once for the IAM file and the project, then write an old-format
+    // data set beside it: a snapshot, a log (a put, a delete, a duplicate
+    // name the old store could write with two processes) and a torn last line.
+    let emu = Emulator::start(options(data.path())).await;
+    let project = emu.project.clone();
+    emu.stop().await;
+    std::fs::remove_file(data.path().join("connections.db")).unwrap();
+    let snapshot = json!([
+        old_connection(&project, "id-a", "alpha", 1),
+        old_connection(&project, "id-b", "beta", 2)
+    ]);
+    std::fs::write(data.path().join("connections.json"), snapshot.to_string()).unwrap();
+    let log = [
+        json!({"op": "put", "connection": old_connection(&project, "id-c", "gamma", 3)}).to_string(),
+        json!({"op": "delete", "project_id": project, "id": "id-b"}).to_string(),
+        json!({"op": "put", "connection": old_connection(&project, "id-d", "alpha", 4)}).to_string(),
+        r#"{"op":"put","connection":{"project_id":"#.to_owned(),
+    ];
+    std::fs::write(data.path().join("connections.log"), log.join("\n")).unwrap();
+
+    let emu = Emulator::start(options(data.path())).await;
+    let (_, _, list) = emu
+        .call(
+            Method::GET,
+            &format!("{}?sort=created_time:ASC", emu.connections()),
+            None,
+        )
+        .await;
+    let names: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["alpha", "gamma", "alpha-2"],
+        "nothing lost, the duplicate renamed"
+    );
+    for file in ["connections.json", "connections.log"] {
+        assert!(!data.path().join(file).exists());
+        assert!(
+            data.path().join(format!("{file}.imported")).exists(),
+            "{file} is kept, renamed"
+        );
+    }
+    // A change after the import is not undone by importing again.
+    let gamma = format!("{}/id-c", emu.connections());
+    assert_eq!(emu.call(Method::DELETE, &gamma, None).await.0, StatusCode::NO_CONTENT);
+    emu.stop().await;
+    let emu = Emulator::start(options(data.path())).await;
+    assert_eq!(emu.call(Method::GET, &emu.connections(), None).await.2["total"], 2);
+    emu.stop().await;
+
+    // A corrupt line in the middle of an old log is refused, not dropped.
+    let other = TempDir::new().unwrap();
     std::fs::write(
-        data.path().join("connections.log"),
+        other.path().join("connections.log"),
         "garbage\n{\"op\":\"delete\",\"project_id\":\"p\",\"id\":\"x\"}\n",
     )
     .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let error = start(options(other.path()), listener)
+        .await
+        .err()
+        .expect("damage is reported");
+    assert!(error.to_string().contains("line 1"), "{error}");
+}
+
+#[tokio::test]
+async fn a_damaged_or_hand_edited_database_is_refused() {
+    let data = TempDir::new().unwrap();
+    let emu = Emulator::start(options(data.path())).await;
+    assert_eq!(emu.create(webhook("fine")).await.0, StatusCode::OK);
+    emu.stop().await;
+    let database = data.path().join("connections.db");
+
+    // A name the rules refuse, written around the emulator.
+    let connection = rusqlite::Connection::open(&database).unwrap();
+    connection
+        .execute("UPDATE connections SET name = 'not fine'", [])
+        .unwrap();
+    drop(connection);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let error = start(options(data.path()), listener)
         .await
         .err()
-        .expect("corruption is reported");
-    assert!(error.to_string().contains("line 1"), "{error}");
+        .expect("a bad row is refused");
+    let message = error.to_string();
+    assert!(
+        message.contains("connections.db") && message.contains("Name may contain only"),
+        "{message}"
+    );
+
+    // Bytes overwritten in the middle of the file.
+    let mut bytes = std::fs::read(&database).unwrap();
+    let middle = bytes.len() / 2;
+    for byte in &mut bytes[middle..] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&database, bytes).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let error = start(options(data.path()), listener)
+        .await
+        .err()
+        .expect("damage is refused");
+    assert!(error.to_string().contains("is damaged"), "{error}");
+}
+
+#[tokio::test]
+async fn one_emulator_per_data_directory() {
+    let data = TempDir::new().unwrap();
+    let first = Emulator::start(options(data.path())).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let error = start(options(data.path()), listener)
+        .await
+        .err()
+        .expect("a second one is refused");
+    let message = error.to_string();
+    assert!(message.contains(&data.path().display().to_string()), "{message}");
+    assert!(
+        message.contains(&format!("process {}", std::process::id())),
+        "{message}"
+    );
+    first.stop().await;
+    // Once the first is gone, the directory is free.
+    Emulator::start(options(data.path())).await.stop().await;
 }
 
 #[tokio::test]

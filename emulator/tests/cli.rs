@@ -92,12 +92,39 @@ async fn banner_sign_in_and_logs_without_secrets() {
         assert!(!log.contains(secret), "log leaks a secret");
     }
 
-    // A second start reuses the saved development user.
+    // A second start reuses the saved development user; its password is
+    // stored hashed, so it is not printed again.
     let (mut again, _, lines) = spawn(data.path(), &[("EG_EMULATOR_LISTEN", "127.0.0.1:0")]);
-    assert_eq!(field(&lines, "user:")[3], password);
+    assert_eq!(field(&lines, "user:")[1], name);
+    assert_eq!(field(&lines, "user:")[3], "(stored");
     assert_eq!(field(&lines, "project:")[1], project);
     again.kill().unwrap();
     again.wait().unwrap();
+    let users = std::fs::read_to_string(data.path().join("iam.json")).unwrap();
+    assert!(!users.contains(password) && users.contains("$argon2id$"), "{users}");
+
+    // --reset-dev-password prints a new one, which signs in.
+    let (mut reset, base, lines) = spawn(
+        data.path(),
+        &[
+            ("EG_EMULATOR_LISTEN", "127.0.0.1:0"),
+            ("EG_EMULATOR_RESET_DEV_PASSWORD", "true"),
+        ],
+    );
+    let new_password = field(&lines, "user:")[3].to_owned();
+    assert_ne!(new_password, password);
+    let response = client
+        .post(format!("{base}/v3/auth/tokens"))
+        .json(&json!({"auth": {
+            "identity": {"methods": ["password"], "password": {"user": {"name": name, "password": new_password, "domain": {"name": domain}}}},
+            "scope": {"project": {"id": project}}
+        }}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    reset.kill().unwrap();
+    reset.wait().unwrap();
 }
 
 #[test]
@@ -118,6 +145,9 @@ fn help_documents_every_flag_and_variable() {
         "--fail-when-name-contains",
         "--enable-faults",
         "--quiet",
+        "--reset-dev-password",
+        "--header-timeout",
+        "--max-connections",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }

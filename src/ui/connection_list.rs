@@ -9,9 +9,10 @@ use super::pages::views;
 use super::route::Route;
 use super::status_badge::StatusBadge;
 use super::{console, focus, follow_creation, sleep};
-use crate::api::{self, ApiError, ListQuery, NameMatch, SortOrder};
+use crate::api::{self, ApiError, ListQuery, NameMatch};
 use crate::i18n::field_label;
 use crate::issue::Field;
+use crate::model::ListSort;
 use crate::model::{ConnectionInfo, ConnectionList as Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,13 +153,13 @@ pub fn ConnectionList() -> impl IntoView {
         });
         focus("list-search");
     };
-    let sort_by = move |ascending: SortOrder, descending: SortOrder| {
+    let sort_by = move |ascending: ListSort, descending: ListSort| {
         query.update(|query| {
             query.sort = if query.sort == ascending { descending } else { ascending };
             query.offset = 0;
         });
     };
-    let aria_sort = move |ascending: SortOrder, descending: SortOrder| {
+    let aria_sort = move |ascending: ListSort, descending: ListSort| {
         move || {
             let sort = query.get().sort;
             if sort == ascending {
@@ -273,9 +274,9 @@ pub fn ConnectionList() -> impl IntoView {
                         <caption class="visually-hidden">{ui.text().list_title}</caption>
                         <thead>
                             <tr>
-                                <th scope="col" aria-sort=aria_sort(SortOrder::NameAscending, SortOrder::NameDescending)>
+                                <th scope="col" aria-sort=aria_sort(ListSort::NAME_ASCENDING, ListSort::NAME_DESCENDING)>
                                     <button type="button" class="sort" id="sort-name"
-                                        on:click=move |_| sort_by(SortOrder::NameAscending, SortOrder::NameDescending)>
+                                        on:click=move |_| sort_by(ListSort::NAME_ASCENDING, ListSort::NAME_DESCENDING)>
                                         {field_label(Field::Name, ui.locale.get())}
                                     </button>
                                 </th>
@@ -283,9 +284,9 @@ pub fn ConnectionList() -> impl IntoView {
                                 <th scope="col">{field_label(Field::Type, ui.locale.get())}</th>
                                 <th scope="col">{ui.text().status}</th>
                                 <th scope="col">{ui.text().vpc_subnet}</th>
-                                <th scope="col" aria-sort=aria_sort(SortOrder::OldestFirst, SortOrder::NewestFirst)>
+                                <th scope="col" aria-sort=aria_sort(ListSort::OLDEST_FIRST, ListSort::NEWEST_FIRST)>
                                     <button type="button" class="sort" id="sort-created"
-                                        on:click=move |_| sort_by(SortOrder::NewestFirst, SortOrder::OldestFirst)>
+                                        on:click=move |_| sort_by(ListSort::NEWEST_FIRST, ListSort::OLDEST_FIRST)>
                                         {ui.text().created_time}
                                     </button>
                                 </th>

@@ -1,0 +1,165 @@
+//! The built console (`--dist`): files under that directory and nothing
+//! else. Every path is decoded and resolved (symlinks included) before it
+//! is served, and must stay inside the directory; nothing redirects (a
+//! `Location` built from the path could leave the host: `//evil.example`).
+//! Paths without a file extension are the single-page app's and get
+//! `index.html`. Every answer carries the page's own Content-Security-Policy
+//! (with `frame-ancestors 'none'`, which only a header can carry),
+//! `X-Content-Type-Options: nosniff`, and cache headers: files whose names
+//! carry a content hash (Trunk's `name-0123456789abcdef.ext`) are immutable,
+//! everything else is revalidated.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::response::{IntoResponse, Response};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+
+use crate::errors::ApiError;
+use crate::routes::AppState;
+
+/// Applied when `index.html` has no Content-Security-Policy meta tag.
+const DEFAULT_POLICY: &str = "default-src 'self'; object-src 'none'; base-uri 'none'";
+
+/// The console directory, resolved once, and its page's policy.
+#[derive(Debug, Clone)]
+pub struct Console {
+    root: PathBuf,
+    policy: HeaderValue,
+}
+
+impl Console {
+    /// Resolves `dist` and reads the policy `index.html` declares.
+    pub fn open(dist: &Path) -> std::io::Result<Console> {
+        let root = std::fs::canonicalize(dist)?;
+        let html = std::fs::read_to_string(root.join("index.html"))?;
+        let declared = page_policy(&html).unwrap_or(DEFAULT_POLICY);
+        let policy = format!("{}; frame-ancestors 'none'", declared.trim().trim_end_matches(';'));
+        Ok(Console {
+            root,
+            policy: HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(DEFAULT_POLICY)),
+        })
+    }
+}
+
+/// The `content` of `<meta http-equiv="Content-Security-Policy" ...>`.
+fn page_policy(html: &str) -> Option<&str> {
+    let at = html.find("http-equiv=\"Content-Security-Policy\"")?;
+    let tag_end = at + html[at..].find('>')?;
+    let tag = &html[at..tag_end];
+    let content = tag.find("content=\"")? + "content=\"".len();
+    let length = tag[content..].find('"')?;
+    Some(&tag[content..content + length])
+}
+
+/// Every path the API does not route: an EG 404 under the API's prefixes,
+/// otherwise the console's.
+pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    let path = request.uri().path();
+    let is_api = ["/v1/", "/v3/", "/v3.0/", "/emulator/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
+    if is_api {
+        return ApiError::not_found("No such API path").into_response();
+    }
+    let Some(console) = state.console.as_ref() else {
+        return ApiError::not_found("No console is served here (start with --dist DIR)").into_response();
+    };
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let mut response = ApiError::bad_request("The console's files are read-only").into_response();
+        *response.status_mut() = axum::http::StatusCode::METHOD_NOT_ALLOWED;
+        return response;
+    }
+    let response = match resolve(console, path).await {
+        Some(file) => {
+            let immutable = is_hashed(&file);
+            let mut response = serve(file, request).await;
+            let cache = if immutable {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+            response
+        }
+        None => ApiError::not_found("No such file").into_response(),
+    };
+    secure(response, console)
+}
+
+async fn serve(file: PathBuf, request: Request) -> Response {
+    match ServeFile::new(file).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
+}
+
+fn secure(mut response: Response, console: &Console) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, console.policy.clone());
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}
+
+/// The file `path` names inside the console, `index.html` for the app's
+/// own paths, or `None` (missing, or outside the directory).
+async fn resolve(console: &Console, path: &str) -> Option<PathBuf> {
+    let mut candidate = console.root.clone();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    for segment in path.split('/').filter(|segment| !segment.is_empty()) {
+        let segment = percent_encoding::percent_decode_str(segment).decode_utf8().ok()?;
+        if segment == "." {
+            continue;
+        }
+        if segment == ".." || segment.contains(['/', '\\', '\0']) {
+            return None;
+        }
+        candidate.push(segment.as_ref());
+    }
+    let is_asset = last.contains('.');
+    match tokio::fs::canonicalize(&candidate).await {
+        // Symlinks resolved: what it really is must still be inside.
+        Ok(resolved) if resolved.starts_with(&console.root) => {
+            if tokio::fs::metadata(&resolved).await.ok()?.is_file() {
+                Some(resolved)
+            } else {
+                Some(console.root.join("index.html"))
+            }
+        }
+        Ok(_) => None,
+        Err(_) if is_asset => None,
+        Err(_) => Some(console.root.join("index.html")),
+    }
+}
+
+/// Whether a file name carries a content hash: `name-0123456789abcdef.ext`.
+fn is_hashed(file: &Path) -> bool {
+    let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_and_the_page_policy() {
+        assert!(is_hashed(Path::new("/d/eg-console-bb5ad9a132dba543.js")));
+        assert!(is_hashed(Path::new("/d/eg-console-bb5ad9a132dba543_bg.wasm")));
+        assert!(is_hashed(Path::new("/d/main-1301bbdc31dc63fe.css")));
+        assert!(!is_hashed(Path::new("/d/index.html")));
+        assert!(!is_hashed(Path::new("/d/eg-console.js")));
+        let html = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'" />"#;
+        assert_eq!(page_policy(html), Some("default-src 'self'; object-src 'none'"));
+        assert_eq!(page_policy("<html></html>"), None);
+    }
+}

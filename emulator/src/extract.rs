@@ -1,0 +1,137 @@
+//! What every EG handler needs from a request, as axum extractors that
+//! reject with the EG error body: [`Authorized`] (the caller may act on the
+//! path's project) and [`EgJson`] (a JSON body of the right size and type).
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::errors::ApiError;
+use crate::iam::{Grant, TokenError};
+use crate::routes::{AppState, BODY_LIMIT};
+
+pub const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
+
+/// Why a body was refused, before any field rule.
+#[derive(Debug)]
+pub enum BodyError {
+    TooLarge(String),
+    Invalid(String),
+}
+
+impl From<BodyError> for ApiError {
+    fn from(error: BodyError) -> Self {
+        match error {
+            BodyError::TooLarge(_) => ApiError::too_large(BODY_LIMIT),
+            BodyError::Invalid(message) => ApiError::bad_request(message),
+        }
+    }
+}
+
+/// Reads a JSON body: size, content type and syntax are checked here, every
+/// field rule by the shared rules.
+pub fn read_json<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, BodyError> {
+    let bytes = match body {
+        Ok(bytes) => bytes,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(BodyError::TooLarge(format!(
+                "The request body exceeds {} KiB",
+                BODY_LIMIT / 1024
+            )))
+        }
+        Err(rejection) => {
+            return Err(BodyError::Invalid(format!(
+                "The request body could not be read: {rejection}"
+            )))
+        }
+    };
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if !essence.eq_ignore_ascii_case("application/json") {
+        return Err(BodyError::Invalid(format!(
+            "Content-Type must be application/json (it is \"{}\")",
+            eg_connections::issue::quote(content_type)
+        )));
+    }
+    serde_json::from_slice(&bytes).map_err(|error| {
+        BodyError::Invalid(format!(
+            "The request body is not valid JSON ({} at line {}, column {})",
+            match error.classify() {
+                serde_json::error::Category::Eof => "it ends early",
+                serde_json::error::Category::Syntax => "a syntax error",
+                serde_json::error::Category::Data => "a value out of range",
+                serde_json::error::Category::Io => "a read error",
+            },
+            error.line(),
+            error.column()
+        ))
+    })
+}
+
+/// A JSON body, read as [`read_json`] reads it.
+pub struct EgJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for EgJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let headers = request.headers().clone();
+        let body = Bytes::from_request(request, state).await;
+        read_json(&headers, body).map(EgJson).map_err(ApiError::from)
+    }
+}
+
+/// A caller whose credentials are valid and scoped to the path's project.
+pub struct Authorized {
+    pub grant: Grant,
+    pub project_id: String,
+}
+
+/// The IAM action a request needs, for the 403 message.
+fn action(method: &Method, has_connection: bool) -> &'static str {
+    match (method.as_str(), has_connection) {
+        ("POST", _) => "eg:connections:create",
+        ("GET", false) => "eg:connections:list",
+        ("GET", true) => "eg:connections:get",
+        ("PUT", _) => "eg:connections:update",
+        ("DELETE", _) => "eg:connections:delete",
+        _ => "eg:connections:*",
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for Authorized {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let Path(path) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| ApiError::bad_request(format!("The path is malformed: {rejection}")))?;
+        let project_id = path.get("project_id").cloned().unwrap_or_default();
+        let token = parts.headers.get(X_AUTH_TOKEN).and_then(|value| value.to_str().ok());
+        let grant = state.iam.check(token).map_err(|error| {
+            ApiError::unauthorized(match error {
+                TokenError::Missing => "The X-Auth-Token header is missing",
+                TokenError::Unknown => "The token is not valid; sign in again",
+                TokenError::Expired => "The token has expired; sign in again",
+            })
+        })?;
+        if grant.project.id != project_id {
+            return Err(ApiError::forbidden(format!(
+                "The token has no permission {} on project {project_id} (it is scoped to another project)",
+                action(&parts.method, path.contains_key("connection_id"))
+            )));
+        }
+        Ok(Authorized { grant, project_id })
+    }
+}

@@ -1,0 +1,479 @@
+//! A minimal IAM stand-in: users from a file, password tokens scoped to one
+//! project (returned in `X-Subject-Token`, as IAM does), and IAM's error
+//! body.
+//!
+//! Passwords are stored as Argon2id hashes (PHC strings) in a file only its
+//! owner can read (0600); a file with plain-text passwords, as older
+//! emulators wrote, is rewritten with hashes on start. A user whose password
+//! is wrong 5 times in a row is locked for 15 minutes and answered as IAM
+//! answers a locked account (401, "The account is locked.", Huawei Cloud
+//! IAM FAQ "Why Is My Account Locked?", iam_01_0130). Tokens are found by a
+//! hash lookup and pruned in issue order (every token lives as long).
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::{HashMap, VecDeque};
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::clock::{format_rfc3339, now_ms};
+use crate::extract::{read_json, BodyError};
+use crate::routes::AppState;
+
+/// Wrong passwords in a row before a user is locked.
+pub const LOCKOUT_AFTER: u32 = 5;
+/// How long a locked user stays locked.
+pub const LOCKOUT_FOR: Duration = Duration::from_secs(15 * 60);
+
+pub const X_SUBJECT_TOKEN: HeaderName = HeaderName::from_static("x-subject-token");
+
+/// A project a user may scope a token to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: String,
+    /// IAM project names are region names, e.g. `cn-north-4`.
+    pub name: String,
+}
+
+/// A user of the IAM file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    pub name: String,
+    pub domain: String,
+    /// Argon2id, as a PHC string (`$argon2id$v=19$...`).
+    pub password_hash: String,
+    pub projects: Vec<Project>,
+}
+
+/// A user as the file may hold it: with a hash, or (older files) a plain
+/// password to hash.
+#[derive(Debug, Deserialize)]
+struct StoredUser {
+    name: String,
+    domain: String,
+    #[serde(default)]
+    password_hash: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+    projects: Vec<Project>,
+}
+
+/// The IAM file: `{"users": [...]}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IamConfig {
+    pub users: Vec<User>,
+}
+
+/// What loading the IAM file did.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: IamConfig,
+    /// The first user's password, when it was just set (a new file, or
+    /// `--reset-dev-password`): the only time it is known in clear.
+    pub new_password: Option<String>,
+    pub created: bool,
+}
+
+/// An Argon2id PHC string of `password`.
+pub fn hash_password(password: &str) -> io::Result<String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|error| io::Error::other(format!("cannot hash a password: {error}")))
+}
+
+/// Whether `password` matches `hash` (in constant time; a malformed hash never matches).
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+impl IamConfig {
+    /// Reads `path` (hashing any plain-text password, and making the file
+    /// readable by its owner only), or creates it with one development
+    /// user. `reset` gives the first user a new random password.
+    pub fn load_or_create(path: &Path, reset: bool) -> io::Result<Loaded> {
+        if !path.exists() {
+            let password = random_hex(12);
+            let config = IamConfig {
+                users: vec![User {
+                    name: "dev".to_owned(),
+                    domain: "dev-domain".to_owned(),
+                    password_hash: hash_password(&password)?,
+                    projects: vec![Project {
+                        id: random_hex(16),
+                        name: "cn-north-4".to_owned(),
+                    }],
+                }],
+            };
+            config.save(path)?;
+            return Ok(Loaded {
+                config,
+                new_password: Some(password),
+                created: true,
+            });
+        }
+        #[derive(Deserialize)]
+        struct File {
+            users: Vec<StoredUser>,
+        }
+        let invalid =
+            |detail: String| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {detail}", path.display()));
+        let file: File = serde_json::from_slice(&fs::read(path)?).map_err(|error| invalid(error.to_string()))?;
+        if file.users.is_empty() || file.users.iter().any(|user| user.projects.is_empty()) {
+            return Err(invalid("every user needs at least one project".to_owned()));
+        }
+        let mut rewrite = false;
+        let mut users = Vec::with_capacity(file.users.len());
+        for user in file.users {
+            let password_hash = match (user.password_hash, user.password) {
+                (Some(hash), None) => hash,
+                (_, Some(plain)) => {
+                    rewrite = true;
+                    hash_password(&plain)?
+                }
+                (None, None) => return Err(invalid(format!("user {} has no password_hash", user.name))),
+            };
+            users.push(User {
+                name: user.name,
+                domain: user.domain,
+                password_hash,
+                projects: user.projects,
+            });
+        }
+        let mut config = IamConfig { users };
+        let mut new_password = None;
+        if reset {
+            let password = random_hex(12);
+            config.users[0].password_hash = hash_password(&password)?;
+            new_password = Some(password);
+            rewrite = true;
+        }
+        if rewrite {
+            config.save(path)?;
+        } else {
+            restrict(path)?;
+        }
+        Ok(Loaded {
+            config,
+            new_password,
+            created: false,
+        })
+    }
+
+    /// Writes the file (owner-only) through a temporary file and a rename.
+    fn save(&self, path: &Path) -> io::Result<()> {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let temporary = path.with_extension("json.tmp");
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&temporary)?;
+        io::Write::write_all(&mut file, &serde_json::to_vec_pretty(self)?)?;
+        file.sync_all()?;
+        restrict(&temporary)?;
+        fs::rename(&temporary, path)
+    }
+}
+
+/// Owner read and write only.
+fn restrict(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// `2 * bytes` lowercase hex characters from the OS's random source.
+pub fn random_hex(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes * 2);
+    while text.len() < bytes * 2 {
+        text.push_str(&uuid::Uuid::new_v4().simple().to_string());
+    }
+    text.truncate(bytes * 2);
+    text
+}
+
+/// What a token grants.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub user: String,
+    pub project: Project,
+    /// `None` for the fixed `--dev-token`.
+    pub expires_ms: Option<u64>,
+}
+
+/// Why a token is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TokenError {
+    Missing,
+    Unknown,
+    Expired,
+}
+
+/// Why a sign-in is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignInError {
+    /// The user, domain, password or project is wrong (IAM does not say which).
+    Wrong,
+    /// Too many wrong passwords in a row: locked until then.
+    Locked { until_ms: u64 },
+}
+
+/// How a token request names its project.
+#[derive(Debug, Clone)]
+pub enum ProjectScope {
+    Id(String),
+    Name(String),
+}
+
+#[derive(Default)]
+struct Tokens {
+    by_token: HashMap<String, Grant>,
+    /// Tokens in issue order, hence expiry order.
+    issued: VecDeque<(u64, String)>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Failures {
+    in_a_row: u32,
+    locked_until_ms: u64,
+}
+
+/// The users, the issued tokens and the failed sign-ins (in memory: a
+/// restart signs everyone out, as token revocation would).
+pub struct Iam {
+    config: IamConfig,
+    ttl: Duration,
+    tokens: Mutex<Tokens>,
+    failures: Mutex<HashMap<(String, String), Failures>>,
+    /// Verified when the user does not exist, so that a wrong name takes
+    /// as long as a wrong password.
+    decoy_hash: String,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Iam {
+    /// An IAM with `config`'s users issuing tokens valid for `ttl`.
+    pub fn new(config: IamConfig, ttl: Duration) -> io::Result<Self> {
+        Ok(Iam {
+            config,
+            ttl,
+            tokens: Mutex::default(),
+            failures: Mutex::default(),
+            decoy_hash: hash_password(&random_hex(12))?,
+        })
+    }
+
+    /// The configured users.
+    pub fn users(&self) -> &[User] {
+        &self.config.users
+    }
+
+    /// Accepts `token` for `project` forever (`--dev-token`).
+    pub fn add_fixed_token(&self, token: String, project_id: String) {
+        let grant = Grant {
+            user: "dev-token".to_owned(),
+            project: Project {
+                id: project_id,
+                name: String::new(),
+            },
+            expires_ms: None,
+        };
+        lock(&self.tokens).by_token.insert(token, grant);
+    }
+
+    /// A token for the first user's first project, without a password
+    /// (the banner's ready token).
+    pub fn issue_for_first_user(&self) -> (String, Grant) {
+        let user = &self.config.users[0];
+        self.issue(&user.name, user.projects[0].clone())
+    }
+
+    fn issue(&self, user: &str, project: Project) -> (String, Grant) {
+        let now = now_ms();
+        let expires = now + self.ttl.as_millis() as u64;
+        let token = format!("MIIemulator{}", random_hex(48));
+        let grant = Grant {
+            user: user.to_owned(),
+            project,
+            expires_ms: Some(expires),
+        };
+        let mut tokens = lock(&self.tokens);
+        while tokens.issued.front().is_some_and(|(expires, _)| *expires <= now) {
+            if let Some((_, expired)) = tokens.issued.pop_front() {
+                tokens.by_token.remove(&expired);
+            }
+        }
+        tokens.by_token.insert(token.clone(), grant.clone());
+        tokens.issued.push_back((expires, token.clone()));
+        (token, grant)
+    }
+
+    /// Signs a user in: a token for their project, or why not. Runs
+    /// Argon2: call it off the async threads.
+    pub fn sign_in(
+        &self,
+        user_name: &str,
+        domain: &str,
+        password: &str,
+        project: &ProjectScope,
+    ) -> Result<(String, Grant), SignInError> {
+        let key = (domain.to_owned(), user_name.to_owned());
+        let now = now_ms();
+        if let Some(failures) = lock(&self.failures).get(&key) {
+            if failures.locked_until_ms > now {
+                return Err(SignInError::Locked {
+                    until_ms: failures.locked_until_ms,
+                });
+            }
+        }
+        let user = self
+            .config
+            .users
+            .iter()
+            .find(|user| user.name == user_name && user.domain == domain);
+        let Some(user) = user else {
+            verify_password(password, &self.decoy_hash);
+            return Err(SignInError::Wrong);
+        };
+        if !verify_password(password, &user.password_hash) {
+            let mut all = lock(&self.failures);
+            let failures = all.entry(key).or_default();
+            failures.in_a_row += 1;
+            if failures.in_a_row >= LOCKOUT_AFTER {
+                failures.in_a_row = 0;
+                failures.locked_until_ms = now + LOCKOUT_FOR.as_millis() as u64;
+            }
+            return Err(SignInError::Wrong);
+        }
+        lock(&self.failures).remove(&key);
+        let project = user
+            .projects
+            .iter()
+            .find(|candidate| match project {
+                ProjectScope::Id(id) => &candidate.id == id,
+                ProjectScope::Name(name) => &candidate.name == name,
+            })
+            .ok_or(SignInError::Wrong)?
+            .clone();
+        Ok(self.issue(&user.name, project))
+    }
+
+    /// What `token` grants, if it is known and not expired.
+    pub fn check(&self, token: Option<&str>) -> Result<Grant, TokenError> {
+        let token = token.filter(|token| !token.is_empty()).ok_or(TokenError::Missing)?;
+        let grant = lock(&self.tokens)
+            .by_token
+            .get(token)
+            .cloned()
+            .ok_or(TokenError::Unknown)?;
+        match grant.expires_ms {
+            Some(expires) if expires <= now_ms() => Err(TokenError::Expired),
+            _ => Ok(grant),
+        }
+    }
+}
+
+/// IAM's error body: `{"error": {"code", "message", "title"}}`.
+pub fn iam_error(status: StatusCode, message: &str) -> Response {
+    let body = json!({"error": {
+        "code": status.as_u16(),
+        "message": message,
+        "title": status.canonical_reason().unwrap_or(""),
+    }});
+    (status, Json(body)).into_response()
+}
+
+/// `POST /v3/auth/tokens`, the password method with a project scope.
+pub async fn issue_token(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let request: Value = match read_json(&headers, body) {
+        Ok(value) => value,
+        Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
+        Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
+    };
+    let auth = &request["auth"];
+    let user = &auth["identity"]["password"]["user"];
+    let methods_ok = auth["identity"]["methods"]
+        .as_array()
+        .is_some_and(|methods| methods.iter().any(|method| method == "password"));
+    let (Some(name), Some(password), Some(domain)) = (
+        user["name"].as_str(),
+        user["password"].as_str(),
+        user["domain"]["name"].as_str(),
+    ) else {
+        return iam_error(
+            StatusCode::BAD_REQUEST,
+            "auth.identity.password.user needs name, password and domain.name",
+        );
+    };
+    let project = &auth["scope"]["project"];
+    let scope = match (project["id"].as_str(), project["name"].as_str()) {
+        (Some(id), _) => ProjectScope::Id(id.to_owned()),
+        (None, Some(name)) => ProjectScope::Name(name.to_owned()),
+        (None, None) => return iam_error(StatusCode::BAD_REQUEST, "auth.scope.project needs id or name"),
+    };
+    if !methods_ok {
+        return iam_error(
+            StatusCode::BAD_REQUEST,
+            "auth.identity.methods must include \"password\"",
+        );
+    }
+    let (name, password, domain) = (name.to_owned(), password.to_owned(), domain.to_owned());
+    let iam_state = state.clone();
+    let signed_in = tokio::task::spawn_blocking(move || iam_state.iam.sign_in(&name, &domain, &password, &scope)).await;
+    let (token, grant, domain) = match signed_in {
+        Ok(Ok((token, grant))) => {
+            let domain = user["domain"]["name"].as_str().unwrap_or_default().to_owned();
+            (token, grant, domain)
+        }
+        Ok(Err(SignInError::Locked { .. })) => return iam_error(StatusCode::UNAUTHORIZED, "The account is locked."),
+        Ok(Err(SignInError::Wrong)) => {
+            return iam_error(
+                StatusCode::UNAUTHORIZED,
+                "The username, password, domain or project is wrong.",
+            )
+        }
+        Err(_) => return iam_error(StatusCode::INTERNAL_SERVER_ERROR, "The sign-in could not be checked."),
+    };
+    let now = now_ms();
+    let body = json!({"token": {
+        "methods": ["password"],
+        "issued_at": format_rfc3339(now),
+        "expires_at": format_rfc3339(grant.expires_ms.unwrap_or(now)),
+        "project": {"id": grant.project.id, "name": grant.project.name, "domain": {"name": domain}},
+        "user": {"name": grant.user, "domain": {"name": domain}},
+    }});
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&token) {
+        response.headers_mut().insert(X_SUBJECT_TOKEN, value);
+    }
+    response
+}

@@ -761,6 +761,165 @@ async fn serves_the_console_with_spa_fallback_and_optional_cors() {
 }
 
 #[tokio::test]
+async fn console_files_stay_inside_dist_with_security_headers() {
+    let data = TempDir::new().unwrap();
+    let root = TempDir::new().unwrap();
+    let dist = root.path().join("dist");
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'" /><title>console</title>"#,
+    )
+    .unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").unwrap();
+    std::fs::write(root.path().join("outside.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink(root.path().join("outside.txt"), dist.join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc", dist.join("etc")).unwrap();
+    std::fs::create_dir(dist.join("snippets")).unwrap();
+    let mut opts = options(data.path());
+    opts.settings.dist = Some(dist.clone());
+    let emu = Emulator::start(opts).await;
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let get = |path: &'static str| client.get(format!("{}{path}", emu.base)).send();
+
+    for escape in [
+        "/leak.txt",
+        "/etc/passwd",
+        "/etc/hostname",
+        "/%2e%2e/outside.txt",
+        "/snippets/..%2f..%2foutside.txt",
+    ] {
+        let response = get(escape).await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{escape}");
+        assert!(!response.text().await.unwrap().contains("secret"), "{escape}");
+    }
+    for path in ["//snippets", "//evil.example/", "/snippets", "/snippets/"] {
+        let response = get(path).await.unwrap();
+        assert!(response.headers().get("location").is_none(), "{path} redirects");
+        assert!(!response.status().is_redirection(), "{path}");
+    }
+    let page = get("/").await.unwrap();
+    let headers = page.headers().clone();
+    assert_eq!(
+        headers["content-security-policy"],
+        "default-src 'self'; object-src 'none'; frame-ancestors 'none'"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["cache-control"], "no-cache");
+    let asset = get("/app-0123456789abcdef.js").await.unwrap();
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(asset.headers()["x-content-type-options"], "nosniff");
+    emu.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_and_idle_clients_do_not_hold_up_others() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let data = TempDir::new().unwrap();
+    let mut opts = options(data.path());
+    opts.limits.header_timeout = Duration::from_secs(2);
+    let emu = Emulator::start(opts).await;
+    let address = emu.base.trim_start_matches("http://").to_owned();
+    let mut idle = Vec::new();
+    for _ in 0..200 {
+        idle.push(tokio::net::TcpStream::connect(&address).await.unwrap());
+    }
+    // Slowloris: a header line dribbled a byte at a time.
+    let mut slow = Vec::new();
+    for _ in 0..200 {
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        stream
+            .write_all(b"GET /emulator/health HTTP/1.1\r\nX-A: ")
+            .await
+            .unwrap();
+        slow.push(stream);
+    }
+    let dribble = tokio::spawn(async move {
+        for _ in 0..10 {
+            for stream in &mut slow {
+                let _ = stream.write_all(b"a").await;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        slow
+    });
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        let response = emu
+            .client
+            .get(format!("{}/emulator/health", emu.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "served in {:?}",
+            started.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The header deadline closes idle and slow connections alike.
+    let mut byte = [0u8; 1];
+    let closed = tokio::time::timeout(Duration::from_secs(5), idle[0].read(&mut byte)).await;
+    assert!(
+        matches!(closed, Ok(Ok(0)) | Ok(Err(_))),
+        "an idle connection is closed: {closed:?}"
+    );
+    let mut slow = dribble.await.unwrap();
+    let mut response = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), slow[0].read_to_end(&mut response)).await;
+    assert!(
+        !String::from_utf8_lossy(&response).contains("200 OK"),
+        "a slowloris header is never served"
+    );
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_user() {
+    let (_data, emu) = started().await;
+    let listener_user = emu.running.as_ref().unwrap().started.user.clone();
+    let password = emu.running.as_ref().unwrap().started.password.clone().unwrap();
+    let sign_in = |password: String| {
+        emu.client
+            .post(format!("{}/v3/auth/tokens", emu.base))
+            .json(&json!({"auth": {
+                "identity": {"methods": ["password"], "password": {"user": {
+                    "name": listener_user.name, "password": password, "domain": {"name": listener_user.domain}}}},
+                "scope": {"project": {"id": listener_user.projects[0].id}}
+            }}))
+            .send()
+    };
+    for _ in 0..4 {
+        assert_eq!(
+            sign_in("wrong".into()).await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // A right password resets the count.
+    assert_eq!(sign_in(password.clone()).await.unwrap().status(), StatusCode::CREATED);
+    for _ in 0..5 {
+        let response = sign_in("wrong".into()).await.unwrap();
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(
+            body["error"]["message"],
+            "The username, password, domain or project is wrong."
+        );
+    }
+    // Locked: even the right password is refused, as IAM refuses a locked account.
+    let locked = sign_in(password).await.unwrap();
+    assert_eq!(locked.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = locked.json().await.unwrap();
+    assert_eq!(body["error"]["message"], "The account is locked.");
+    assert_eq!(body["error"]["code"], 401);
+    emu.stop().await;
+}
+
+#[tokio::test]
 async fn no_cors_by_default() {
     let (_data, emu) = started().await;
     let response = emu

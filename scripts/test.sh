@@ -12,14 +12,14 @@ step "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
 step "Lints, host (cargo clippy --workspace --all-targets, with the validator's layout)"
-cargo clippy --workspace --all-targets --features eg-connections/js -- -D warnings
+cargo clippy --workspace --all-targets --features eg-connections/js,eg-connections/sign -- -D warnings
 
 step "Lints, wasm32 (the validator alone, then validator and console)"
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --features js,ui -- -D warnings
 
 step "Host tests: rules, models, properties, the validator's layout, emulator over HTTP"
-cargo test --workspace --features eg-connections/js
+cargo test --workspace --features eg-connections/js,eg-connections/sign
 
 step "Browser tests in headless Chromium: rules, JS exports, console components (against the emulator)"
 start_emulator debug --cors-origin '*' --enable-faults --create-delay 800ms \

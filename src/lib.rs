@@ -24,6 +24,8 @@ pub mod rules;
 
 #[cfg(feature = "js")]
 pub mod js;
+#[cfg(feature = "sign")]
+pub mod sign;
 
 #[cfg(feature = "ui")]
 pub mod api;

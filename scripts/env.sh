@@ -42,6 +42,7 @@ start_emulator() {
     sleep 0.1
   done
   EMULATOR_URL="$(head -1 "$banner" | awk '{print $4}')"
+  EMULATOR_LOG="$data/log.txt"
   [ -n "$EMULATOR_URL" ] || die "eg-emulator printed no URL"
   note "eg-emulator at $EMULATOR_URL (data in $data)"
 }

@@ -26,6 +26,8 @@ start_emulator debug --cors-origin '*' --enable-faults --create-delay 800ms \
   --dev-token ui-test-token --dev-project ui-test-project
 EG_EMULATOR_URL="$EMULATOR_URL" cargo test --target wasm32-unknown-unknown --features js,ui
 
+bash scripts/test-sdk.sh
+
 bash scripts/test-npm.sh
 
 step "Benchmark corpus: eg-connections, zod, valibot and ajv agree on all of its cases"

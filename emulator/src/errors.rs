@@ -55,6 +55,11 @@ impl ApiError {
         Self::new(StatusCode::UNAUTHORIZED, "EG.00014010", message)
     }
 
+    /// 401 APIGW.0301: the API gateway refused the AK/SK signature.
+    pub fn signature(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "APIGW.0301", message)
+    }
+
     /// 403 EG.00014030.
     pub fn forbidden(message: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, "EG.00014030", message)

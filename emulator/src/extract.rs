@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::errors::ApiError;
 use crate::iam::{Grant, TokenError};
 use crate::routes::{AppState, BODY_LIMIT};
+use crate::signed::SignedCaller;
 
 pub const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
 
@@ -118,6 +119,34 @@ impl FromRequestParts<Arc<AppState>> for Authorized {
             .await
             .map_err(|rejection| ApiError::bad_request(format!("The path is malformed: {rejection}")))?;
         let project_id = path.get("project_id").cloned().unwrap_or_default();
+        let has_connection = path.contains_key("connection_id");
+        if let Some(caller) = parts.extensions.get::<SignedCaller>() {
+            let project_header = parts
+                .headers
+                .get(eg_connections::sign::PROJECT_HEADER)
+                .and_then(|value| value.to_str().ok());
+            if project_header.is_some_and(|header| header != project_id) {
+                return Err(ApiError::forbidden(format!(
+                    "X-Project-Id {} is not the path's project {project_id}",
+                    project_header.unwrap_or_default()
+                )));
+            }
+            let Some(project) = caller.grant.projects.iter().find(|project| project.id == project_id) else {
+                return Err(ApiError::forbidden(format!(
+                    "The access key {} has no permission {} on project {project_id} (its user has no such project)",
+                    caller.access,
+                    action(&parts.method, has_connection)
+                )));
+            };
+            return Ok(Authorized {
+                grant: Grant {
+                    user: caller.grant.user.clone(),
+                    project: project.clone(),
+                    expires_ms: caller.grant.expires_ms,
+                },
+                project_id,
+            });
+        }
         let token = parts.headers.get(X_AUTH_TOKEN).and_then(|value| value.to_str().ok());
         let grant = state.iam.check(token).map_err(|error| {
             ApiError::unauthorized(match error {
@@ -129,7 +158,7 @@ impl FromRequestParts<Arc<AppState>> for Authorized {
         if grant.project.id != project_id {
             return Err(ApiError::forbidden(format!(
                 "The token has no permission {} on project {project_id} (it is scoped to another project)",
-                action(&parts.method, path.contains_key("connection_id"))
+                action(&parts.method, has_connection)
             )));
         }
         Ok(Authorized { grant, project_id })

@@ -47,6 +47,14 @@ pub struct Project {
     pub name: String,
 }
 
+/// An access key (AK) and its secret key (SK). The secret is kept as is:
+/// verifying an HMAC signature needs it (the file is the owner's only).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessKey {
+    pub access: String,
+    pub secret: String,
+}
+
 /// A user of the IAM file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct User {
@@ -55,6 +63,9 @@ pub struct User {
     /// Argon2id, as a PHC string (`$argon2id$v=19$...`).
     pub password_hash: String,
     pub projects: Vec<Project>,
+    /// Permanent access keys; a signed request acts as this user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_keys: Vec<AccessKey>,
 }
 
 /// A user as the file may hold it: with a hash, or (older files) a plain
@@ -68,6 +79,8 @@ struct StoredUser {
     #[serde(default)]
     password: Option<String>,
     projects: Vec<Project>,
+    #[serde(default)]
+    access_keys: Vec<AccessKey>,
 }
 
 /// The IAM file: `{"users": [...]}`.
@@ -117,6 +130,7 @@ impl IamConfig {
                         id: random_hex(16),
                         name: "cn-north-4".to_owned(),
                     }],
+                    access_keys: vec![new_access_key()],
                 }],
             };
             config.save(path)?;
@@ -152,6 +166,7 @@ impl IamConfig {
                 domain: user.domain,
                 password_hash,
                 projects: user.projects,
+                access_keys: user.access_keys,
             });
         }
         let mut config = IamConfig { users };
@@ -204,6 +219,15 @@ fn restrict(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// A fresh access key: 20 uppercase characters, and a 40-character secret,
+/// shaped as IAM's.
+pub fn new_access_key() -> AccessKey {
+    AccessKey {
+        access: random_hex(10).to_ascii_uppercase(),
+        secret: random_hex(20),
+    }
+}
+
 /// `2 * bytes` lowercase hex characters from the OS's random source.
 pub fn random_hex(bytes: usize) -> String {
     let mut text = String::with_capacity(bytes * 2);
@@ -230,6 +254,32 @@ pub enum TokenError {
     Unknown,
     Expired,
 }
+
+/// What a verified access key grants.
+#[derive(Debug, Clone)]
+pub struct KeyGrant {
+    pub user: String,
+    pub projects: Vec<Project>,
+    /// Temporary keys only: the `X-Security-Token` that must come with them.
+    pub security_token: Option<String>,
+    pub expires_ms: Option<u64>,
+}
+
+/// Why an access key cannot be used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum KeyError {
+    /// No such access key.
+    Unknown,
+    /// A temporary key past its expiry.
+    Expired,
+    /// Too many failed signatures in a row: locked until then.
+    Locked { until_ms: u64 },
+}
+
+/// Failed signatures in a row before an access key is locked, and for how
+/// long (the gateway's rule, "AK access failed to reach the limit").
+pub const KEY_LOCKOUT_AFTER: u32 = 5;
+pub const KEY_LOCKOUT_FOR: Duration = Duration::from_secs(5 * 60);
 
 /// Why a sign-in is refused.
 #[derive(Debug, PartialEq, Eq)]
@@ -266,6 +316,10 @@ pub struct Iam {
     config: IamConfig,
     ttl: Duration,
     tokens: Mutex<Tokens>,
+    /// Access key -> (secret key, grant): the users', `--dev-access-key`'s
+    /// and the temporary ones.
+    keys: Mutex<HashMap<String, (String, KeyGrant)>>,
+    key_failures: Mutex<HashMap<String, Failures>>,
     failures: Mutex<HashMap<(String, String), Failures>>,
     /// Verified when the user does not exist, so that a wrong name takes
     /// as long as a wrong password.
@@ -279,10 +333,24 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Iam {
     /// An IAM with `config`'s users issuing tokens valid for `ttl`.
     pub fn new(config: IamConfig, ttl: Duration) -> io::Result<Self> {
+        let mut keys = HashMap::new();
+        for user in &config.users {
+            for key in &user.access_keys {
+                let grant = KeyGrant {
+                    user: user.name.clone(),
+                    projects: user.projects.clone(),
+                    security_token: None,
+                    expires_ms: None,
+                };
+                keys.insert(key.access.clone(), (key.secret.clone(), grant));
+            }
+        }
         Ok(Iam {
             config,
             ttl,
             tokens: Mutex::default(),
+            keys: Mutex::new(keys),
+            key_failures: Mutex::default(),
             failures: Mutex::default(),
             decoy_hash: hash_password(&random_hex(12))?,
         })
@@ -304,6 +372,71 @@ impl Iam {
             expires_ms: None,
         };
         lock(&self.tokens).by_token.insert(token, grant);
+    }
+
+    /// Accepts the access key `access` with `secret` for `project` (`--dev-access-key`).
+    pub fn add_fixed_key(&self, access: String, secret: String, project_id: String) {
+        let grant = KeyGrant {
+            user: "dev-access-key".to_owned(),
+            projects: vec![Project {
+                id: project_id,
+                name: String::new(),
+            }],
+            security_token: None,
+            expires_ms: None,
+        };
+        lock(&self.keys).insert(access, (secret, grant));
+    }
+
+    /// Temporary credentials for what `grant` (a token's) allows, valid for
+    /// `duration`: `(access, secret, security token, expiry)`.
+    pub fn issue_temporary(&self, grant: &Grant, duration: Duration) -> (String, String, String, u64) {
+        let key = new_access_key();
+        let security_token = format!("gQpjbi1ub3J0aC00emulator{}", random_hex(64));
+        let expires_ms = now_ms() + duration.as_millis() as u64;
+        let key_grant = KeyGrant {
+            user: grant.user.clone(),
+            projects: vec![grant.project.clone()],
+            security_token: Some(security_token.clone()),
+            expires_ms: Some(expires_ms),
+        };
+        let mut keys = lock(&self.keys);
+        keys.retain(|_, (_, grant)| grant.expires_ms.is_none_or(|expires| expires > now_ms()));
+        keys.insert(key.access.clone(), (key.secret.clone(), key_grant));
+        (key.access, key.secret, security_token, expires_ms)
+    }
+
+    /// The secret key and grant of `access`, unless unknown, expired or locked.
+    pub fn key(&self, access: &str) -> Result<(String, KeyGrant), KeyError> {
+        let now = now_ms();
+        if let Some(failures) = lock(&self.key_failures).get(access) {
+            if failures.locked_until_ms > now {
+                return Err(KeyError::Locked {
+                    until_ms: failures.locked_until_ms,
+                });
+            }
+        }
+        let (secret, grant) = lock(&self.keys).get(access).cloned().ok_or(KeyError::Unknown)?;
+        match grant.expires_ms {
+            Some(expires) if expires <= now => Err(KeyError::Expired),
+            _ => Ok((secret, grant)),
+        }
+    }
+
+    /// Counts a failed signature of `access`; five in a row lock it.
+    pub fn key_failed(&self, access: &str) {
+        let mut all = lock(&self.key_failures);
+        let failures = all.entry(access.to_owned()).or_default();
+        failures.in_a_row += 1;
+        if failures.in_a_row >= KEY_LOCKOUT_AFTER {
+            failures.in_a_row = 0;
+            failures.locked_until_ms = now_ms() + KEY_LOCKOUT_FOR.as_millis() as u64;
+        }
+    }
+
+    /// Clears `access`'s failures after a good signature.
+    pub fn key_succeeded(&self, access: &str) {
+        lock(&self.key_failures).remove(access);
     }
 
     /// A token for the first user's first project, without a password
@@ -476,4 +609,48 @@ pub async fn issue_token(
         response.headers_mut().insert(X_SUBJECT_TOKEN, value);
     }
     response
+}
+
+/// `POST /v3.0/OS-CREDENTIAL/securitytokens`: temporary credentials (an
+/// access key, its secret and a security token) for the caller's token,
+/// `duration_seconds` long (900 to 86,400; default 900).
+pub async fn issue_security_token(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let token = headers
+        .get(crate::extract::X_AUTH_TOKEN)
+        .and_then(|value| value.to_str().ok());
+    let grant = match state.iam.check(token) {
+        Ok(grant) => grant,
+        Err(_) => return iam_error(StatusCode::UNAUTHORIZED, "The token is missing, wrong or expired."),
+    };
+    let request: Value = match read_json(&headers, body) {
+        Ok(value) => value,
+        Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
+        Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
+    };
+    let identity = &request["auth"]["identity"];
+    let methods_ok = identity["methods"]
+        .as_array()
+        .is_some_and(|methods| methods.iter().any(|method| method == "token"));
+    if !methods_ok {
+        return iam_error(StatusCode::BAD_REQUEST, "auth.identity.methods must include \"token\"");
+    }
+    let seconds = identity["token"]["duration_seconds"].as_u64().unwrap_or(900);
+    if !(900..=86_400).contains(&seconds) {
+        return iam_error(
+            StatusCode::BAD_REQUEST,
+            "auth.identity.token.duration_seconds must be between 900 and 86400",
+        );
+    }
+    let (access, secret, security_token, expires_ms) = state.iam.issue_temporary(&grant, Duration::from_secs(seconds));
+    let body = json!({"credential": {
+        "access": access,
+        "secret": secret,
+        "securitytoken": security_token,
+        "expires_at": format_rfc3339(expires_ms),
+    }});
+    (StatusCode::CREATED, Json(body)).into_response()
 }

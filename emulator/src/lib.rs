@@ -12,6 +12,7 @@ pub mod legacy;
 pub mod lock;
 pub mod routes;
 pub mod server;
+pub mod signed;
 pub mod store;
 
 use std::io;
@@ -41,6 +42,8 @@ pub struct Options {
     pub token_ttl: Duration,
     /// A fixed `(token, project_id)` accepted forever.
     pub dev_token: Option<(String, String)>,
+    /// A fixed `(access key, secret key, project_id)` accepted forever.
+    pub dev_access_key: Option<(String, String, String)>,
     /// Give the first user a new password (printed once).
     pub reset_dev_password: bool,
     pub limits: Limits,
@@ -87,6 +90,9 @@ pub async fn start(options: Options, listener: TcpListener) -> io::Result<Runnin
     let iam = Iam::new(loaded.config, options.token_ttl)?;
     if let Some((token, project_id)) = options.dev_token.clone() {
         iam.add_fixed_token(token, project_id);
+    }
+    if let Some((access, secret, project_id)) = options.dev_access_key.clone() {
+        iam.add_fixed_key(access, secret, project_id);
     }
     let user = iam.users()[0].clone();
     let (token, _) = iam.issue_for_first_user();

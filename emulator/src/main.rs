@@ -58,14 +58,27 @@ struct Cli {
     #[arg(long, env = "EG_EMULATOR_DEV_TOKEN", value_name = "TOKEN", requires = "dev_project")]
     dev_token: Option<String>,
 
-    /// The project ID the --dev-token is scoped to.
+    /// The project ID the --dev-token and the --dev-access-key are scoped to.
+    #[arg(long, env = "EG_EMULATOR_DEV_PROJECT", value_name = "PROJECT_ID")]
+    dev_project: Option<String>,
+
+    /// Accept this access key (AK) for --dev-project, signed with --dev-secret-key.
     #[arg(
         long,
-        env = "EG_EMULATOR_DEV_PROJECT",
-        value_name = "PROJECT_ID",
-        requires = "dev_token"
+        env = "EG_EMULATOR_DEV_ACCESS_KEY",
+        value_name = "AK",
+        requires_all = ["dev_secret_key", "dev_project"]
     )]
-    dev_project: Option<String>,
+    dev_access_key: Option<String>,
+
+    /// The secret key (SK) of --dev-access-key.
+    #[arg(
+        long,
+        env = "EG_EMULATOR_DEV_SECRET_KEY",
+        value_name = "SK",
+        requires = "dev_access_key"
+    )]
+    dev_secret_key: Option<String>,
 
     /// IAM users file (default: DATA/iam.json).
     #[arg(long, env = "EG_EMULATOR_CONFIG", value_name = "FILE")]
@@ -122,7 +135,13 @@ async fn main() -> ExitCode {
         data_dir: cli.data.clone(),
         iam_config: cli.config,
         token_ttl: cli.token_ttl,
-        dev_token: cli.dev_token.zip(cli.dev_project),
+        dev_token: cli.dev_token.zip(cli.dev_project.clone()),
+        dev_access_key: cli
+            .dev_access_key
+            .clone()
+            .zip(cli.dev_secret_key.clone())
+            .zip(cli.dev_project.clone())
+            .map(|((access, secret), project)| (access, secret, project)),
         reset_dev_password: cli.reset_dev_password,
         limits: Limits {
             header_timeout: cli.header_timeout,
@@ -176,6 +195,16 @@ async fn main() -> ExitCode {
     );
     let _ = writeln!(out, "  project:  {}  ({})", project.id, project.name);
     let _ = writeln!(out, "  token:    {}", started.token);
+    if let Some(key) = started.user.access_keys.first() {
+        let _ = writeln!(out, "  access key: {}  secret key: {}", key.access, key.secret);
+    }
+    if let (Some(access), Some(secret)) = (&cli.dev_access_key, &cli.dev_secret_key) {
+        let _ = writeln!(
+            out,
+            "  dev access key: {access}  secret key: {secret}  (project {})",
+            cli.dev_project.as_deref().unwrap_or_default()
+        );
+    }
     if let Some(part) = &cli.fail_when_name_contains {
         let _ = writeln!(out, "  names containing \"{part}\" end in CREATE_FAILED");
     }

@@ -61,7 +61,7 @@ type Shared = State<Arc<AppState>>;
 
 /// The whole application.
 pub fn router(state: Arc<AppState>) -> Router {
-    let mut app = Router::new()
+    let connections = Router::new()
         .route(
             "/v1/{project_id}/connections",
             get(list_connections).post(create_connection),
@@ -70,7 +70,14 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/{project_id}/connections/{connection_id}",
             get(show_connection).put(update_connection).delete(delete_connection),
         )
+        .route_layer(middleware::from_fn_with_state(state.clone(), crate::signed::verify));
+    let mut app = Router::new()
+        .merge(connections)
         .route("/v3/auth/tokens", post(crate::iam::issue_token))
+        .route(
+            "/v3.0/OS-CREDENTIAL/securitytokens",
+            post(crate::iam::issue_security_token),
+        )
         .method_not_allowed_fallback(method_not_allowed)
         .route("/emulator/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route(
@@ -101,8 +108,15 @@ pub fn router(state: Arc<AppState>) -> Router {
                     AllowOrigin::list(origins)
                 })
                 .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-                .allow_headers([header::CONTENT_TYPE, X_AUTH_TOKEN])
-                .expose_headers([X_REQUEST_ID, X_SUBJECT_TOKEN]),
+                .allow_headers([
+                    header::CONTENT_TYPE,
+                    header::AUTHORIZATION,
+                    X_AUTH_TOKEN,
+                    axum::http::HeaderName::from_static("x-sdk-date"),
+                    axum::http::HeaderName::from_static("x-project-id"),
+                    axum::http::HeaderName::from_static("x-security-token"),
+                ])
+                .expose_headers([X_REQUEST_ID, X_SUBJECT_TOKEN, header::DATE]),
         );
     }
     app.with_state(state)

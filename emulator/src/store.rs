@@ -229,6 +229,7 @@ pub struct Store {
     /// Set to stop the checkpoint thread.
     stop_checkpoints: Arc<AtomicU32>,
     writer_thread: Mutex<Option<thread::JoinHandle<()>>>,
+    checkpoint_thread: Mutex<Option<thread::JoinHandle<()>>>,
     readers: Mutex<Vec<Database>>,
     path: PathBuf,
     /// Commits still to fail on purpose (the storage fault of `--enable-faults`).
@@ -263,13 +264,14 @@ impl Store {
         let checkpointer = open_database(&path, false).map_err(|error| refuse(&path, error))?;
         let stop = Arc::new(AtomicU32::new(0));
         let stopped = stop.clone();
-        thread::Builder::new()
+        let checkpoint_thread = thread::Builder::new()
             .name("eg-store-checkpoint".into())
             .spawn(move || checkpoint_loop(checkpointer, stopped))?;
         Ok(Store {
             writer: Mutex::new(Some(sender)),
             stop_checkpoints: stop,
             writer_thread: Mutex::new(Some(writer_thread)),
+            checkpoint_thread: Mutex::new(Some(checkpoint_thread)),
             readers: Mutex::new(Vec::new()),
             path,
             failing_commits,
@@ -282,13 +284,18 @@ impl Store {
         self.failing_commits.store(count, Ordering::SeqCst);
     }
 
-    /// Finishes the queued changes and stops the writer.
+    /// Finishes the queued changes, stops the writer and the checkpoints,
+    /// and closes every connection (the last one to close folds the WAL
+    /// into the database file and removes it).
     pub fn close(&self) {
         self.stop_checkpoints.store(1, Ordering::SeqCst);
         drop(lock(&self.writer).take());
-        if let Some(thread) = lock(&self.writer_thread).take() {
-            let _ = thread.join();
+        for thread in [&self.writer_thread, &self.checkpoint_thread] {
+            if let Some(thread) = lock(thread).take() {
+                let _ = thread.join();
+            }
         }
+        lock(&self.readers).clear();
     }
 
     async fn submit(&self, change: Change) -> Outcome {

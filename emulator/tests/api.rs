@@ -34,6 +34,11 @@ fn options(data: &Path) -> Options {
         iam_config: None,
         token_ttl: Duration::from_secs(3600),
         dev_token: Some(("fixed-dev-token".to_owned(), "other-project".to_owned())),
+        dev_access_key: Some((
+            "FIXEDDEVACCESSKEY0001".to_owned(),
+            "fixed-dev-secret".to_owned(),
+            "other-project".to_owned(),
+        )),
         reset_dev_password: false,
         limits: Limits::default(),
     }
@@ -486,7 +491,9 @@ async fn the_old_log_format_is_imported_once_and_kept() {
     let emu = Emulator::start(options(data.path())).await;
     let project = emu.project.clone();
     emu.stop().await;
-    std::fs::remove_file(data.path().join("connections.db")).unwrap();
+    for file in ["connections.db", "connections.db-wal", "connections.db-shm"] {
+        let _ = std::fs::remove_file(data.path().join(file));
+    }
     let snapshot = json!([
         old_connection(&project, "id-a", "alpha", 1),
         old_connection(&project, "id-b", "beta", 2)
@@ -984,5 +991,152 @@ async fn concurrent_creates_keep_names_unique_and_nothing_is_lost() {
         .call(Method::GET, &format!("{}?limit=1000", emu.connections()), None)
         .await;
     assert_eq!(list["total"], 1000);
+    emu.stop().await;
+}
+
+/// A request signed with the crate's signer (`SDK-HMAC-SHA256`), as an SDK
+/// signs it; `tamper` may change the body after signing.
+async fn signed(
+    emu: &Emulator,
+    method: Method,
+    url: &str,
+    body: Option<Value>,
+    key: (&str, &str),
+    date: &str,
+    tamper: Option<Value>,
+) -> (StatusCode, Value) {
+    use eg_connections::sign;
+    let parsed = reqwest::Url::parse(url).unwrap();
+    let host = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap());
+    let body_text = body.map(|body| body.to_string()).unwrap_or_default();
+    let mut headers = vec![("Host", host.as_str()), ("X-Sdk-Date", date)];
+    if !body_text.is_empty() {
+        headers.push(("Content-Type", "application/json"));
+    }
+    let request = sign::Signable {
+        method: method.as_str(),
+        path: parsed.path(),
+        query: parsed.query().unwrap_or_default(),
+        headers: &headers,
+        body: body_text.as_bytes(),
+    };
+    let authorization = sign::authorization(key.0, key.1, date, &request);
+    let sent_body = tamper.map(|body| body.to_string()).unwrap_or(body_text.clone());
+    let mut builder = emu
+        .client
+        .request(method, url)
+        .header("X-Sdk-Date", date)
+        .header("Authorization", authorization);
+    if !body_text.is_empty() {
+        builder = builder.header("Content-Type", "application/json").body(sent_body);
+    }
+    let response = builder.send().await.unwrap();
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+fn sdk_date(offset_seconds: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    eg_connections::sign::format_date(now + offset_seconds)
+}
+
+#[tokio::test]
+async fn signed_requests_are_verified_as_the_gateway_does() {
+    let (_data, emu) = started().await;
+    let key = ("FIXEDDEVACCESSKEY0001", "fixed-dev-secret");
+    let url = format!("{}/v1/other-project/connections", emu.base);
+    let body = webhook("signed-1");
+    let (status, created) = signed(&emu, Method::POST, &url, Some(body.clone()), key, &sdk_date(0), None).await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    let (status, list) = signed(
+        &emu,
+        Method::GET,
+        &format!("{url}?limit=5&fuzzy_name=signed%201&sort=name:ASC"),
+        None,
+        key,
+        &sdk_date(0),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, list["total"].as_u64()),
+        (StatusCode::OK, Some(0)),
+        "a query signed and sent alike"
+    );
+
+    let refusals = [
+        (
+            "a wrong secret key",
+            ("FIXEDDEVACCESSKEY0001", "not-the-secret"),
+            sdk_date(0),
+            None,
+            "signature does not match",
+        ),
+        (
+            "a body changed after signing",
+            key,
+            sdk_date(0),
+            Some(webhook("tampered")),
+            "signature does not match",
+        ),
+        (
+            "a date 20 minutes old",
+            key,
+            sdk_date(-20 * 60),
+            None,
+            "X-Sdk-Date is 20 minutes",
+        ),
+        (
+            "an access key that does not exist",
+            ("NOSUCHKEY", "x"),
+            sdk_date(0),
+            None,
+            "ak not exist",
+        ),
+    ];
+    for (what, key, date, tamper, says) in refusals {
+        let (status, error) = signed(&emu, Method::POST, &url, Some(webhook("refused")), key, &date, tamper).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}: {error}");
+        assert_eq!(error["error_code"], "APIGW.0301", "{what}");
+        let message = error["error_msg"].as_str().unwrap();
+        assert!(
+            message.starts_with("Incorrect IAM authentication information"),
+            "{what}: {message}"
+        );
+        assert!(message.contains(says), "{what}: {message}");
+    }
+    // A project the key's user does not have.
+    let (status, error) = signed(&emu, Method::GET, &emu.connections(), None, key, &sdk_date(0), None).await;
+    assert_eq!(
+        (status, error["error_code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("EG.00014030"))
+    );
+    // Five failures in a row lock the key, even for a good signature (the
+    // good one just above reset the count).
+    for _ in 0..5 {
+        signed(
+            &emu,
+            Method::GET,
+            &url,
+            None,
+            ("FIXEDDEVACCESSKEY0001", "wrong"),
+            &sdk_date(0),
+            None,
+        )
+        .await;
+    }
+    let (status, error) = signed(&emu, Method::GET, &url, None, key, &sdk_date(0), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(
+        error["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("AK access failed to reach the limit"),
+        "{error}"
+    );
     emu.stop().await;
 }

@@ -8,13 +8,13 @@
 //!   `npm/src/runtime.js` in the package's `core.js`.
 //! - `npm_codegen limits esm|cjs|dts`: the limits of the field table.
 
-use eg_connections::fields::{Family, FieldSpec, FIELDS, PORT_MAX, PORT_MIN, UPDATE_KEYS};
+use eg_connections::fields::{Family, FieldSpec, ALIASES, FIELDS, PORT_MAX, PORT_MIN, UPDATE_KEYS};
 use eg_connections::i18n::{ArgKind, Locale, MessageId};
 use eg_connections::input::ValueKind;
 use eg_connections::issue::{Field, ALL_FIELDS, CODES};
 use eg_connections::js::layout::{
-    ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOTS_LEN, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE, TAG_MISSING,
-    TAG_NULL, TAG_STRING, TAG_TRUE,
+    alias_slot, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOTS_LEN, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE,
+    TAG_MISSING, TAG_NULL, TAG_STRING, TAG_TRUE,
 };
 use eg_connections::model::{Acks, ConnectionType};
 use std::fmt::Write;
@@ -130,8 +130,21 @@ fn key_test(name: &str, keys: &[&str]) -> String {
     format!("function {name}(k) {{\n  switch (k) {{\n{cases}      return true;\n  }}\n  return false;\n}}\n")
 }
 
-/// Reads the properties of `object` (a variable) into `v{slot}`, in order.
+/// Reads the properties of `object` (a variable) into `v{slot}`, in order,
+/// then its older names into `v{alias slot}`.
 fn read_properties(out: &mut String, object: &str, parent: Field, indent: &str) {
+    read_children(out, object, parent, indent);
+    for alias in older_names(parent) {
+        let slot = alias_slot(alias.field);
+        let _ = writeln!(
+            out,
+            "{indent}try {{ v{slot} = {object}.{}; }} catch {{ v{slot} = THREW; }}",
+            alias.key
+        );
+    }
+}
+
+fn read_children(out: &mut String, object: &str, parent: Field, indent: &str) {
     for spec in children(parent) {
         let slot = spec.field as usize;
         let _ = writeln!(
@@ -153,8 +166,29 @@ fn read_properties(out: &mut String, object: &str, parent: Field, indent: &str) 
     }
 }
 
+/// The older names of the properties of `parent`.
+fn older_names(parent: Field) -> impl Iterator<Item = &'static eg_connections::fields::Alias> {
+    ALIASES
+        .iter()
+        .filter(move |alias| alias.field.spec().is_some_and(|spec| spec.parent() == parent))
+}
+
 /// Writes `v{slot}` of the properties of `parent` into the slots.
 fn write_properties(out: &mut String, parent: Field, indent: &str) {
+    write_children(out, parent, indent);
+    // Older names after every field: the text goes in ascending slot order.
+    for alias in older_names(parent) {
+        let slot = alias_slot(alias.field);
+        let writer = if alias.field.spec().is_some_and(|spec| spec.family == Family::Flag) {
+            "flag"
+        } else {
+            "str"
+        };
+        let _ = writeln!(out, "{indent}{writer}({slot}, v{slot});");
+    }
+}
+
+fn write_children(out: &mut String, parent: Field, indent: &str) {
     for spec in children(parent) {
         let slot = spec.field as usize;
         match spec.family {
@@ -201,9 +235,20 @@ fn build_value(out: &mut String, target: &str, parent: Field, indent: &str) {
             (_, eg_connections::fields::Requirement::Always) => {
                 let _ = writeln!(out, "{indent}{target}.{key} = v{slot};");
             }
-            _ => {
-                let _ = writeln!(out, "{indent}if (f & {bit}) {target}.{key} = v{slot};");
-            }
+            _ => match spec.field.alias() {
+                // The value may have come under the older name.
+                Some(_) => {
+                    let older = alias_slot(spec.field);
+                    let _ = writeln!(
+                        out,
+                        "{indent}if (f & {bit}) {target}.{key} = f & {} ? v{older} : v{slot};",
+                        1u32 << older
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "{indent}if (f & {bit}) {target}.{key} = v{slot};");
+                }
+            },
         }
     }
 }
@@ -222,7 +267,9 @@ fn camel(key: &str) -> String {
 
 /// Every `v{slot}` (and `k`/`u` for objects) a reader declares.
 fn declarations(parent: Field) -> Vec<String> {
-    let mut names = Vec::new();
+    let mut names: Vec<String> = older_names(parent)
+        .map(|alias| format!("v{}", alias_slot(alias.field)))
+        .collect();
     for spec in children(parent) {
         let slot = spec.field as usize;
         names.push(format!("v{slot}"));
@@ -259,7 +306,7 @@ fn create_reader() -> String {
     let _ = writeln!(
         out,
         "  const o = call(wasm.validate_create(keyCount, units, flush({})));",
-        FIELDS.len()
+        SLOTS_LEN / SLOT_WORDS - 1
     );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");
     out.push_str("  const f = words[o + 3];\n  const value = {};\n");
@@ -377,7 +424,8 @@ fn core() -> String {
         &children(Field::Root).map(|spec| spec.key()).collect::<Vec<_>>(),
     ));
     for spec in FIELDS.iter().filter(|spec| spec.family == Family::Object) {
-        let keys: Vec<&str> = children(spec.field).map(|child| child.key()).collect();
+        let mut keys: Vec<&str> = children(spec.field).map(|child| child.key()).collect();
+        keys.extend(older_names(spec.field).map(|alias| alias.key));
         out.push_str(&key_test(&format!("is{}Key", camel(spec.key())), &keys));
     }
     out.push_str(&key_test("isUpdateKey", &UPDATE_KEYS));

@@ -191,6 +191,26 @@ pub const FIELDS: [FieldSpec; 13] = [
     spec(Field::Acks, &["kafka_detail", "acks"], R::Optional, None, F::Acks),
 ];
 
+/// An older property name the API still accepts for a field (Terraform's
+/// `huaweicloud_eg_connection` sends these), in the same object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alias {
+    pub field: Field,
+    pub key: &'static str,
+}
+
+/// The older names of `kafka_detail`'s SASL switch and user name.
+pub const ALIASES: [Alias; 2] = [
+    Alias {
+        field: Field::EnableSaslSsl,
+        key: "sasl_ssl",
+    },
+    Alias {
+        field: Field::UserName,
+        key: "username",
+    },
+];
+
 /// Every field, [`Field::Root`] first, then in form order.
 pub const ALL_FIELDS: [Field; 14] = {
     let mut all = [Field::Root; 14];
@@ -257,6 +277,19 @@ impl Field {
             .iter()
             .copied()
             .find(|field| field.path().iter().copied().eq(path.iter().map(AsRef::as_ref)))
+    }
+
+    /// The field whose older name in the object `parent` is `key`, if any.
+    pub fn from_alias(parent: Field, key: &str) -> Option<Field> {
+        ALIASES
+            .iter()
+            .find(|alias| alias.key == key && alias.field.spec().is_some_and(|spec| spec.parent() == parent))
+            .map(|alias| alias.field)
+    }
+
+    /// The field's older name, if it has one.
+    pub fn alias(self) -> Option<&'static str> {
+        ALIASES.iter().find(|alias| alias.field == self).map(|alias| alias.key)
     }
 
     /// The field named `key` in the object `parent`, if any.

@@ -60,6 +60,8 @@ pub enum IssueKind {
     TypeValue { received: String },
     /// The acks value is not `0`, `1` or `all`.
     AcksValue { received: String },
+    /// A field given under its name and its older name with different values.
+    AliasConflict { name: &'static str, alias: &'static str },
     /// `kafka_detail` sent for a WEBHOOK connection.
     KafkaDetailNotAllowed,
     /// A bad entry in the Kafka address list.
@@ -105,7 +107,10 @@ impl IssueKind {
             | IssueKind::NameFirstChar { .. }
             | IssueKind::NameChar { .. }
             | IssueKind::Addr { .. } => 3,
-            IssueKind::NameReserved | IssueKind::TypeValue { .. } | IssueKind::AcksValue { .. } => 4,
+            IssueKind::NameReserved
+            | IssueKind::TypeValue { .. }
+            | IssueKind::AcksValue { .. }
+            | IssueKind::AliasConflict { .. } => 4,
             IssueKind::KafkaDetailNotAllowed => 5,
             IssueKind::UnrecognizedKeys { .. } => 6,
         }

@@ -7,13 +7,13 @@
 //! headless Chromium.
 #![cfg(feature = "js")]
 
-use eg_connections::fields::ALL_FIELDS;
+use eg_connections::fields::{ALIASES, ALL_FIELDS};
 use eg_connections::i18n::{ArgKind, Locale, MessageId};
 use eg_connections::input::{Body, CreateInput, ValueKind};
 use eg_connections::issue::CODES;
 use eg_connections::js::layout::{
-    Io, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE, TAG_MISSING, TAG_NULL,
-    TAG_STRING, TAG_TRUE,
+    alias_slot, Io, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE,
+    TAG_MISSING, TAG_NULL, TAG_STRING, TAG_TRUE,
 };
 use eg_connections::rules::validate_create;
 use eg_connections::Field;
@@ -52,8 +52,8 @@ impl Writer<'_> {
         (start as i32, length as i32)
     }
 
-    fn slot(&mut self, field: Field, tag: i32, a: i32, b: i32) {
-        let at = SLOT_WORDS * field as usize;
+    fn slot(&mut self, index: usize, tag: i32, a: i32, b: i32) {
+        let at = SLOT_WORDS * index;
         self.io.input.slots[at..at + 3].copy_from_slice(&[tag, a, b]);
     }
 
@@ -71,19 +71,23 @@ impl Writer<'_> {
     }
 
     fn value(&mut self, field: Field, value: Option<&Value>) {
+        self.value_at(field as usize, value);
+    }
+
+    fn value_at(&mut self, index: usize, value: Option<&Value>) {
         match value {
             Some(Value::String(text)) => {
                 let (offset, length) = self.text(text);
-                self.slot(field, TAG_STRING, offset, length);
+                self.slot(index, TAG_STRING, offset, length);
             }
-            other => self.slot(field, Self::kind_tag(other), 0, 0),
+            other => self.slot(index, Self::kind_tag(other), 0, 0),
         }
     }
 
     /// Writes an object's known properties and unknown keys.
     fn object(&mut self, parent: Field, object: &serde_json::Map<String, Value>) {
         for key in object.keys() {
-            match Field::from_key(parent, key) {
+            match Field::from_key(parent, key).or_else(|| Field::from_alias(parent, key)) {
                 Some(_) => {}
                 None => {
                     let (offset, length) = self.text(key);
@@ -107,6 +111,12 @@ impl Writer<'_> {
             if let (Field::KafkaDetail, Some(Value::Object(detail))) = (field, value) {
                 self.object(Field::KafkaDetail, detail);
             }
+        }
+        for alias in ALIASES
+            .iter()
+            .filter(|alias| alias.field.spec().unwrap().parent() == parent)
+        {
+            self.value_at(alias_slot(alias.field), object.get(alias.key));
         }
     }
 }
@@ -184,6 +194,17 @@ fn check(body: Value) {
             assert_eq!(bit(Field::KafkaDetail), sent.get("kafka_detail").is_some(), "{body}");
             if let Some(detail) = sent.get("kafka_detail") {
                 assert_eq!(["0", "1", "all"][out[2] as usize], detail["acks"], "{body}");
+                let from_older_name = flags & (1 << alias_slot(Field::UserName)) != 0;
+                let given = &body["kafka_detail"];
+                let expected_from = if given.get("user_name").is_none_or(Value::is_null) {
+                    "username"
+                } else {
+                    "user_name"
+                };
+                if detail.get("user_name").is_some() {
+                    assert_eq!(from_older_name, expected_from == "username", "{body}");
+                    assert_eq!(detail["user_name"], given[expected_from], "{body}");
+                }
                 assert_eq!(bit(Field::EnableSaslSsl), detail["enable_sasl_ssl"] == true, "{body}");
                 assert_eq!(bit(Field::UserName), detail.get("user_name").is_some(), "{body}");
                 assert_eq!(bit(Field::Password), detail.get("password").is_some(), "{body}");
@@ -217,6 +238,12 @@ fn valid_requests_come_back_as_flags() {
     }));
     check(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
                  "kafka_detail": {"instance_id": "i", "addr": "h:1"}}));
+    // The older names Terraform sends, alone or agreeing with the current ones.
+    check(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+                 "kafka_detail": {"instance_id": "i", "addr": "h:1", "sasl_ssl": true, "username": "u", "password": "p"}}));
+    check(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+                 "kafka_detail": {"instance_id": "i", "addr": "h:1", "sasl_ssl": true, "enable_sasl_ssl": true,
+                                  "user_name": "u", "username": "u", "password": "p"}}));
 }
 
 #[test]
@@ -235,6 +262,9 @@ fn every_issue_and_message_survives_the_words() {
         json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
                "kafka_detail": {"instance_id": " i", "addr": "h:99999", "enable_sasl_ssl": true}}),
         json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA", "kafka_detail": [1]}),
+        json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+               "kafka_detail": {"instance_id": "i", "addr": "h:1", "sasl_ssl": false, "enable_sasl_ssl": true,
+                                "user_name": "u", "username": "v", "password": "p"}}),
         json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "kafka_detail": {"instance_id": "i", "addr": "h:1"}}),
     ];
     for case in cases {

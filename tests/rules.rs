@@ -262,6 +262,56 @@ fn sasl_credentials() {
 }
 
 #[test]
+fn older_kafka_names_are_aliases() {
+    // Terraform's names alone: the same request, sent under the current names.
+    let older = json!({
+        "name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+        "kafka_detail": {"instance_id": "i", "addr": "h:1", "sasl_ssl": true, "username": "alice", "password": "p"}
+    });
+    let request = validate_create(&body(&older)).unwrap();
+    let sent = serde_json::to_value(&request).unwrap();
+    assert_eq!(sent["kafka_detail"]["enable_sasl_ssl"], true);
+    assert_eq!(sent["kafka_detail"]["user_name"], "alice");
+    assert!(sent["kafka_detail"].get("sasl_ssl").is_none() && sent["kafka_detail"].get("username").is_none());
+    // Both names, agreeing (null counts as absent): fine.
+    let both = with(
+        with(kafka(), "/kafka_detail/sasl_ssl", json!(true)),
+        "/kafka_detail/username",
+        json!("alice"),
+    );
+    assert!(codes(&both).is_empty(), "{:?}", codes(&both));
+    assert!(codes(&with(kafka(), "/kafka_detail/username", Value::Null)).is_empty());
+    // Both names, disagreeing: one issue naming both, at the field.
+    let clash = with(
+        with(kafka(), "/kafka_detail/sasl_ssl", json!(false)),
+        "/kafka_detail/username",
+        json!("bob"),
+    );
+    assert_eq!(
+        codes(&clash),
+        [
+            ("kafka_detail.enable_sasl_ssl".to_owned(), "invalid_value"),
+            ("kafka_detail.user_name".to_owned(), "invalid_value")
+        ]
+    );
+    let issues = validate_create(&body(&clash)).unwrap_err();
+    assert_eq!(
+        issues[1].message(Locale::En),
+        "User name is given twice with different values, as \"user_name\" and as its older name \"username\" (keep one)"
+    );
+    // The older name's value gets the field's rules.
+    let wrong = with(
+        without(kafka(), "/kafka_detail/enable_sasl_ssl"),
+        "/kafka_detail/sasl_ssl",
+        json!("yes"),
+    );
+    assert_eq!(
+        codes(&wrong),
+        [("kafka_detail.enable_sasl_ssl".to_owned(), "invalid_type")]
+    );
+}
+
+#[test]
 fn addr_rules() {
     let ok = [
         "a:1",
@@ -325,7 +375,7 @@ fn every_issue_is_reported_at_once() {
         "subnet_id": 3,
         "type": "KAFKA",
         "vpcId": "typo",
-        "kafka_detail": {"addr": "x", "enable_sasl_ssl": true, "acks": "2", "sasl_ssl": true}
+        "kafka_detail": {"addr": "x", "enable_sasl_ssl": true, "acks": "2", "saslSsl": true}
     });
     let found = codes(&input);
     let expected = [
@@ -389,10 +439,15 @@ fn every_issue_has_a_message_in_every_locale() {
     let input = json!({
         "name": "default", "description": s(256, 'd'), "vpc_id": " v", "subnet_id": [],
         "type": "kafka", "x": 1,
-        "kafka_detail": {"addr": "[::1]", "enable_sasl_ssl": true, "acks": "x", "security_protocol": 1}
+        "kafka_detail": {"addr": "[::1]", "enable_sasl_ssl": true, "acks": "x", "security_protocol": 1,
+                         "user_name": "a", "username": "b"}
     });
-    let issues = validate_create(&body(&input)).unwrap_err();
-    assert!(issues.len() >= 9, "{issues:?}");
+    let mut issues = validate_create(&body(&input)).unwrap_err();
+    assert!(issues.len() >= 10, "{issues:?}");
+    issues.push(eg_connections::Issue::new(
+        Field::Description,
+        eg_connections::IssueKind::LoneSurrogate { position: 3 },
+    ));
     for issue in &issues {
         let en = issue.message(Locale::En);
         let zh = issue.message(Locale::ZhCn);

@@ -156,7 +156,8 @@ export function generate(seed = SEED) {
     ['kafka_detail missing for KAFKA', (x) => { delete x.kafka_detail; }],
     ['kafka_detail null for KAFKA', (x) => { x.kafka_detail = null; }],
     ['kafka_detail wrong type', (x) => { x.kafka_detail = pick(['detail', 3, [], [{}], true]); }],
-    ['kafka unknown key', (x) => { x.kafka_detail[pick(['sasl_ssl', 'username', 'instanceId', 'x'])] = 'y'; }],
+    // (sasl_ssl and username are accepted older names since #12: not unknown.)
+    ['kafka unknown key', (x) => { x.kafka_detail[pick(['saslSsl', 'userName', 'instanceId', 'x'])] = 'y'; }],
     ['instance_id missing', (x) => { delete x.kafka_detail.instance_id; }],
     ['instance_id surrounding whitespace', (x) => { x.kafka_detail.instance_id = ` ${id()}`; }],
     ['instance_id wrong type', (x) => { x.kafka_detail.instance_id = 12345; }],
@@ -210,6 +211,20 @@ export function generate(seed = SEED) {
     let deep = 'bottom';
     for (let k = 0; k < 200; k += 1) deep = { nested: deep };
     add('invalid', 'deep garbage in kafka_detail', { ...kafka(), kafka_detail: deep });
+  }
+  // The older kafka_detail names Terraform sends (sasl_ssl, username): alone,
+  // agreeing with the current names, or disagreeing (an issue).
+  for (let i = 0; i < 12; i += 1) {
+    const older = kafka();
+    const { enable_sasl_ssl: sasl, user_name: user, ...rest } = older.kafka_detail;
+    older.kafka_detail = { ...rest, sasl_ssl: true, username: chars(ALNUM, int(1, 20)), password: 'p' };
+    add('valid', 'older kafka names', older);
+    const both = kafka();
+    Object.assign(both.kafka_detail, { enable_sasl_ssl: true, sasl_ssl: true, user_name: 'u', username: 'u', password: 'p' });
+    add('valid', 'older and current kafka names agreeing', both);
+    const clash = kafka();
+    Object.assign(clash.kafka_detail, { enable_sasl_ssl: true, user_name: 'u', username: 'v', password: 'p' });
+    add('invalid', 'older and current kafka names disagreeing', clash);
   }
   return cases;
 }

@@ -2,7 +2,7 @@
 // ajv 8 supports by default), compiled by ajv: `pattern` for the name,
 // `if`/`then` for the Kafka part, a format for the address list.
 import Ajv from 'ajv';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, WHITESPACE } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, saslCredentialsOk, WHITESPACE } from './common.mjs';
 
 const NO_SURROUNDING_WHITESPACE = `^(?!${WHITESPACE})[\\s\\S]*(?<!${WHITESPACE})$`;
 // `format: 'text'`: no unpaired surrogate (UTF-8 cannot carry one).
@@ -33,12 +33,12 @@ export const jsonSchema = {
         user_name: optionalIdentifier,
         password: { type: ['string', 'null'], format: 'text' },
         acks: { enum: ['0', '1', 'all', '', null] },
+        sasl_ssl: { type: ['boolean', 'null'] },
+        username: optionalIdentifier,
       },
-      if: { required: ['enable_sasl_ssl'], properties: { enable_sasl_ssl: { const: true } } },
-      then: {
-        required: ['user_name', 'password'],
-        properties: { user_name: { type: 'string', minLength: 1 }, password: { type: 'string', minLength: 1 } },
-      },
+      // SASL credentials under current or older names: a JS keyword, as
+      // JSON Schema cannot say "these two agree, null being absent".
+      saslCredentials: true,
     },
   },
   allOf: [
@@ -51,5 +51,6 @@ export const jsonSchema = {
 };
 
 export const ajv = new Ajv({ allErrors: true, formats: { 'kafka-addr-list': isKafkaAddrList, text: isWellFormed } });
+ajv.addKeyword({ keyword: 'saslCredentials', type: 'object', validate: (_, detail) => saslCredentialsOk(detail) });
 export const validateSchema = ajv.compile(jsonSchema);
 export const validate = (input) => validateSchema(input);

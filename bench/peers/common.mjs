@@ -77,4 +77,20 @@ function isDnsName(host) {
   return host.length <= 253 && host.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
+/**
+ * SASL_SSL and its credentials, given under the current names or the older
+ * ones Terraform sends (`sasl_ssl`, `username`): when both names are given
+ * they must agree (`null` counts as absent); with SASL_SSL on, a user name
+ * and a password are required.
+ */
+export function saslCredentialsOk(detail) {
+  const absent = (value) => value === undefined || value === null;
+  const CLASH = {};
+  const merge = (current, older) => (absent(older) ? current : absent(current) ? older : current === older ? current : CLASH);
+  const sasl = merge(detail.enable_sasl_ssl, detail.sasl_ssl);
+  const user = merge(detail.user_name, detail.username);
+  if (sasl === CLASH || user === CLASH) return false;
+  return sasl !== true || (Boolean(user) && Boolean(detail.password));
+}
+
 export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';

@@ -1,6 +1,6 @@
 // The create-connection rules as a valibot 1 schema.
 import * as v from 'valibot';
-import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => v.pipe(v.string(), v.check(isWellFormed, 'must be Unicode text'));
@@ -20,9 +20,10 @@ const kafkaDetail = v.pipe(
     user_name: optionalIdentifier,
     password: v.nullish(text()),
     acks: v.nullish(v.picklist(['0', '1', 'all', ''])),
+    sasl_ssl: v.nullish(v.boolean()),
+    username: optionalIdentifier,
   }),
-  v.check((detail) => detail.enable_sasl_ssl !== true || Boolean(detail.user_name && detail.password),
-    'user name and password are required when SASL_SSL is enabled'),
+  v.check(saslCredentialsOk, 'user name and password are required when SASL_SSL is enabled; older names must agree'),
 );
 
 export const schema = v.pipe(

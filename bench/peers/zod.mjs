@@ -1,6 +1,6 @@
 // The create-connection rules as a zod 4 schema.
 import { z } from 'zod';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noSurroundingWhitespace } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => z.string().refine(isWellFormed, 'must be Unicode text');
@@ -19,13 +19,10 @@ const kafkaDetail = z
     user_name: optionalIdentifier,
     password: text().nullish(),
     acks: z.enum(['0', '1', 'all', '']).nullish(),
+    sasl_ssl: z.boolean().nullish(),
+    username: optionalIdentifier,
   })
-  .superRefine((detail, context) => {
-    if (detail.enable_sasl_ssl !== true) return;
-    for (const key of ['user_name', 'password']) {
-      if (!detail[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when SASL_SSL is enabled' });
-    }
-  });
+  .refine(saslCredentialsOk, 'user name and password are required when SASL_SSL is enabled; older names must agree');
 
 export const schema = z
   .strictObject({

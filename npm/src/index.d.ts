@@ -90,6 +90,10 @@ export interface CreateConnectionInput {
     user_name?: string | null;
     password?: string | null;
     acks?: Acks | null;
+    /** Older name of `enable_sasl_ssl` (Terraform sends it); must agree if both are given. */
+    sasl_ssl?: boolean | null;
+    /** Older name of `user_name` (Terraform sends it); must agree if both are given. */
+    username?: string | null;
   } | null;
 }
 

@@ -264,3 +264,16 @@ test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', 
     'Description is not valid Unicode text: character 101 is an unpaired UTF-16 surrogate');
   assert.deepEqual(eg.validateDescription('\ud800').map((issue) => issue.code), ['invalid_format']);
 });
+
+test('the older kafka_detail names Terraform sends are accepted, and must agree with the current ones', () => {
+  const older = { ...kafka(), kafka_detail: { instance_id: 'i', addr: 'h:1', sasl_ssl: true, username: 'alice', password: 'p' } };
+  const result = eg.validateCreateConnection(older);
+  assert.equal(result.success, true);
+  assert.equal(result.value.kafka_detail.enable_sasl_ssl, true);
+  assert.equal(result.value.kafka_detail.user_name, 'alice');
+  assert.equal('username' in result.value.kafka_detail, false);
+  const clash = { ...kafka(), kafka_detail: { ...kafka().kafka_detail, username: 'bob' } };
+  const [issue] = eg.validateCreateConnection(clash).issues;
+  assert.deepEqual([issue.path, issue.code], [['kafka_detail', 'user_name'], 'invalid_value']);
+  assert.match(issue.message, /"user_name" and as its older name "username"/);
+});

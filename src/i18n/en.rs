@@ -90,5 +90,8 @@ fn template(id: MessageId) -> &'static str {
         MessageId::UnknownProperties => "Unknown properties {0}",
         MessageId::UnknownPropertiesMore => "Unknown properties {0} and {1} more",
         MessageId::DidYouMean => " (did you mean \"{1}\" for \"{0}\"?)",
+        MessageId::AliasConflict => {
+            "{label} is given twice with different values, as \"{0}\" and as its older name \"{1}\" (keep one)"
+        }
     }
 }

@@ -140,11 +140,12 @@ pub enum MessageId {
     UnknownProperties,
     UnknownPropertiesMore,
     DidYouMean,
+    AliasConflict,
 }
 
 impl MessageId {
     /// Every template, in discriminant order.
-    pub const ALL: [MessageId; 27] = [
+    pub const ALL: [MessageId; 28] = [
         MessageId::Required,
         MessageId::RequiredKafka,
         MessageId::RequiredForSasl,
@@ -172,6 +173,7 @@ impl MessageId {
         MessageId::UnknownProperties,
         MessageId::UnknownPropertiesMore,
         MessageId::DidYouMean,
+        MessageId::AliasConflict,
     ];
 
     /// The kinds of the template's arguments `{0}`, `{1}`...
@@ -194,7 +196,7 @@ impl MessageId {
             | MessageId::AddrInvalidHost => &[Number, Text],
             MessageId::UnknownProperty | MessageId::UnknownProperties => &[Keys],
             MessageId::UnknownPropertiesMore => &[Keys, Number],
-            MessageId::DidYouMean => &[Text, Text],
+            MessageId::DidYouMean | MessageId::AliasConflict => &[Text, Text],
             MessageId::Required
             | MessageId::RequiredKafka
             | MessageId::RequiredForSasl
@@ -226,6 +228,7 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
         IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),
         IssueKind::AcksValue { received } => part(M::AcksValue, &[Arg::Text(received)]),
         IssueKind::KafkaDetailNotAllowed => part(M::KafkaDetailNotAllowed, &[]),
+        IssueKind::AliasConflict { name, alias } => part(M::AliasConflict, &[Arg::Text(name), Arg::Text(alias)]),
         IssueKind::Addr { problem, entry, text } => {
             let (entry, text) = (Arg::Number(*entry), Arg::Text(text));
             let id = match problem {

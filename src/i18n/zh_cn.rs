@@ -76,5 +76,6 @@ fn template(id: MessageId) -> &'static str {
         MessageId::UnknownProperty | MessageId::UnknownProperties => "未知属性 {0}",
         MessageId::UnknownPropertiesMore => "未知属性 {0} 等（另有 {1} 个）",
         MessageId::DidYouMean => "（\"{0}\" 是否应为 \"{1}\"？）",
+        MessageId::AliasConflict => "{label}给出了两次且值不同：\"{0}\" 与旧名称 \"{1}\"（请只保留一个）",
     }
 }

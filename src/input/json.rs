@@ -183,18 +183,22 @@ impl<'de> Deserialize<'de> for KeyName {
     }
 }
 
-/// Reads an object's properties: `assign` takes each known field's value,
-/// the unknown names are returned in input order.
+/// Reads an object's properties: `assign` takes each known field's value
+/// (and whether it came under the field's older name); the unknown names
+/// are returned in input order.
 fn read_object<'de, A: MapAccess<'de>>(
     mut map: A,
     parent: Field,
-    mut assign: impl FnMut(Field, &mut A) -> Result<bool, A::Error>,
+    mut assign: impl FnMut(Field, bool, &mut A) -> Result<bool, A::Error>,
 ) -> Result<Vec<String>, A::Error> {
     let mut unknown = Vec::new();
     while let Some(KeyName(key)) = map.next_key()? {
         let known = match Field::from_key(parent, &key) {
-            Some(field) => assign(field, &mut map)?,
-            None => false,
+            Some(field) => assign(field, false, &mut map)?,
+            None => match Field::from_alias(parent, &key) {
+                Some(field) => assign(field, true, &mut map)?,
+                None => false,
+            },
         };
         if !known {
             map.next_value::<IgnoredAny>()?;
@@ -240,7 +244,7 @@ deserialize_object!(CreateObject, KafkaObject, UpdateObject);
 impl ReadObject for CreateObject {
     fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let mut input = CreateInput::default();
-        let unknown_keys = read_object(map, Field::Root, |field, map| {
+        let unknown_keys = read_object(map, Field::Root, |field, _, map| {
             if field == Field::KafkaDetail {
                 input.kafka_detail = map.next_value()?;
             } else if let Some(slot) = input.string_mut(field) {
@@ -258,13 +262,12 @@ impl ReadObject for CreateObject {
 impl ReadObject for KafkaObject {
     fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let mut kafka = KafkaInput::default();
-        let unknown_keys = read_object(map, Field::KafkaDetail, |field, map| {
-            if field == Field::EnableSaslSsl {
-                kafka.enable_sasl_ssl = map.next_value()?;
-            } else if let Some(slot) = kafka.string_mut(field) {
-                *slot = map.next_value()?;
-            } else {
-                return Ok(false);
+        let unknown_keys = read_object(map, Field::KafkaDetail, |field, older_name, map| {
+            match (field, older_name) {
+                (Field::EnableSaslSsl, false) => kafka.enable_sasl_ssl = map.next_value()?,
+                (Field::EnableSaslSsl, true) => kafka.sasl_ssl = map.next_value()?,
+                (Field::UserName, true) => kafka.username = map.next_value()?,
+                _ => return assign_string(&mut kafka, field, map),
             }
             Ok(true)
         })?;
@@ -273,10 +276,20 @@ impl ReadObject for KafkaObject {
     }
 }
 
+fn assign_string<'de, A: MapAccess<'de>>(kafka: &mut KafkaInput, field: Field, map: &mut A) -> Result<bool, A::Error> {
+    match kafka.string_mut(field) {
+        Some(slot) => {
+            *slot = map.next_value()?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
 impl ReadObject for UpdateObject {
     fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let mut input = UpdateInput::default();
-        let unknown_keys = read_object(map, Field::Root, |field, map| {
+        let unknown_keys = read_object(map, Field::Root, |field, _, map| {
             if field != Field::Description {
                 return Ok(false);
             }

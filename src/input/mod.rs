@@ -114,6 +114,10 @@ pub struct KafkaInput<S = String> {
     pub user_name: Raw<S>,
     pub password: Raw<S>,
     pub acks: Raw<S>,
+    /// `enable_sasl_ssl` under its older name, `sasl_ssl`.
+    pub sasl_ssl: Raw<bool>,
+    /// `user_name` under its older name, `username`.
+    pub username: Raw<S>,
     /// Properties that are not part of `kafka_detail`, in input order.
     pub unknown_keys: Vec<S>,
 }
@@ -150,6 +154,8 @@ impl<S> Default for KafkaInput<S> {
             user_name: Raw::Missing,
             password: Raw::Missing,
             acks: Raw::Missing,
+            sasl_ssl: Raw::Missing,
+            username: Raw::Missing,
             unknown_keys: Vec::new(),
         }
     }

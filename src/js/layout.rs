@@ -18,7 +18,8 @@
 //! - `[1, type, acks, flags]` for a valid request: indices into
 //!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`], and a bit per field
 //!   (`1 << discriminant`) that the normalized body carries besides the
-//!   always-present ones; for `enable_sasl_ssl` the bit means `true`.
+//!   always-present ones; for `enable_sasl_ssl` the bit means `true`; the
+//!   bit of an older name's slot says the value came under that name.
 //! - `[0, issue count, address of the text arguments, 0]`, then
 //!   [`ISSUE_WORDS`] per issue:
 //!   `[field, code, part 1 (id and PART_ARGS argument words), part 2 (id -1
@@ -27,7 +28,7 @@
 //!   text index, or (for a key list) the first text index followed by the
 //!   count.
 
-use crate::fields::{Field, ALL_FIELDS};
+use crate::fields::{Field, ALIASES, ALL_FIELDS};
 use crate::i18n::{compose, Arg, MessageId};
 use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind};
 use crate::issue::Issue;
@@ -38,8 +39,17 @@ use alloc::vec::Vec;
 
 /// Words per field slot.
 pub const SLOT_WORDS: usize = 3;
-/// The slots of every field.
-pub const SLOTS_LEN: usize = SLOT_WORDS * ALL_FIELDS.len();
+/// The slots of every field, then of every older name ([`alias_slot`]).
+pub const SLOTS_LEN: usize = SLOT_WORDS * (ALL_FIELDS.len() + ALIASES.len());
+
+/// The slot of `field`'s older name: after every field's, in [`ALIASES`] order.
+pub fn alias_slot(field: Field) -> usize {
+    ALL_FIELDS.len()
+        + ALIASES
+            .iter()
+            .position(|alias| alias.field == field)
+            .unwrap_or(ALIASES.len())
+}
 /// Argument words per message part.
 pub const PART_ARGS: usize = 4;
 /// Words per issue record.
@@ -126,7 +136,21 @@ impl Io {
         let body = self.input.create_input();
         let output = self.output.begin();
         match check_create(&body) {
-            Ok(valid) => output.out.extend_from_slice(&create_words(&valid)),
+            Ok(valid) => {
+                let mut words = create_words(&valid);
+                // The user name came under its older name: JavaScript takes
+                // the value from that slot.
+                if let Body::Object(CreateInput {
+                    kafka_detail: Raw::Value(kafka),
+                    ..
+                }) = &body
+                {
+                    if kafka.user_name.is_absent() && !kafka.username.is_absent() {
+                        words[3] |= 1 << alias_slot(Field::UserName);
+                    }
+                }
+                output.out.extend_from_slice(&words);
+            }
             Err(issues) => output.issues(&issues),
         }
     }
@@ -212,8 +236,8 @@ impl Input {
         }
     }
 
-    fn slot(&self, field: Field) -> (i32, i32, i32) {
-        match self.slots.get(SLOT_WORDS * field as usize..) {
+    fn slot(&self, index: usize) -> (i32, i32, i32) {
+        match self.slots.get(SLOT_WORDS * index..) {
             Some([tag, a, b, ..]) => (*tag, *a, *b),
             _ => (TAG_MISSING, 0, 0),
         }
@@ -227,7 +251,12 @@ impl Input {
 
     /// A string field as the rules see it.
     pub fn string(&self, field: Field) -> Raw<&str> {
-        let (tag, a, b) = self.slot(field);
+        self.string_at(field as usize)
+    }
+
+    /// The string in slot `index` as the rules see it.
+    pub fn string_at(&self, index: usize) -> Raw<&str> {
+        let (tag, a, b) = self.slot(index);
         match tag {
             TAG_STRING => self
                 .text_at(a, b)
@@ -239,7 +268,12 @@ impl Input {
 
     /// A boolean field as the rules see it.
     pub fn flag(&self, field: Field) -> Raw<bool> {
-        match self.slot(field).0 {
+        self.flag_at(field as usize)
+    }
+
+    /// The boolean in slot `index` as the rules see it.
+    pub fn flag_at(&self, index: usize) -> Raw<bool> {
+        match self.slot(index).0 {
             TAG_TRUE => Raw::Value(true),
             TAG_FALSE => Raw::Value(false),
             TAG_STRING | TAG_LONE_SURROGATE => Raw::WrongType(ValueKind::String),
@@ -263,7 +297,7 @@ impl Input {
 
     /// Whether an object slot holds an object, or what it holds instead.
     fn object<T>(&self, field: Field) -> Result<(), Raw<T>> {
-        match self.slot(field).0 {
+        match self.slot(field as usize).0 {
             tag if tag == TAG_KIND + ValueKind::Object as i32 => Ok(()),
             TAG_STRING | TAG_LONE_SURROGATE => Err(Raw::WrongType(ValueKind::String)),
             TAG_TRUE | TAG_FALSE => Err(Raw::WrongType(ValueKind::Boolean)),
@@ -289,6 +323,8 @@ impl Input {
                 user_name: self.string(Field::UserName),
                 password: self.string(Field::Password),
                 acks: self.string(Field::Acks),
+                sasl_ssl: self.flag_at(alias_slot(Field::EnableSaslSsl)),
+                username: self.string_at(alias_slot(Field::UserName)),
                 unknown_keys: self.unknown_keys(Field::KafkaDetail),
             }),
         };

@@ -33,6 +33,39 @@ pub fn sasl_credential<'a, S: AsRef<str>>(
     check_string(field, raw, Presence::Optional, issues)
 }
 
+/// A field given under its name, its older name, or both: the value to
+/// check, or `None` (with an issue) when the two differ. `null` is absent.
+pub fn merge_alias<'a, T>(
+    field: Field,
+    current: &'a Raw<T>,
+    older: &'a Raw<T>,
+    same: impl Fn(&T, &T) -> bool,
+    issues: &mut Vec<Issue>,
+) -> Option<&'a Raw<T>> {
+    let agree = match (current, older) {
+        (_, Raw::Missing | Raw::Null) => return Some(current),
+        (Raw::Missing | Raw::Null, _) => return Some(older),
+        (Raw::Value(a), Raw::Value(b)) => same(a, b),
+        (Raw::WrongType(a), Raw::WrongType(b)) => a == b,
+        (Raw::LoneSurrogate(a), Raw::LoneSurrogate(b)) => a == b,
+        _ => false,
+    };
+    if agree {
+        return Some(current);
+    }
+    let (Some(spec), Some(alias)) = (field.spec(), field.alias()) else {
+        return Some(current);
+    };
+    issues.push(Issue::new(
+        field,
+        IssueKind::AliasConflict {
+            name: spec.key(),
+            alias,
+        },
+    ));
+    None
+}
+
 /// `kafka_detail` that passed every rule, borrowing the input's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidKafka<'a> {
@@ -75,15 +108,22 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
         Presence::Optional,
         issues,
     );
-    let enable_sasl_ssl = match input.enable_sasl_ssl {
-        Raw::Value(enabled) => enabled,
+    let sasl_raw = merge_alias(
+        Field::EnableSaslSsl,
+        &input.enable_sasl_ssl,
+        &input.sasl_ssl,
+        |a, b| a == b,
+        issues,
+    );
+    let enable_sasl_ssl = match sasl_raw.unwrap_or(&Raw::Missing) {
+        Raw::Value(enabled) => *enabled,
         Raw::Missing | Raw::Null => false,
         Raw::WrongType(received) => {
             issues.push(Issue::new(
                 Field::EnableSaslSsl,
                 IssueKind::InvalidType {
                     expected: ValueKind::Boolean,
-                    received,
+                    received: *received,
                 },
             ));
             false
@@ -99,7 +139,14 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
             false
         }
     };
-    let user_name = sasl_credential(Field::UserName, &input.user_name, enable_sasl_ssl, issues);
+    let user_name = merge_alias(
+        Field::UserName,
+        &input.user_name,
+        &input.username,
+        |a, b| a.as_ref() == b.as_ref(),
+        issues,
+    )
+    .and_then(|raw| sasl_credential(Field::UserName, raw, enable_sasl_ssl, issues));
     let password = sasl_credential(Field::Password, &input.password, enable_sasl_ssl, issues);
     let acks = check_string(Field::Acks, &input.acks, Presence::Optional, issues)
         .map(|value| acks(value).unwrap_or_default())

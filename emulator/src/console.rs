@@ -58,6 +58,11 @@ fn page_policy(html: &str) -> Option<&str> {
 /// Every path the API does not route: an EG 404 under the API's prefixes,
 /// otherwise the console's.
 pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    serve(state.console.as_ref(), request).await
+}
+
+/// The console's answer to `request`: a file, the app's `index.html`, or a 404.
+pub async fn serve(console: Option<&Console>, request: Request) -> Response {
     let path = request.uri().path();
     let is_api = ["/v1/", "/v3/", "/v3.0/", "/emulator/"]
         .iter()
@@ -65,7 +70,7 @@ pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> R
     if is_api {
         return ApiError::not_found("No such API path").into_response();
     }
-    let Some(console) = state.console.as_ref() else {
+    let Some(console) = console else {
         return ApiError::not_found("No console is served here (start with --dist DIR)").into_response();
     };
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
@@ -76,7 +81,7 @@ pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> R
     let response = match resolve(console, path).await {
         Some(file) => {
             let immutable = is_hashed(&file);
-            let mut response = serve(file, request).await;
+            let mut response = serve_file(file, request).await;
             let cache = if immutable {
                 "public, max-age=31536000, immutable"
             } else {
@@ -92,7 +97,7 @@ pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> R
     secure(response, console)
 }
 
-async fn serve(file: PathBuf, request: Request) -> Response {
+async fn serve_file(file: PathBuf, request: Request) -> Response {
     match ServeFile::new(file).oneshot(request).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},

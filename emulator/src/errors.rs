@@ -81,6 +81,12 @@ impl ApiError {
         Self::new(StatusCode::SERVICE_UNAVAILABLE, "EG.00015000", message)
     }
 
+    /// 502 with the internal-error code: forwarding mode could not reach
+    /// the upstream API (nothing was changed by this server).
+    pub fn bad_gateway(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_GATEWAY, "EG.00015000", message)
+    }
+
     /// 400 EG.00513000 with every issue of the shared rules as a detail.
     pub fn invalid_parameters(issues: &[Issue]) -> Self {
         let mut error = Self::new(StatusCode::BAD_REQUEST, "EG.00513000", "Invalid parameters");

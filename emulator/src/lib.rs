@@ -7,6 +7,7 @@ pub mod console;
 pub mod errors;
 pub mod extract;
 pub mod faults;
+pub mod forward;
 pub mod iam;
 pub mod legacy;
 pub mod lock;
@@ -77,6 +78,55 @@ impl Running {
         let _ = self.shutdown.send(());
         self.task.await.map_err(io::Error::other)?
     }
+}
+
+/// A running forwarder (`--region`/`--upstream-*`), stopped by [`Forwarding::stop`].
+pub struct Forwarding {
+    pub addr: SocketAddr,
+    pub upstreams: forward::Upstreams,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<io::Result<()>>,
+}
+
+impl Forwarding {
+    /// Stops accepting, lets in-flight requests finish, and waits.
+    pub async fn stop(self) -> io::Result<()> {
+        let _ = self.shutdown.send(());
+        self.task.await.map_err(io::Error::other)?
+    }
+}
+
+/// Serves the console on `listener` with `/v1/` forwarded to EG and
+/// `/v3/`, `/v3.0/` to IAM: no store, no users, nothing emulated.
+pub async fn start_forward(
+    settings: Settings,
+    upstreams: forward::Upstreams,
+    limits: Limits,
+    listener: TcpListener,
+) -> io::Result<Forwarding> {
+    let console = settings.dist.as_deref().map(console::Console::open).transpose()?;
+    let client = forward::client().map_err(io::Error::other)?;
+    let state = Arc::new(forward::ForwardState {
+        settings,
+        console,
+        upstreams: upstreams.clone(),
+        client,
+    });
+    let addr = listener.local_addr()?;
+    let (shutdown, on_shutdown) = oneshot::channel::<()>();
+    let app = forward::router(state);
+    let task = tokio::spawn(async move {
+        server::serve(listener, app, limits, async {
+            let _ = on_shutdown.await;
+        })
+        .await
+    });
+    Ok(Forwarding {
+        addr,
+        upstreams,
+        shutdown,
+        task,
+    })
 }
 
 /// Opens the store, loads IAM and serves on `listener` until stopped.

@@ -2,7 +2,8 @@
 
 use clap::Parser;
 use eg_emulator::clock::parse_duration;
-use eg_emulator::{start, Limits, Options, Settings};
+use eg_emulator::forward::Upstreams;
+use eg_emulator::{start, start_forward, Limits, Options, Settings};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -109,6 +110,53 @@ struct Cli {
     /// Connections served at once; more wait to be accepted.
     #[arg(long, env = "EG_EMULATOR_MAX_CONNECTIONS", value_name = "N", default_value_t = 1024)]
     max_connections: usize,
+
+    /// Forward instead of emulating: serve the console with /v1/ sent to
+    /// EG and /v3/, /v3.0/ to IAM of this Huawei Cloud region (e.g.
+    /// cn-north-4). Nothing is stored; the data and dev-* flags are unused.
+    #[arg(long, env = "EG_EMULATOR_REGION", value_name = "REGION", value_parser = parse_region)]
+    region: Option<String>,
+
+    /// Forward /v1/ to this EG endpoint instead of the --region one.
+    #[arg(long, env = "EG_EMULATOR_UPSTREAM_EG", value_name = "URL", value_parser = parse_upstream, requires = "upstream_iam")]
+    upstream_eg: Option<String>,
+
+    /// Forward /v3/ and /v3.0/ to this IAM endpoint instead of the --region one.
+    #[arg(long, env = "EG_EMULATOR_UPSTREAM_IAM", value_name = "URL", value_parser = parse_upstream, requires = "upstream_eg")]
+    upstream_iam: Option<String>,
+}
+
+/// A region ID as Huawei Cloud writes them: `cn-north-4`, `eu-west-101`.
+fn parse_region(text: &str) -> Result<String, String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = parts.len() >= 3
+        && parts.iter().all(|part| !part.is_empty())
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|part| part.bytes().all(|byte| byte.is_ascii_lowercase()))
+        && parts[parts.len() - 1].bytes().all(|byte| byte.is_ascii_digit());
+    if shaped {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "{text:?} is not a region ID such as cn-north-4 or ap-southeast-1"
+        ))
+    }
+}
+
+/// An `http://` or `https://` base URL without a path, query or fragment.
+fn parse_upstream(text: &str) -> Result<String, String> {
+    let trimmed = text.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("{text:?} must start with https:// (or http://)"))?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!(
+            "{text:?} must be a scheme and a host (and port), such as https://eg.cn-north-4.myhuaweicloud.com"
+        ));
+    }
+    Ok(trimmed.to_owned())
 }
 
 #[tokio::main]
@@ -123,15 +171,29 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let upstreams = match (&cli.region, cli.upstream_eg.clone(), cli.upstream_iam.clone()) {
+        (_, Some(eg), Some(iam)) => Some(Upstreams { eg, iam }),
+        (Some(region), _, _) => Some(Upstreams::for_region(region)),
+        _ => None,
+    };
+    let settings = Settings {
+        dist: cli.dist.clone(),
+        cors_origins: cli.cors_origins.clone(),
+        create_delay: cli.create_delay,
+        fail_when_name_contains: cli.fail_when_name_contains.clone(),
+        enable_faults: cli.enable_faults,
+        quiet: cli.quiet,
+    };
+    let limits = Limits {
+        header_timeout: cli.header_timeout,
+        max_connections: cli.max_connections,
+        ..Limits::default()
+    };
+    if let Some(upstreams) = upstreams {
+        return forward(&cli, settings, upstreams, limits).await;
+    }
     let options = Options {
-        settings: Settings {
-            dist: cli.dist.clone(),
-            cors_origins: cli.cors_origins,
-            create_delay: cli.create_delay,
-            fail_when_name_contains: cli.fail_when_name_contains.clone(),
-            enable_faults: cli.enable_faults,
-            quiet: cli.quiet,
-        },
+        settings,
         data_dir: cli.data.clone(),
         iam_config: cli.config,
         token_ttl: cli.token_ttl,
@@ -143,18 +205,10 @@ async fn main() -> ExitCode {
             .zip(cli.dev_project.clone())
             .map(|((access, secret), project)| (access, secret, project)),
         reset_dev_password: cli.reset_dev_password,
-        limits: Limits {
-            header_timeout: cli.header_timeout,
-            max_connections: cli.max_connections,
-            ..Limits::default()
-        },
+        limits,
     };
-    let listener = match tokio::net::TcpListener::bind(cli.listen).await {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("eg-emulator: cannot listen on {}: {error}", cli.listen);
-            return ExitCode::FAILURE;
-        }
+    let Some(listener) = listen(cli.listen).await else {
+        return ExitCode::FAILURE;
     };
     let running = match start(options, listener).await {
         Ok(running) => running,
@@ -211,6 +265,54 @@ async fn main() -> ExitCode {
     let _ = out.flush();
     drop(out);
 
+    shutdown_signal().await;
+    match running.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("eg-emulator: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn listen(addr: SocketAddr) -> Option<tokio::net::TcpListener> {
+    match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => Some(listener),
+        Err(error) => {
+            eprintln!("eg-emulator: cannot listen on {addr}: {error}");
+            None
+        }
+    }
+}
+
+/// Forwarding mode: the console on one origin, the real API behind it.
+async fn forward(cli: &Cli, settings: Settings, upstreams: Upstreams, limits: Limits) -> ExitCode {
+    let Some(listener) = listen(cli.listen).await else {
+        return ExitCode::FAILURE;
+    };
+    let running = match start_forward(settings, upstreams, limits, listener).await {
+        Ok(running) => running,
+        Err(error) => {
+            eprintln!("eg-emulator: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    // Scripts wait for this exact first line, in both modes.
+    let _ = writeln!(out, "eg-emulator listening on http://{}", running.addr);
+    let _ = writeln!(out, "  forwarding (nothing is emulated or stored here):");
+    let _ = writeln!(out, "  EG:       {}  (/v1/)", running.upstreams.eg);
+    let _ = writeln!(out, "  IAM:      {}  (/v3/, /v3.0/)", running.upstreams.iam);
+    if let Some(dist) = &cli.dist {
+        let _ = writeln!(
+            out,
+            "  console:  http://{}/  (serving {}; sign in with your account or AK/SK)",
+            running.addr,
+            dist.display()
+        );
+    }
+    let _ = out.flush();
+    drop(out);
     shutdown_signal().await;
     match running.stop().await {
         Ok(()) => ExitCode::SUCCESS,

@@ -71,7 +71,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(show_connection).put(update_connection).delete(delete_connection),
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), crate::signed::verify));
-    let mut app = Router::new()
+    let mut app: Router<Arc<AppState>> = Router::new()
         .merge(connections)
         .route("/v3/auth/tokens", post(crate::iam::issue_token))
         .route(
@@ -81,6 +81,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .route("/emulator/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route(
+            "/eg-console.json",
+            get(|| async { crate::forward::config_response(json!({"mode": "emulator", "signing_host": null})) }),
+        )
+        .route(
             "/emulator/faults",
             get(crate::faults::list)
                 .post(crate::faults::add)
@@ -88,8 +92,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .fallback(crate::console::fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject))
-        .layer(middleware::from_fn_with_state(state.clone(), request_id_and_log));
+        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject));
+    let quiet = state.settings.quiet;
+    app = app.layer(middleware::from_fn(move |request, next| {
+        request_id_and_log(quiet, request, next)
+    }));
     // CORS is outermost: preflights never consume faults, and every answer,
     // a fault's included, carries the CORS headers.
     if !state.settings.cors_origins.is_empty() {
@@ -124,15 +131,26 @@ pub fn router(state: Arc<AppState>) -> Router {
 
 /// Gives every response an `X-Request-Id` (`uuid-timestamp-hostname`, as EG's)
 /// and writes one access-log line: never headers, bodies, tokens or passwords.
-async fn request_id_and_log(State(state): Shared, request: Request, next: Next) -> Response {
-    let request_id = format!("{}-{}-eg-emulator", uuid::Uuid::new_v4().simple(), now_ms());
+/// A forwarded answer keeps Huawei's own ID (the one support asks for), and
+/// the log line names it.
+pub async fn request_id_and_log(quiet: bool, request: Request, next: Next) -> Response {
+    let mut request_id = format!("{}-{}-eg-emulator", uuid::Uuid::new_v4().simple(), now_ms());
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
     let mut response = REQUEST_ID.scope(request_id.clone(), next.run(request)).await;
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
-        response.headers_mut().insert(X_REQUEST_ID, value);
+    match response
+        .headers()
+        .get(X_REQUEST_ID)
+        .and_then(|value| value.to_str().ok())
+    {
+        Some(upstream) => request_id = upstream.to_owned(),
+        None => {
+            if let Ok(value) = HeaderValue::from_str(&request_id) {
+                response.headers_mut().insert(X_REQUEST_ID, value);
+            }
+        }
     }
-    if !state.settings.quiet {
+    if !quiet {
         eprintln!(
             "ts={} level=info request_id={request_id} method={method} path={path} status={} ms={}",
             format_rfc3339(now_ms()),

@@ -1,0 +1,200 @@
+//! Forwarding mode (`--region R`, or `--upstream-eg URL` and
+//! `--upstream-iam URL`): the same binary emulates nothing and serves the
+//! console on one origin with the real API behind it. `/v1/` goes to EG,
+//! `/v3/` and `/v3.0/` to IAM: the method, path, query, headers (but the
+//! hop-by-hop ones and `Host`, which becomes the upstream's) and the body,
+//! streamed both ways, over TLS verified against the webpki roots.
+//! `Authorization`, `X-Auth-Token`, `X-Security-Token` and bodies are never
+//! logged (the access log has the method, path and status only).
+//!
+//! The console signs AK/SK requests for the host its request finally
+//! reaches: `GET /eg-console.json` tells it the upstream EG host, so a
+//! signature stays valid after the `Host` rewrite.
+
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderMap};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use futures_util::TryStreamExt;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::console::Console;
+use crate::errors::ApiError;
+use crate::routes::{request_id_and_log, Settings};
+
+/// What the forwarding routes share.
+pub struct ForwardState {
+    pub settings: Settings,
+    pub console: Option<Console>,
+    pub upstreams: Upstreams,
+    pub client: reqwest::Client,
+}
+
+/// The forwarding application: the API's prefixes forwarded, the console
+/// served, `/eg-console.json` and `/emulator/health` answered here.
+pub fn router(state: Arc<ForwardState>) -> Router {
+    let quiet = state.settings.quiet;
+    Router::new()
+        .route("/eg-console.json", get(console_config))
+        .route(
+            "/emulator/health",
+            get(|| async { Json(json!({"status": "ok", "mode": "forward"})) }),
+        )
+        .fallback(fallback)
+        .layer(DefaultBodyLimit::max(crate::routes::BODY_LIMIT))
+        .layer(middleware::from_fn(move |request, next| {
+            request_id_and_log(quiet, request, next)
+        }))
+        .with_state(state)
+}
+
+async fn fallback(State(state): State<Arc<ForwardState>>, request: Request) -> Response {
+    if is_forwarded(request.uri().path()) {
+        forward(&state, request).await
+    } else {
+        crate::console::serve(state.console.as_ref(), request).await
+    }
+}
+
+/// Where forwarded requests go.
+#[derive(Debug, Clone)]
+pub struct Upstreams {
+    /// EG's base URL, e.g. `https://eg.cn-north-4.myhuaweicloud.com`.
+    pub eg: String,
+    /// IAM's base URL, e.g. `https://iam.cn-north-4.myhuaweicloud.com`.
+    pub iam: String,
+}
+
+impl Upstreams {
+    /// The public endpoints of `region` (`eu-west-101` is on `.eu`).
+    pub fn for_region(region: &str) -> Upstreams {
+        let domain = if region.starts_with("eu-") {
+            "myhuaweicloud.eu"
+        } else {
+            "myhuaweicloud.com"
+        };
+        Upstreams {
+            eg: format!("https://eg.{region}.{domain}"),
+            iam: format!("https://iam.{region}.{domain}"),
+        }
+    }
+
+    /// The host (and port, if any) requests to EG are signed for.
+    pub fn eg_host(&self) -> String {
+        reqwest::Url::parse(&self.eg)
+            .ok()
+            .and_then(|url| {
+                let host = url.host_str()?.to_owned();
+                Some(match url.port() {
+                    Some(port) => format!("{host}:{port}"),
+                    None => host,
+                })
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The forwarder's HTTP client.
+pub fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .connect_timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+}
+
+/// Headers that belong to one hop, never forwarded (RFC 9110, 7.6.1).
+const HOP_BY_HOP: [&str; 9] = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+];
+
+fn forwarded(headers: &HeaderMap) -> HeaderMap {
+    let mut kept = HeaderMap::new();
+    for (name, value) in headers {
+        if name == header::HOST || HOP_BY_HOP.contains(&name.as_str()) {
+            continue;
+        }
+        kept.append(name.clone(), value.clone());
+    }
+    kept
+}
+
+/// Forwards `request` to the upstream its path belongs to.
+async fn forward(state: &ForwardState, request: Request) -> Response {
+    let (upstreams, client) = (&state.upstreams, &state.client);
+    let path = request.uri().path();
+    let base = if path.starts_with("/v1/") {
+        &upstreams.eg
+    } else {
+        &upstreams.iam
+    };
+    let mut target = format!("{}{path}", base.trim_end_matches('/'));
+    if let Some(query) = request.uri().query() {
+        target.push('?');
+        target.push_str(query);
+    }
+    let method = request.method().clone();
+    let headers = forwarded(request.headers());
+    let body = reqwest::Body::wrap_stream(request.into_body().into_data_stream());
+    let answer = client.request(method, &target).headers(headers).body(body).send().await;
+    match answer {
+        Ok(answer) => {
+            let status = answer.status();
+            let headers = forwarded(answer.headers());
+            let mut response = Response::new(Body::from_stream(answer.bytes_stream().map_err(std::io::Error::other)));
+            *response.status_mut() = status;
+            *response.headers_mut() = headers;
+            response
+        }
+        Err(error) => {
+            let reason = if error.is_timeout() {
+                "timed out"
+            } else if error.is_connect() {
+                "could not connect"
+            } else {
+                "failed"
+            };
+            ApiError::bad_gateway(format!(
+                "The request to {base} {reason}; check the network and --region/--upstream-* ({error})"
+            ))
+            .into_response()
+        }
+    }
+}
+
+/// `GET /eg-console.json` when forwarding: the host to sign for.
+async fn console_config(State(state): State<Arc<ForwardState>>) -> Response {
+    let upstreams = &state.upstreams;
+    config_response(
+        json!({"mode": "forward", "signing_host": upstreams.eg_host(), "eg": upstreams.eg, "iam": upstreams.iam}),
+    )
+}
+
+/// `GET /eg-console.json` as the console reads it: whether the server
+/// emulates or forwards, and the host AK/SK requests are signed for
+/// (`null`: the host the request is sent to).
+pub fn config_response(body: serde_json::Value) -> Response {
+    let mut response = Json(body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// Whether `path` is under the API's prefixes, forwarded.
+pub fn is_forwarded(path: &str) -> bool {
+    ["/v1/", "/v3/", "/v3.0/"].iter().any(|prefix| path.starts_with(prefix))
+}

@@ -21,8 +21,11 @@ use tower_http::services::ServeFile;
 use crate::errors::ApiError;
 use crate::routes::AppState;
 
-/// Applied when `index.html` has no Content-Security-Policy meta tag.
-const DEFAULT_POLICY: &str = "default-src 'self'; object-src 'none'; base-uri 'none'";
+/// Applied when `index.html` has no Content-Security-Policy meta tag: the
+/// page's own origin only, WebAssembly allowed (what `--dist` serves is a
+/// wasm app, or a page loading the npm validator).
+const DEFAULT_POLICY: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
 
 /// The console directory, resolved once, and its page's policy.
 #[derive(Debug, Clone)]

@@ -21,32 +21,40 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
 ];
 
-/**
- * Starts eg-emulator (release) serving `dist` (the console by default) on a
- * free port with a fresh data dir; it is killed when this process exits.
- */
-export async function startEmulator({ dist = join(root, 'dist') } = {}) {
-  const data = mkdtempSync(join(tmpdir(), 'eg-e2e-'));
-  const child = spawn(join(root, 'target', 'release', 'eg-emulator'), [
-    '--listen', '127.0.0.1:0', '--data', data, '--dist', dist, '--quiet',
-    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me',
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs the release eg-emulator with `args`; resolves once its banner has `until`. */
+async function spawnEmulator(args, until) {
+  const child = spawn(join(root, 'target', 'release', 'eg-emulator'), args, { stdio: ['ignore', 'pipe', 'inherit'] });
   process.on('exit', () => child.kill());
   let banner = '';
   child.stdout.setEncoding('utf8');
-  while (!/token:\s+\S+/.test(banner)) {
+  while (!until.test(banner)) {
     const [chunk] = await Promise.race([
       once(child.stdout, 'data'),
       once(child, 'exit').then(() => { throw new Error('eg-emulator exited early'); }),
     ]);
     banner += chunk;
   }
+  return { child, banner, url: banner.match(/listening on (http:\/\/\S+)/)[1] };
+}
+
+/**
+ * Starts eg-emulator (release) serving `dist` (the console by default; `null`
+ * for none) on a free port with a fresh data dir; it is killed when this
+ * process exits.
+ */
+export async function startEmulator({ dist = join(root, 'dist') } = {}) {
+  const data = mkdtempSync(join(tmpdir(), 'eg-e2e-'));
+  const { child, banner, url } = await spawnEmulator([
+    '--listen', '127.0.0.1:0', '--data', data, ...(dist ? ['--dist', dist] : []), '--quiet',
+    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me',
+  ], /secret key:\s+\S+/);
   const field = (label) => banner.match(new RegExp(`${label}:\\s+(\\S+)`))[1];
   const user = banner.match(/user:\s+(\S+)\s+password:\s+(\S+)\s+domain:\s+(\S+)/);
   return {
-    url: banner.match(/listening on (http:\/\/\S+)/)[1],
+    url,
     user: user[1], password: user[2], domain: user[3],
     project: field('project'), token: field('token'),
+    accessKey: field('access key'), secretKey: field('secret key'),
     stop: () => { child.kill(); },
     /** Queues a fault for the next create (POST) call. */
     async fault(fault) {
@@ -82,6 +90,17 @@ export async function startEmulator({ dist = join(root, 'dist') } = {}) {
       return response.json();
     },
   };
+}
+
+/**
+ * Starts eg-emulator in forwarding mode in front of `upstream` (its /v1/ and
+ * IAM paths both), serving the console.
+ */
+export async function startForwarder(upstream, { dist = join(root, 'dist') } = {}) {
+  const { child, url } = await spawnEmulator([
+    '--listen', '127.0.0.1:0', '--dist', dist, '--quiet', '--upstream-eg', upstream, '--upstream-iam', upstream,
+  ], /IAM:\s+\S+/);
+  return { url, stop: () => { child.kill(); } };
 }
 
 export async function launchBrowser() {

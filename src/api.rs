@@ -1,13 +1,22 @@
 //! HTTP to the EG API and IAM (gloo-net). Every failure becomes one
 //! [`ApiError`] class the console can explain; nothing here panics.
+//!
+//! Calls are authorized with an IAM token (`X-Auth-Token`) or signed with
+//! an access key (`SDK-HMAC-SHA256`, [`crate::sign`]). A signature covers
+//! the `Host` the gateway finally receives, which the browser cannot set:
+//! the console signs for the host the serving proxy announces in
+//! `/eg-console.json`, else for the host it calls (an emulator says so),
+//! else for the region's EG endpoint (a static host proxying to it).
 
 use crate::model::{
     ConnectionInfo, ConnectionList, CreateConnectionRequest, ErrorBody, ListSort, UpdateConnectionRequest,
 };
-use gloo_net::http::{Request, RequestBuilder, Response};
+use crate::sign::{self, Refusal, Signable};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::AbortController;
@@ -17,13 +26,68 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How much of a non-JSON body an error shows, in characters.
 const EXCERPT_CHARS: usize = 300;
 
+/// An access key and its secret, and the security token of temporary keys.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct AccessKey {
+    /// The access key ID (AK).
+    pub access: String,
+    /// The secret access key (SK): signs, never sent.
+    pub secret: String,
+    /// Temporary credentials' `X-Security-Token`; empty for permanent keys.
+    pub security_token: String,
+}
+
+impl std::fmt::Debug for AccessKey {
+    /// The secret and the security token never reach a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccessKey")
+            .field("access", &self.access)
+            .field("secret", &"***")
+            .field(
+                "security_token",
+                &if self.security_token.is_empty() { "" } else { "***" },
+            )
+            .finish()
+    }
+}
+
+/// How calls are authorized.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// An IAM token, sent as `X-Auth-Token`.
+    Token(String),
+    /// Each request signed with an access key.
+    AccessKey(AccessKey),
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Auth::Token(_) => f.write_str("Token(***)"),
+            Auth::AccessKey(key) => key.fmt(f),
+        }
+    }
+}
+
+impl Auth {
+    /// Whether there is enough to authorize a call: a token, or an AK and its SK.
+    pub fn is_complete(&self) -> bool {
+        match self {
+            Auth::Token(token) => !token.is_empty(),
+            Auth::AccessKey(key) => !key.access.is_empty() && !key.secret.is_empty(),
+        }
+    }
+}
+
 /// Where and as whom to call the API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     /// `""` for the page's own origin, else e.g. `https://proxy.example.com`.
     pub base_url: String,
+    /// The region whose EG endpoint is signed for when nothing else says.
+    pub region: String,
     pub project_id: String,
-    pub token: String,
+    pub auth: Auth,
     /// How long each call may take before it is aborted.
     pub timeout: Duration,
 }
@@ -110,6 +174,15 @@ pub enum ApiError {
         body: ErrorBody,
         request_id: Option<String>,
     },
+    /// The gateway refused a signed request (401): why, as read from its
+    /// answer, with the host the request was signed for.
+    Signature {
+        status: u16,
+        body: ErrorBody,
+        request_id: Option<String>,
+        refusal: Refusal,
+        signed_host: String,
+    },
     /// The answer was not the JSON expected (a proxy's HTML page, an empty 502).
     NotJson {
         status: u16,
@@ -128,7 +201,9 @@ impl ApiError {
     /// The request ID of the failed call, when the server sent one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            ApiError::Eg { request_id, body, .. } => request_id.as_deref().or(body.request_id.as_deref()),
+            ApiError::Eg { request_id, body, .. } | ApiError::Signature { request_id, body, .. } => {
+                request_id.as_deref().or(body.request_id.as_deref())
+            }
             ApiError::NotJson { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
@@ -137,7 +212,9 @@ impl ApiError {
     /// The HTTP status, when there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Eg { status, .. } | ApiError::NotJson { status, .. } => Some(*status),
+            ApiError::Eg { status, .. } | ApiError::Signature { status, .. } | ApiError::NotJson { status, .. } => {
+                Some(*status)
+            }
             _ => None,
         }
     }
@@ -199,16 +276,59 @@ impl Abort {
     }
 }
 
-/// Sends `request` with a timeout and an abort handle, and reads the answer.
-async fn send<T: DeserializeOwned>(
-    builder: RequestBuilder,
+/// One call: what to send, and how to authorize it (`None`: IAM's own
+/// sign-in, which carries its credentials in the body).
+struct Call<'a> {
+    method: Method,
+    url: String,
     body: Option<String>,
-    abort: &Abort,
+    endpoint: Option<&'a Endpoint>,
+    abort: &'a Abort,
     timeout: Duration,
+}
+
+/// Sends `call` with a timeout and an abort handle, and reads the answer.
+async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<(Response, Option<T>), ApiError> {
+    let signing_host = match call.endpoint {
+        Some(endpoint) if matches!(endpoint.auth, Auth::AccessKey(_)) => Some(
+            resolve_signing_host(&endpoint.base_url, &endpoint.region)
+                .await
+                .host()
+                .to_owned(),
+        ),
+        _ => None,
+    };
+    transmit(call, signing_host).await
+}
+
+/// [`send`] once the host to sign for (AK/SK only) is known.
+async fn transmit<T: DeserializeOwned>(
+    call: Call<'_>,
+    signing_host: Option<String>,
 ) -> Result<(Response, Option<T>), ApiError> {
+    let (abort, timeout) = (call.abort, call.timeout);
+    let mut builder = RequestBuilder::new(&call.url).method(call.method.clone());
+    if call.body.is_some() {
+        builder = builder.header("Content-Type", "application/json");
+    }
+    let mut signed_host = None;
+    match (call.endpoint, signing_host) {
+        (Some(endpoint), Some(host)) => {
+            if let Auth::AccessKey(key) = &endpoint.auth {
+                builder = sign_call(builder, endpoint, key, &call, &host)?;
+                signed_host = Some(host);
+            }
+        }
+        (Some(endpoint), None) => {
+            if let Auth::Token(token) = &endpoint.auth {
+                builder = builder.header("X-Auth-Token", token);
+            }
+        }
+        (None, _) => {}
+    }
     let builder = builder.abort_signal(abort.controller.as_ref().map(|controller| controller.signal()).as_ref());
-    let request = match body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+    let request = match call.body {
+        Some(body) => builder.body(body),
         None => builder.build(),
     }
     .map_err(|error| ApiError::Network(error.to_string()))?;
@@ -233,12 +353,169 @@ async fn send<T: DeserializeOwned>(
         };
     }
     match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(body) if !body.error_code.is_empty() => Err(ApiError::Eg {
-            status,
-            body,
-            request_id,
-        }),
+        Ok(body) if !body.error_code.is_empty() => match signed_host {
+            Some(signed_host) if status == 401 => Err(ApiError::Signature {
+                status,
+                refusal: sign::refusal(&body.error_msg, clock_skew(&response)),
+                body,
+                request_id,
+                signed_host,
+            }),
+            _ => Err(ApiError::Eg {
+                status,
+                body,
+                request_id,
+            }),
+        },
         _ => Err(not_json(status, &text, request_id)),
+    }
+}
+
+/// Seconds the server's clock (its `Date` header) is ahead of this one.
+fn clock_skew(response: &Response) -> Option<i64> {
+    let date = response.headers().get("date")?;
+    let server_ms = js_sys::Date::parse(&date);
+    server_ms
+        .is_finite()
+        .then(|| ((server_ms - js_sys::Date::now()) / 1000.0).round() as i64)
+}
+
+/// Adds the AK/SK signature's headers to `builder`, signed for `host`.
+fn sign_call(
+    builder: RequestBuilder,
+    endpoint: &Endpoint,
+    key: &AccessKey,
+    call: &Call<'_>,
+    host: &str,
+) -> Result<RequestBuilder, ApiError> {
+    // The path and query exactly as the browser will send them.
+    let page = leptos::prelude::window().location().href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(&call.url, &page)
+        .map_err(|_| ApiError::Network(format!("{} is not a URL", call.url)))?;
+    let date = sign::format_date((js_sys::Date::now() / 1000.0) as i64);
+    let body = call.body.as_deref().unwrap_or_default();
+    let mut headers = vec![
+        ("Host", host),
+        (sign::DATE_HEADER, date.as_str()),
+        (sign::PROJECT_HEADER, endpoint.project_id.as_str()),
+    ];
+    if !body.is_empty() {
+        headers.push(("Content-Type", "application/json"));
+    }
+    if !key.security_token.is_empty() {
+        headers.push((sign::SECURITY_TOKEN_HEADER, key.security_token.as_str()));
+    }
+    let search = url.search();
+    let path = url.pathname();
+    let request = Signable {
+        method: call.method.as_str(),
+        path: &path,
+        query: search.strip_prefix('?').unwrap_or(&search),
+        headers: &headers,
+        body: body.as_bytes(),
+    };
+    let authorization = sign::authorization(&key.access, &key.secret, &date, &request);
+    let mut builder = builder
+        .header("Authorization", &authorization)
+        .header(sign::DATE_HEADER, &date)
+        .header(sign::PROJECT_HEADER, &endpoint.project_id);
+    if !key.security_token.is_empty() {
+        builder = builder.header(sign::SECURITY_TOKEN_HEADER, &key.security_token);
+    }
+    Ok(builder)
+}
+
+/// Where the host AK/SK requests are signed for comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigningHost {
+    /// The server at the base URL forwards to this host (`/eg-console.json`).
+    Announced(String),
+    /// The server at the base URL answers the API itself (the emulator).
+    Direct(String),
+    /// Nothing said otherwise: the region's EG endpoint.
+    Region(String),
+}
+
+impl SigningHost {
+    /// The host, as it goes in the signature.
+    pub fn host(&self) -> &str {
+        match self {
+            SigningHost::Announced(host) | SigningHost::Direct(host) | SigningHost::Region(host) => host,
+        }
+    }
+}
+
+/// What `{base}/eg-console.json` said, once known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Announcement {
+    Forward(String),
+    Direct,
+    Nothing,
+}
+
+thread_local! {
+    /// Announcements by base URL: asked once per page, not per request.
+    static ANNOUNCEMENTS: RefCell<HashMap<String, Announcement>> = RefCell::new(HashMap::new());
+}
+
+/// How long asking the server about signing may take.
+const ANNOUNCEMENT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The host the server at `base_url` (`""`: this page's) wants AK/SK
+/// requests signed for, or what stands in when it says nothing.
+pub async fn resolve_signing_host(base_url: &str, region: &str) -> SigningHost {
+    let base = base_url.trim().trim_end_matches('/').to_owned();
+    let page = leptos::prelude::window().location().href().unwrap_or_default();
+    let called_host = web_sys::Url::new_with_base(&format!("{base}/"), &page)
+        .map(|url| url.host())
+        .unwrap_or_default();
+    let known = ANNOUNCEMENTS.with(|cache| cache.borrow().get(&base).cloned());
+    let announcement = match known {
+        Some(announcement) => announcement,
+        None => match ask_announcement(&base).await {
+            Some(announcement) => {
+                ANNOUNCEMENTS.with(|cache| cache.borrow_mut().insert(base, announcement.clone()));
+                announcement
+            }
+            // No answer at all (offline, or a cross-origin API that allows
+            // no CORS here): not remembered, asked again next time.
+            None => Announcement::Nothing,
+        },
+    };
+    match announcement {
+        Announcement::Forward(host) => SigningHost::Announced(host),
+        Announcement::Direct if !called_host.is_empty() => SigningHost::Direct(called_host),
+        _ => SigningHost::Region(sign::endpoint_host("eg", region)),
+    }
+}
+
+/// `GET {base}/eg-console.json`: `None` when there was no answer.
+async fn ask_announcement(base: &str) -> Option<Announcement> {
+    #[derive(serde::Deserialize)]
+    struct Config {
+        mode: String,
+        signing_host: Option<String>,
+    }
+    let abort = Abort::default();
+    let call = Call {
+        method: Method::GET,
+        url: format!("{base}/eg-console.json"),
+        body: None,
+        endpoint: None,
+        abort: &abort,
+        timeout: ANNOUNCEMENT_TIMEOUT,
+    };
+    match transmit::<Config>(call, None).await {
+        Ok((_, Some(config))) => Some(match (config.mode.as_str(), config.signing_host) {
+            ("forward", Some(host)) if !host.is_empty() => Announcement::Forward(host),
+            ("emulator", _) => Announcement::Direct,
+            _ => Announcement::Nothing,
+        }),
+        // An answer that is not the file (a static host's 404 page, say).
+        Ok(_) | Err(ApiError::Eg { .. } | ApiError::NotJson { .. } | ApiError::Signature { .. }) => {
+            Some(Announcement::Nothing)
+        }
+        Err(_) => None,
     }
 }
 
@@ -251,8 +528,22 @@ fn not_json(status: u16, text: &str, request_id: Option<String>) -> ApiError {
     }
 }
 
-fn with_token(builder: RequestBuilder, endpoint: &Endpoint) -> RequestBuilder {
-    builder.header("X-Auth-Token", &endpoint.token)
+/// A call to the API as `endpoint`'s user.
+fn api_call<'a>(
+    endpoint: &'a Endpoint,
+    method: Method,
+    url: String,
+    body: Option<String>,
+    abort: &'a Abort,
+) -> Call<'a> {
+    Call {
+        method,
+        url,
+        body,
+        endpoint: Some(endpoint),
+        abort,
+        timeout: endpoint.timeout,
+    }
 }
 
 /// `POST /v1/{project_id}/connections`.
@@ -262,23 +553,24 @@ pub async fn create_connection(
     abort: &Abort,
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
-    let builder = with_token(Request::post(&endpoint.connections_url()), endpoint);
-    let (response, value) = send::<ConnectionInfo>(builder, Some(body), abort, endpoint.timeout).await?;
+    let call = api_call(endpoint, Method::POST, endpoint.connections_url(), Some(body), abort);
+    let (response, value) = send::<ConnectionInfo>(call).await?;
     answer(response, value)
 }
 
 /// `GET /v1/{project_id}/connections/{id}`.
 pub async fn show_connection(endpoint: &Endpoint, id: &str) -> Result<Answer<ConnectionInfo>, ApiError> {
-    let builder = with_token(Request::get(&endpoint.connection_url(id)), endpoint);
-    let (response, value) = send::<ConnectionInfo>(builder, None, &Abort::default(), endpoint.timeout).await?;
+    let abort = Abort::default();
+    let call = api_call(endpoint, Method::GET, endpoint.connection_url(id), None, &abort);
+    let (response, value) = send::<ConnectionInfo>(call).await?;
     answer(response, value)
 }
 
 /// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name`.
 pub async fn list_connections(endpoint: &Endpoint, query: &ListQuery) -> Result<Answer<ConnectionList>, ApiError> {
     let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
-    let builder = with_token(Request::get(&url), endpoint);
-    let (response, value) = send::<ConnectionList>(builder, None, &Abort::default(), endpoint.timeout).await?;
+    let abort = Abort::default();
+    let (response, value) = send::<ConnectionList>(api_call(endpoint, Method::GET, url, None, &abort)).await?;
     answer(response, value)
 }
 
@@ -289,16 +581,18 @@ pub async fn update_connection(
     request: &UpdateConnectionRequest,
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
-    let builder = with_token(Request::put(&endpoint.connection_url(id)), endpoint);
-    let (response, value) = send::<ConnectionInfo>(builder, Some(body), &Abort::default(), endpoint.timeout).await?;
+    let abort = Abort::default();
+    let call = api_call(endpoint, Method::PUT, endpoint.connection_url(id), Some(body), &abort);
+    let (response, value) = send::<ConnectionInfo>(call).await?;
     answer(response, value)
 }
 
 /// `DELETE /v1/{project_id}/connections/{id}`; returns the request ID.
 pub async fn delete_connection(endpoint: &Endpoint, id: &str) -> Result<Option<String>, ApiError> {
-    let builder = with_token(Request::delete(&endpoint.connection_url(id)), endpoint);
+    let abort = Abort::default();
+    let call = api_call(endpoint, Method::DELETE, endpoint.connection_url(id), None, &abort);
     // 204 has no body; a body on success is tolerated and ignored.
-    let (response, _) = send::<serde::de::IgnoredAny>(builder, None, &Abort::default(), endpoint.timeout).await?;
+    let (response, _) = send::<serde::de::IgnoredAny>(call).await?;
     Ok(response.headers().get("x-request-id"))
 }
 
@@ -341,9 +635,16 @@ pub async fn sign_in(base_url: &str, credentials: &Credentials) -> Result<(Strin
         }}},
         "scope": {"project": scope},
     }});
-    let url = format!("{}/v3/auth/tokens", base_url.trim_end_matches('/'));
-    let builder = Request::post(&url);
-    let result = send::<serde_json::Value>(builder, Some(body.to_string()), &Abort::default(), DEFAULT_TIMEOUT).await;
+    let abort = Abort::default();
+    let result = send::<serde_json::Value>(Call {
+        method: Method::POST,
+        url: format!("{}/v3/auth/tokens", base_url.trim_end_matches('/')),
+        body: Some(body.to_string()),
+        endpoint: None,
+        abort: &abort,
+        timeout: DEFAULT_TIMEOUT,
+    })
+    .await;
     let (response, value) = match result {
         Ok(ok) => ok,
         // IAM's own error body: {"error": {"code", "message", "title"}}.

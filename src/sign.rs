@@ -272,6 +272,17 @@ pub fn verify(authorization: &Authorization, secret: &str, request: &Signable, n
     }
 }
 
+/// The public endpoint host of Huawei Cloud `service` (`eg`, `iam`) in
+/// `region`, where its signed requests go (`eu-west-101` is on `.eu`).
+pub fn endpoint_host(service: &str, region: &str) -> String {
+    let domain = if region.starts_with("eu-") {
+        "myhuaweicloud.eu"
+    } else {
+        "myhuaweicloud.com"
+    };
+    format!("{service}.{region}.{domain}")
+}
+
 /// `YYYYMMDDTHHMMSSZ` of Unix seconds.
 pub fn format_date(unix_seconds: i64) -> String {
     let days = unix_seconds.div_euclid(86_400);
@@ -331,4 +342,60 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
         month_index - 9
     };
     (year_of_era + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// Why an API gateway refused a signed request, read from its `401`
+/// answer: what the console tells the user to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The access key is unknown (deleted, disabled, another site):
+    /// "Get secretKey failed", "ak not exist".
+    UnknownKey,
+    /// Too many failed signatures in a row: "AK access failed to reach the limit".
+    KeyLocked,
+    /// The temporary credentials' security token is expired, wrong or
+    /// missing: "decrypt token fail", or a message naming it.
+    SecurityToken,
+    /// The signing clock is off by this many seconds from the server's
+    /// (negative: behind; `None`: the server says so but sent no `Date`).
+    ClockSkew(Option<i64>),
+    /// The signature does not match: a wrong secret key, or a request
+    /// changed on its way (another host, another body).
+    Mismatch,
+    /// A refusal this console does not recognize.
+    Other,
+}
+
+/// How far off a client's clock may be before it is the likely cause of a
+/// refusal: a third of the gateway's window, so a request signed at the
+/// window's edge is caught before the gateway starts refusing.
+pub const SUSPICIOUS_SKEW_SECONDS: i64 = DATE_WINDOW_SECONDS / 3;
+
+/// Reads a gateway's refusal `message` (`error_msg`), given the clock skew
+/// measured from the answer's `Date` header (`server - client`, seconds).
+/// The gateway's own texts (Huawei Cloud API Request Signing Guide, "Common
+/// Errors Related to IAM Authentication Information") say the same
+/// "verify aksk signature fail" for a wrong key and an old date, so a
+/// measured skew beyond the window decides between them.
+pub fn refusal(message: &str, measured_skew: Option<i64>) -> Refusal {
+    let lower = message.to_ascii_lowercase();
+    let skewed = measured_skew.filter(|skew| skew.abs() > DATE_WINDOW_SECONDS);
+    if lower.contains("get secretkey failed") || lower.contains("ak not exist") {
+        Refusal::UnknownKey
+    } else if lower.contains("failed to reach the limit") {
+        Refusal::KeyLocked
+    } else if lower.contains("decrypt token fail")
+        || lower.contains("security-token")
+        || lower.contains("security token")
+    {
+        Refusal::SecurityToken
+    } else if let Some(skew) = skewed {
+        Refusal::ClockSkew(Some(skew))
+    } else if lower.contains("x-sdk-date is") || lower.contains("signature expired") {
+        Refusal::ClockSkew(measured_skew.filter(|skew| skew.abs() > SUSPICIOUS_SKEW_SECONDS))
+    } else if lower.contains("signature") {
+        Refusal::Mismatch
+    } else {
+        Refusal::Other
+    }
 }

@@ -159,3 +159,61 @@ fn dates_round_trip() {
     assert_eq!(sign::parse_date("20261128T153000"), None);
     assert_eq!(sign::parse_date("2026-11-28T15:30:00Z"), None);
 }
+
+#[test]
+fn refusals_are_read_from_the_gateways_own_messages() {
+    use eg_connections::sign::{refusal, Refusal};
+    // The texts of the Signing Guide's "Common Errors Related to IAM
+    // Authentication Information" page, then the emulator's.
+    let cases: [(&str, Option<i64>, Refusal); 10] = [
+        (
+            "Incorrect IAM authentication information: Get secretKey failed,ak:HPUAXXX,err:ak not exist",
+            Some(3),
+            Refusal::UnknownKey,
+        ),
+        (
+            "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.",
+            None,
+            Refusal::KeyLocked,
+        ),
+        (
+            "Incorrect IAM authentication information: decrypt token fail",
+            None,
+            Refusal::SecurityToken,
+        ),
+        (
+            "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET|/v1/",
+            Some(2),
+            Refusal::Mismatch,
+        ),
+        (
+            "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET|/v1/",
+            Some(-1_260),
+            Refusal::ClockSkew(Some(-1_260)),
+        ),
+        (
+            "Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET|/v1/",
+            None,
+            Refusal::Mismatch,
+        ),
+        (
+            "Incorrect IAM authentication information: verify aksk signature fail: X-Sdk-Date is 20 minutes behind this server's clock",
+            None,
+            Refusal::ClockSkew(None),
+        ),
+        (
+            "Incorrect IAM authentication information: verify aksk signature fail: X-Sdk-Date is 20 minutes behind this server's clock",
+            Some(1_200),
+            Refusal::ClockSkew(Some(1_200)),
+        ),
+        (
+            "Incorrect IAM authentication information: a temporary access key needs its X-Security-Token header, as issued with it",
+            None,
+            Refusal::SecurityToken,
+        ),
+        ("The token is expired", None, Refusal::Other),
+    ];
+    for (message, skew, expected) in cases {
+        assert_eq!(refusal(message, skew), expected, "{message} ({skew:?})");
+    }
+}

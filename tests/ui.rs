@@ -5,9 +5,10 @@
 //! error classes).
 #![cfg(all(target_arch = "wasm32", feature = "ui"))]
 
+use eg_connections::api::AccessKey;
 use eg_connections::model::{ConnectionInfo, ConnectionList};
 use eg_connections::ui::pages::Pages;
-use eg_connections::ui::{sleep, Console};
+use eg_connections::ui::{sleep, AuthMethod, Console};
 use eg_connections::Locale;
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -56,8 +57,10 @@ fn mount_at(hash: &str, timeout: Duration) -> Console {
             base_url: RwSignal::new(emulator().to_owned()),
             region: RwSignal::new("cn-north-4".to_owned()),
             project_id: RwSignal::new(PROJECT.to_owned()),
+            auth_method: RwSignal::new(AuthMethod::Token),
             token: RwSignal::new(TOKEN.to_owned()),
-            remember_token: RwSignal::new(false),
+            access_key: RwSignal::new(AccessKey::default()),
+            remember_secrets: RwSignal::new(false),
             timeout,
         };
         out.set(Some(ui));

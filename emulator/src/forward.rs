@@ -73,14 +73,10 @@ pub struct Upstreams {
 impl Upstreams {
     /// The public endpoints of `region` (`eu-west-101` is on `.eu`).
     pub fn for_region(region: &str) -> Upstreams {
-        let domain = if region.starts_with("eu-") {
-            "myhuaweicloud.eu"
-        } else {
-            "myhuaweicloud.com"
-        };
+        use eg_connections::sign::endpoint_host;
         Upstreams {
-            eg: format!("https://eg.{region}.{domain}"),
-            iam: format!("https://iam.{region}.{domain}"),
+            eg: format!("https://{}", endpoint_host("eg", region)),
+            iam: format!("https://{}", endpoint_host("iam", region)),
         }
     }
 

@@ -3,7 +3,7 @@
 use super::pages::Pages;
 use super::settings_panel::SettingsPanel;
 use super::storage::{self, SavedSettings};
-use super::{Console, REGIONS};
+use super::{AuthMethod, Console, REGIONS};
 use crate::api::DEFAULT_TIMEOUT;
 use crate::Locale;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let saved = storage::load_settings();
     let remembered = storage::load_token();
+    let remembered_key = storage::load_access_key();
     let region = if REGIONS.contains(&saved.region.as_str()) {
         saved.region.clone()
     } else {
@@ -23,8 +24,10 @@ pub fn App() -> impl IntoView {
         base_url: RwSignal::new(saved.base_url.clone()),
         region: RwSignal::new(region),
         project_id: RwSignal::new(saved.project_id.clone()),
-        remember_token: RwSignal::new(remembered.is_some()),
+        auth_method: RwSignal::new(AuthMethod::from_tag(&saved.auth_method)),
+        remember_secrets: RwSignal::new(remembered.is_some() || remembered_key.is_some()),
         token: RwSignal::new(remembered.unwrap_or_default()),
+        access_key: RwSignal::new(remembered_key.unwrap_or_default()),
         timeout: DEFAULT_TIMEOUT,
     };
     provide_context(ui);
@@ -36,12 +39,16 @@ pub fn App() -> impl IntoView {
             region: ui.region.get(),
             project_id: ui.project_id.get(),
             locale: ui.locale.get().tag().to_owned(),
+            auth_method: ui.auth_method.get().tag().to_owned(),
         });
     });
-    // The token goes to sessionStorage only when asked, and leaves it when not.
+    // Secrets go to sessionStorage only when asked, and leave it when not.
     Effect::new(move |_| {
-        let token = ui.token.get();
-        storage::save_token(ui.remember_token.get().then_some(token.as_str()));
+        let remember = ui.remember_secrets.get();
+        ui.token
+            .with(|token| storage::save_token(remember.then_some(token.as_str())));
+        ui.access_key
+            .with(|key| storage::save_access_key(remember.then_some(key)));
     });
     // The document's language follows the switch.
     Effect::new(move |_| {

@@ -120,9 +120,7 @@ pub fn ConnectionList() -> impl IntoView {
     });
     // New settings (a token pasted, a sign-in) reload the list once they settle.
     Effect::new(move |previous: Option<()>| {
-        ui.project_id.track();
-        ui.token.track();
-        ui.base_url.track();
+        ui.track_settings();
         if previous.is_some() {
             let mine = settings_generation.get_value() + 1;
             settings_generation.set_value(mine);

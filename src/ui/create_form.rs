@@ -9,7 +9,7 @@ use super::kafka_section::KafkaSection;
 use super::pages::views;
 use super::request_preview::RequestPreview;
 use super::route::{router, Route};
-use super::{console, focus, Snapshot};
+use super::{console, focus, open_settings_at, Snapshot};
 use crate::api::{self, Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -49,16 +49,12 @@ pub fn CreateForm() -> impl IntoView {
             }
         };
         let endpoint = ui.endpoint();
-        if endpoint.project_id.is_empty() || endpoint.token.is_empty() {
+        if endpoint.project_id.is_empty() || !endpoint.auth.is_complete() {
             settings_missing.set(true);
-            // The settings panel may have been closed: open it to show the field.
-            if let Ok(Some(panel)) = document().query_selector("details.settings") {
-                let _ = panel.set_attribute("open", "");
-            }
-            focus(if endpoint.project_id.is_empty() {
+            open_settings_at(if endpoint.project_id.is_empty() {
                 "settings-project-id"
             } else {
-                "settings-token"
+                ui.missing_credential_field()
             });
             return;
         }

@@ -78,6 +78,8 @@ impl Draft {
                     user_name: text(self.user_name),
                     password: text(self.password),
                     acks: Raw::Value(self.acks.get().as_str().to_owned()),
+                    sasl_ssl: Raw::Missing,
+                    username: Raw::Missing,
                     unknown_keys: Vec::new(),
                 })
             } else {

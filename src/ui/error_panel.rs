@@ -3,9 +3,12 @@
 
 use super::copy_button::CopyButton;
 use super::text::Text;
-use super::{console, focus};
+use super::{console, open_settings_at};
 use crate::api::ApiError;
+use crate::model::ErrorBody;
+use crate::sign::Refusal;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The explanation of `error`, with the request ID to give support.
 /// `id` is the panel's DOM id (focus moves there after a failure).
@@ -24,58 +27,62 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
                 (500.., _) => |t| t.error_server,
                 _ => |t| t.error_title,
             };
-            let code = body.error_code.clone();
-            let message = body.error_msg.clone();
-            let details = body.error_details.clone();
+            let headline = fixed(headline);
             let sign_in = (*status == 401).then(|| {
                 view! {
-                    <button type="button" class="secondary" on:click=move |_| focus("sign-in-user")>
+                    <button type="button" class="secondary" on:click=move |_| open_settings_at("sign-in-user")>
                         {move || ui.text().sign_in}
                     </button>
                 }
             });
+            (headline, view! { {server_answer(body.clone())} {sign_in} }.into_any())
+        }
+        ApiError::Signature {
+            body,
+            refusal,
+            signed_host,
+            ..
+        } => {
+            let headline = refusal_headline(*refusal);
+            let signed_host = signed_host.clone();
+            let field = match refusal {
+                Refusal::UnknownKey => "settings-access-key",
+                Refusal::SecurityToken => "settings-security-token",
+                _ => "settings-secret-key",
+            };
             let body = view! {
+                {server_answer(body.clone())}
                 <dl class="facts">
-                    <dt>{move || ui.text().error_code}</dt>
-                    <dd><code>{code}</code></dd>
+                    <dt>{move || ui.text().signing_host}</dt>
+                    <dd><code class="signed-host">{signed_host}</code></dd>
                 </dl>
-                <p class="server-text">{message}</p>
-                {(!details.is_empty()).then(|| view! {
-                    <ul class="details">
-                        {details
-                            .into_iter()
-                            .map(|detail| {
-                                let path = detail.path.join(".");
-                                view! { <li><code>{path}</code> " " {detail.message}</li> }
-                            })
-                            .collect_view()}
-                    </ul>
-                })}
-                {sign_in}
+                <button type="button" class="secondary" on:click=move |_| open_settings_at(field)>
+                    {move || ui.text().check_access_key}
+                </button>
             }
             .into_any();
             (headline, body)
         }
         ApiError::NotJson { excerpt, .. } => {
             let excerpt = excerpt.clone();
-            let headline: fn(&Text) -> &'static str = |t| t.error_not_json;
+            let headline = fixed(|t| t.error_not_json);
             (headline, view! { <pre class="excerpt">{excerpt}</pre> }.into_any())
         }
         ApiError::Network(detail) => {
             let detail = detail.clone();
-            let headline: fn(&Text) -> &'static str = |t| t.error_network;
+            let headline = fixed(|t| t.error_network);
             (headline, view! { <p class="server-text">{detail}</p> }.into_any())
         }
         ApiError::Timeout(after) => {
             let seconds = after.as_secs();
-            let headline: fn(&Text) -> &'static str = |t| t.error_timeout;
+            let headline = fixed(|t| t.error_timeout);
             (
                 headline,
                 view! { <p>"(" {seconds} " s) " {move || ui.text().error_maybe_created}</p> }.into_any(),
             )
         }
         ApiError::Aborted => {
-            let headline: fn(&Text) -> &'static str = |t| t.error_aborted;
+            let headline = fixed(|t| t.error_aborted);
             (
                 headline,
                 view! { <p>{move || ui.text().error_maybe_created}</p> }.into_any(),
@@ -99,5 +106,63 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
             {body}
             {request_id_view}
         </div>
+    }
+}
+
+/// A headline in the current language.
+type Headline = Arc<dyn Fn(&Text) -> String + Send + Sync>;
+
+fn fixed(pick: fn(&Text) -> &'static str) -> Headline {
+    Arc::new(move |text| pick(text).to_owned())
+}
+
+/// What to tell the user about a refused signature.
+fn refusal_headline(refusal: Refusal) -> Headline {
+    match refusal {
+        Refusal::UnknownKey => fixed(|t| t.error_key_unknown),
+        Refusal::KeyLocked => fixed(|t| t.error_key_locked),
+        Refusal::SecurityToken => fixed(|t| t.error_key_security_token),
+        Refusal::Mismatch => fixed(|t| t.error_key_mismatch),
+        Refusal::Other => fixed(|t| t.error_key_other),
+        Refusal::ClockSkew(None) => fixed(|t| t.error_key_clock_unmeasured),
+        // The skew is the server's clock minus this one: positive, this
+        // clock is behind.
+        Refusal::ClockSkew(Some(seconds)) => Arc::new(move |text| {
+            let minutes = (seconds.unsigned_abs() + 30) / 60;
+            text.error_key_clock
+                .replace("{skew}", &text.minutes.replace("{count}", &minutes.to_string()))
+                .replace(
+                    "{direction}",
+                    if seconds > 0 {
+                        text.clock_behind
+                    } else {
+                        text.clock_ahead
+                    },
+                )
+        }),
+    }
+}
+
+/// The API's own words: its error code, message and field details.
+fn server_answer(body: ErrorBody) -> impl IntoView {
+    let ui = console();
+    let details = body.error_details;
+    view! {
+        <dl class="facts">
+            <dt>{move || ui.text().error_code}</dt>
+            <dd><code>{body.error_code}</code></dd>
+        </dl>
+        <p class="server-text">{body.error_msg}</p>
+        {(!details.is_empty()).then(|| view! {
+            <ul class="details">
+                {details
+                    .into_iter()
+                    .map(|detail| {
+                        let path = detail.path.join(".");
+                        view! { <li><code>{path}</code> " " {detail.message}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        })}
     }
 }

@@ -4,6 +4,7 @@
 //! (language and API settings), [`route::Router`] (the current view) and
 //! [`pages::Views`] (what views hand to each other).
 
+pub mod access_key_fields;
 pub mod app;
 pub mod connection_details;
 pub mod connection_facts;
@@ -25,7 +26,7 @@ pub mod status_badge;
 pub mod storage;
 pub mod text;
 
-use crate::api::{self, Answer, ApiError, Endpoint};
+use crate::api::{self, AccessKey, Answer, ApiError, Auth, Endpoint};
 use crate::model::ConnectionInfo;
 use crate::Locale;
 use leptos::prelude::*;
@@ -48,12 +49,37 @@ pub const REGIONS: [&str; 10] = [
     "eu-west-101",
 ];
 
-/// The real EG host of a region, for the proxy hint.
+/// The real EG endpoint of a region, for the proxy hint.
 pub fn region_host(region: &str) -> String {
-    if region == "eu-west-101" {
-        format!("https://eg.{region}.myhuaweicloud.eu")
-    } else {
-        format!("https://eg.{region}.myhuaweicloud.com")
+    format!("https://{}", crate::sign::endpoint_host("eg", region))
+}
+
+/// How the console authorizes its calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuthMethod {
+    /// An IAM token, typed or from IAM sign-in.
+    #[default]
+    Token,
+    /// An access key and its secret key (and a security token when temporary).
+    AccessKey,
+}
+
+impl AuthMethod {
+    /// The name saved in the settings.
+    pub fn tag(self) -> &'static str {
+        match self {
+            AuthMethod::Token => "token",
+            AuthMethod::AccessKey => "access_key",
+        }
+    }
+
+    /// The method of a saved name; anything else is the token.
+    pub fn from_tag(tag: &str) -> AuthMethod {
+        if tag == "access_key" {
+            AuthMethod::AccessKey
+        } else {
+            AuthMethod::Token
+        }
     }
 }
 
@@ -64,9 +90,14 @@ pub struct Console {
     pub base_url: RwSignal<String>,
     pub region: RwSignal<String>,
     pub project_id: RwSignal<String>,
-    /// In memory; in sessionStorage only when `remember_token`.
+    /// Which of the credentials below authorizes calls.
+    pub auth_method: RwSignal<AuthMethod>,
+    /// In memory; in sessionStorage only when `remember_secrets`.
     pub token: RwSignal<String>,
-    pub remember_token: RwSignal<bool>,
+    /// In memory; in sessionStorage only when `remember_secrets`.
+    pub access_key: RwSignal<AccessKey>,
+    /// Keep the token and the access key in this tab's sessionStorage.
+    pub remember_secrets: RwSignal<bool>,
     /// How long any API call may take ([`api::DEFAULT_TIMEOUT`] in the app).
     pub timeout: Duration,
 }
@@ -74,18 +105,61 @@ pub struct Console {
 impl Console {
     /// Where to call, as the settings say now (not tracked).
     pub fn endpoint(&self) -> Endpoint {
+        let auth = match self.auth_method.get_untracked() {
+            AuthMethod::Token => Auth::Token(self.token.get_untracked().trim().to_owned()),
+            AuthMethod::AccessKey => {
+                let key = self.access_key.get_untracked();
+                Auth::AccessKey(AccessKey {
+                    access: key.access.trim().to_owned(),
+                    secret: key.secret.trim().to_owned(),
+                    security_token: key.security_token.trim().to_owned(),
+                })
+            }
+        };
         Endpoint {
             base_url: self.base_url.get_untracked().trim().to_owned(),
+            region: self.region.get_untracked(),
             project_id: self.project_id.get_untracked().trim().to_owned(),
-            token: self.token.get_untracked().trim().to_owned(),
+            auth,
             timeout: self.timeout,
         }
     }
 
     /// The settings the API needs, or `None` when the project ID or the
-    /// token is still missing (views then point at the settings panel).
+    /// credentials are still missing (views then point at the settings panel).
     pub fn ready_endpoint(&self) -> Option<Endpoint> {
-        Some(self.endpoint()).filter(|endpoint| !endpoint.project_id.is_empty() && !endpoint.token.is_empty())
+        Some(self.endpoint()).filter(|endpoint| !endpoint.project_id.is_empty() && endpoint.auth.is_complete())
+    }
+
+    /// Whether credentials are set for the chosen method (tracked).
+    pub fn has_credentials(&self) -> bool {
+        match self.auth_method.get() {
+            AuthMethod::Token => self.token.with(|token| !token.trim().is_empty()),
+            AuthMethod::AccessKey => self
+                .access_key
+                .with(|key| !key.access.trim().is_empty() && !key.secret.trim().is_empty()),
+        }
+    }
+
+    /// Tracks every setting a call depends on (views reload when they change).
+    pub fn track_settings(&self) {
+        self.project_id.track();
+        self.base_url.track();
+        self.region.track();
+        self.auth_method.track();
+        self.token.track();
+        self.access_key.track();
+    }
+
+    /// The id of the first credential field still empty, for focus.
+    pub fn missing_credential_field(&self) -> &'static str {
+        match self.auth_method.get_untracked() {
+            AuthMethod::Token => "settings-token",
+            AuthMethod::AccessKey if self.access_key.with_untracked(|key| key.access.trim().is_empty()) => {
+                "settings-access-key"
+            }
+            AuthMethod::AccessKey => "settings-secret-key",
+        }
     }
 
     /// The console's text in the current language (tracked).
@@ -145,6 +219,15 @@ pub fn follow_creation(
             }
         }
     });
+}
+
+/// Opens the settings panel (the user may have closed it) and moves focus
+/// to its field `id`.
+pub fn open_settings_at(id: &str) {
+    if let Ok(Some(panel)) = document().query_selector("details.settings") {
+        let _ = panel.set_attribute("open", "");
+    }
+    focus(id);
 }
 
 /// Moves keyboard focus to the element with `id`, if it exists.

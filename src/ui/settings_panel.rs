@@ -1,12 +1,14 @@
-//! API settings: base URL, region, project, token, and IAM sign-in.
+//! API settings: base URL, region, project, and how calls are authorized:
+//! a token (typed, or from IAM sign-in) or an access key.
 
+use super::access_key_fields::AccessKeyFields;
 use super::error_panel::ErrorPanel;
-use super::{console, region_host, REGIONS};
+use super::{console, region_host, AuthMethod, REGIONS};
 use crate::api::{self, ApiError, Credentials};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The settings panel. It is open while no token is set.
+/// The settings panel. It is open while no credentials are set.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let ui = console();
@@ -58,16 +60,35 @@ pub fn SettingsPanel() -> impl IntoView {
             </div>
         }
     };
-    let has_token = move || !ui.token.with(|token| token.trim().is_empty());
-    // Open at first while there is no token; after that the user decides
-    // (closing it as the token is typed would pull the field away).
-    let open_at_start = !has_token();
+    let has_credentials = move || ui.has_credentials();
+    // Open at first while there are no credentials; after that the user
+    // decides (closing it as they are typed would pull the field away).
+    let open_at_start = !untrack(has_credentials);
+    let uses = move |method: AuthMethod| ui.auth_method.get() == method;
+    let method_choice = move |id: &'static str, method: AuthMethod, label: fn(&super::text::Text) -> &'static str| {
+        view! {
+            <label class="check">
+                <input
+                    id=id
+                    type="radio"
+                    name="auth-method"
+                    prop:checked=move || uses(method)
+                    on:change=move |_| ui.auth_method.set(method)
+                />
+                {move || label(ui.text())}
+            </label>
+        }
+    };
+    let forget = move |_| {
+        ui.token.set(String::new());
+        ui.access_key.set(Default::default());
+    };
     view! {
         <details class="panel settings" open=open_at_start>
             <summary>
                 <h2>{move || ui.text().settings}</h2>
-                <span class="badge" class:ok=has_token>
-                    {move || if has_token() { ui.text().signed_in } else { ui.text().missing_settings }}
+                <span class="badge" class:ok=has_credentials>
+                    {move || if has_credentials() { ui.text().signed_in } else { ui.text().missing_settings }}
                 </span>
             </summary>
             <div class="grid">
@@ -118,6 +139,13 @@ pub fn SettingsPanel() -> impl IntoView {
                     />
                     <p id="settings-project-id-help" class="help">{move || ui.text().project_id_help}</p>
                 </div>
+            </div>
+            <fieldset class="auth-method">
+                <legend>{move || ui.text().auth_method}</legend>
+                {method_choice("auth-token", AuthMethod::Token, |t| t.auth_token)}
+                {method_choice("auth-access-key", AuthMethod::AccessKey, |t| t.auth_access_key)}
+            </fieldset>
+            <Show when=move || uses(AuthMethod::Token)>
                 <div class="field">
                     <label for="settings-token">{move || ui.text().token}</label>
                     <input
@@ -129,33 +157,40 @@ pub fn SettingsPanel() -> impl IntoView {
                         on:input=move |ev| ui.token.set(event_target_value(&ev))
                     />
                     <p id="settings-token-help" class="help">{move || ui.text().token_help}</p>
-                    <label class="check">
-                        <input
-                            id="settings-remember"
-                            type="checkbox"
-                            prop:checked=move || ui.remember_token.get()
-                            on:change=move |ev| ui.remember_token.set(event_target_checked(&ev))
-                        />
-                        {move || ui.text().remember_token}
-                    </label>
-                    <button type="button" class="link-button" on:click=move |_| ui.token.set(String::new())>
-                        {move || ui.text().forget_token}
-                    </button>
                 </div>
-            </div>
-            <form class="sign-in" on:submit=sign_in>
-                <p class="help">{move || ui.text().sign_in_help}</p>
-                <div class="grid">
-                    {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
-                    {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
-                    {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
-                    {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
-                </div>
-                <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
-                    {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
+            </Show>
+            <Show when=move || uses(AuthMethod::AccessKey)>
+                <AccessKeyFields />
+            </Show>
+            <div class="remember">
+                <label class="check">
+                    <input
+                        id="settings-remember"
+                        type="checkbox"
+                        prop:checked=move || ui.remember_secrets.get()
+                        on:change=move |ev| ui.remember_secrets.set(event_target_checked(&ev))
+                    />
+                    {move || ui.text().remember_secrets}
+                </label>
+                <button type="button" id="settings-forget" class="link-button" on:click=forget>
+                    {move || ui.text().forget_secrets}
                 </button>
-                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error id="sign-in-error" /> })}
-            </form>
+            </div>
+            <Show when=move || uses(AuthMethod::Token)>
+                <form class="sign-in" on:submit=sign_in>
+                    <p class="help">{move || ui.text().sign_in_help}</p>
+                    <div class="grid">
+                        {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
+                        {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
+                        {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
+                        {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
+                    </div>
+                    <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
+                        {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
+                    </button>
+                    {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error id="sign-in-error" /> })}
+                </form>
+            </Show>
         </details>
     }
 }

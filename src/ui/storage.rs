@@ -1,13 +1,15 @@
-//! What survives a reload: settings in localStorage, and the token in
-//! sessionStorage only when the user asks for it. Secrets never go to
-//! localStorage.
+//! What survives a reload: settings in localStorage, and the token or the
+//! access key in sessionStorage only when the user asks for it. Secrets
+//! never go to localStorage.
 
+use crate::api::AccessKey;
 use crate::Locale;
 use leptos::prelude::window;
 use serde::{Deserialize, Serialize};
 
 const SETTINGS_KEY: &str = "eg-connections.settings";
 const TOKEN_KEY: &str = "eg-connections.token";
+const ACCESS_KEY_KEY: &str = "eg-connections.access-key";
 
 /// The non-secret settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +19,8 @@ pub struct SavedSettings {
     pub region: String,
     pub project_id: String,
     pub locale: String,
+    /// `token` or `access_key` (which credentials, not the credentials).
+    pub auth_method: String,
 }
 
 /// The saved settings, or defaults when there are none or they are unreadable.
@@ -54,6 +58,50 @@ pub fn save_token(token: Option<&str>) {
             Some(token) if !token.is_empty() => storage.set_item(TOKEN_KEY, token),
             _ => storage.remove_item(TOKEN_KEY),
         };
+    }
+}
+
+/// The access key remembered in this tab, if any.
+pub fn load_access_key() -> Option<AccessKey> {
+    #[derive(Deserialize)]
+    struct Saved {
+        access: String,
+        secret: String,
+        #[serde(default)]
+        security_token: String,
+    }
+    let json = window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(ACCESS_KEY_KEY).ok().flatten())?;
+    let saved: Saved = serde_json::from_str(&json).ok()?;
+    Some(AccessKey {
+        access: saved.access,
+        secret: saved.secret,
+        security_token: saved.security_token,
+    })
+    .filter(|key| !key.access.is_empty() || !key.secret.is_empty())
+}
+
+/// Remembers the access key in this tab, or forgets it when `key` is `None`
+/// or empty.
+pub fn save_access_key(key: Option<&AccessKey>) {
+    let Some(storage) = window().session_storage().ok().flatten() else {
+        return;
+    };
+    match key.filter(|key| !key.access.is_empty() || !key.secret.is_empty()) {
+        Some(key) => {
+            let json = serde_json::json!({
+                "access": key.access,
+                "secret": key.secret,
+                "security_token": key.security_token,
+            });
+            let _ = storage.set_item(ACCESS_KEY_KEY, &json.to_string());
+        }
+        None => {
+            let _ = storage.remove_item(ACCESS_KEY_KEY);
+        }
     }
 }
 

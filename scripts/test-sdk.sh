@@ -19,11 +19,12 @@ else
   cp tests/sdk/requirements.txt "$stamp"
 fi
 
-step "Python SDK: create, duplicate, list, show, update, delete; temporary credentials"
+step "Python SDK: create, duplicate, list, show, update, delete; temporary credentials; project ID from IAM"
 [ -x target/debug/eg-emulator ] || cargo build -p eg-emulator
 start_emulator debug
 banner="$(dirname "$EMULATOR_LOG")/banner.txt"
 field() { grep "$1" "$banner" | awk "{print \$$2}"; }
 "$venv/bin/python" tests/sdk/python_sdk.py "$EMULATOR_URL" "$(field '^  project:' 2)" \
   "$(field '^  access key:' 3)" "$(field '^  access key:' 6)" \
-  "$(field '^  user:' 2)" "$(field '^  user:' 4)" "$(field '^  user:' 6)"
+  "$(field '^  user:' 2)" "$(field '^  user:' 4)" "$(field '^  user:' 6)" \
+  "$(field '^  project:' 3 | tr -d '()')"

@@ -15,10 +15,10 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{HashMap, VecDeque};
@@ -31,6 +31,7 @@ use std::time::Duration;
 use crate::clock::{format_rfc3339, now_ms};
 use crate::extract::{read_json, BodyError};
 use crate::routes::AppState;
+use crate::signed::SignedCaller;
 
 /// Wrong passwords in a row before a user is locked.
 pub const LOCKOUT_AFTER: u32 = 5;
@@ -653,4 +654,65 @@ pub async fn issue_security_token(
         "expires_at": format_rfc3339(expires_ms),
     }});
     (StatusCode::CREATED, Json(body)).into_response()
+}
+
+/// `GET /v3/projects[?name=REGION]` (Keystone's project query): the
+/// caller's projects. Huawei's SDKs call it to find a region's project ID
+/// when `BasicCredentials` has none. Authorized by a token (any of the
+/// user's projects) or an AK/SK signature (checked before this handler).
+pub async fn list_projects(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+    signed: Option<Extension<SignedCaller>>,
+    headers: HeaderMap,
+) -> Response {
+    let (user, projects) = match signed {
+        Some(Extension(caller)) => (caller.grant.user, caller.grant.projects),
+        None => {
+            let token = headers
+                .get(crate::extract::X_AUTH_TOKEN)
+                .and_then(|value| value.to_str().ok());
+            match state.iam.check(token) {
+                Ok(grant) => {
+                    let projects = state
+                        .iam
+                        .users()
+                        .iter()
+                        .find(|user| user.name == grant.user)
+                        .map_or_else(|| vec![grant.project.clone()], |user| user.projects.clone());
+                    (grant.user, projects)
+                }
+                Err(_) => return iam_error(StatusCode::UNAUTHORIZED, "The token is missing, wrong or expired."),
+            }
+        }
+    };
+    let domain = state
+        .iam
+        .users()
+        .iter()
+        .find(|candidate| candidate.name == user)
+        .map(|user| user.domain.clone())
+        .unwrap_or_default();
+    let wanted = query.get("name").filter(|name| !name.is_empty());
+    let items: Vec<Value> = projects
+        .iter()
+        .filter(|project| wanted.is_none_or(|name| &project.name == name))
+        .map(|project| {
+            json!({
+                "id": project.id,
+                "name": project.name,
+                "domain_id": domain,
+                "parent_id": domain,
+                "description": "",
+                "enabled": true,
+                "is_domain": false,
+                "links": {"self": format!("/v3/projects/{}", project.id)},
+            })
+        })
+        .collect();
+    Json(json!({
+        "projects": items,
+        "links": {"self": "/v3/projects", "previous": null, "next": null},
+    }))
+    .into_response()
 }

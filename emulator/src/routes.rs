@@ -70,6 +70,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/{project_id}/connections/{connection_id}",
             get(show_connection).put(update_connection).delete(delete_connection),
         )
+        .route("/v3/projects", get(crate::iam::list_projects))
         .route_layer(middleware::from_fn_with_state(state.clone(), crate::signed::verify));
     let mut app: Router<Arc<AppState>> = Router::new()
         .merge(connections)

@@ -1140,3 +1140,28 @@ async fn signed_requests_are_verified_as_the_gateway_does() {
     );
     emu.stop().await;
 }
+
+#[tokio::test]
+async fn projects_are_listed_for_sdks_looking_up_a_region() {
+    let (_data, emu) = started().await;
+    let url = format!("{}/v3/projects", emu.base);
+    let region = emu.running.as_ref().unwrap().started.user.projects[0].name.clone();
+    let (status, _, body) = emu.call(Method::GET, &format!("{url}?name={region}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["projects"][0]["id"], emu.project.as_str());
+    assert_eq!(body["projects"][0]["name"], region.as_str());
+    let (status, _, body) = emu.call(Method::GET, &format!("{url}?name=xx-nowhere-1"), None).await;
+    assert_eq!(
+        (status, body["projects"].as_array().map(Vec::len)),
+        (StatusCode::OK, Some(0))
+    );
+    // Signed with an access key: that key's projects.
+    let key = ("FIXEDDEVACCESSKEY0001", "fixed-dev-secret");
+    let (status, body) = signed(&emu, Method::GET, &url, None, key, &sdk_date(0), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["projects"][0]["id"], "other-project");
+    // Neither: refused as IAM refuses.
+    let response = emu.client.get(&url).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    emu.stop().await;
+}

@@ -2,9 +2,12 @@
 the eg-emulator: AK/SK signing with BasicCredentials, then create, a
 duplicate name, list, show, update and delete; and temporary credentials
 (a password token exchanged at IAM's /v3.0/OS-CREDENTIAL/securitytokens)
-used the same way. Exits non-zero on the first surprise.
+used the same way; and BasicCredentials without a project ID, with a
+Region naming the emulator, so that the SDK looks the project ID up at IAM
+(GET /v3/projects?name=REGION) as it does on Huawei Cloud. Exits non-zero on
+the first surprise.
 
-    python_sdk.py ENDPOINT PROJECT_ID ACCESS_KEY SECRET_KEY USER PASSWORD DOMAIN
+    python_sdk.py ENDPOINT PROJECT_ID ACCESS_KEY SECRET_KEY USER PASSWORD DOMAIN PROJECT_NAME
 """
 import json
 import sys
@@ -13,11 +16,12 @@ import urllib.request
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions import exceptions
 from huaweicloudsdkcore.http.http_config import HttpConfig
+from huaweicloudsdkcore.region.region import Region
 from huaweicloudsdkeg.v1 import (ConnectionCreateReq, ConnectionUpdateReq, CreateConnectionRequest,
                                  DeleteConnectionRequest, EgClient, ListConnectionsRequest,
                                  ShowDetailOfConnectionRequest, UpdateConnectionRequest)
 
-endpoint, project, ak, sk, user, password, domain = sys.argv[1:8]
+endpoint, project, ak, sk, user, password, domain, region = sys.argv[1:9]
 
 
 def client(credentials):
@@ -93,4 +97,9 @@ try:
     expect(False, "a temporary key without its security token is refused")
 except exceptions.ClientRequestException as error:
     expect(error.status_code == 401, "a temporary key without its security token is refused")
+# No project ID: the SDK asks IAM for the region's, signed with the key.
+by_region = EgClient.new_builder().with_http_config(HttpConfig.get_default_config()) \
+    .with_credentials(BasicCredentials(ak, sk).with_iam_endpoint(endpoint)) \
+    .with_region(Region(region, endpoint)).build()
+round_trip(by_region, "sdk-region")
 print("The Python SDK works against the emulator")

@@ -90,6 +90,58 @@ impl<'de> Deserialize<'de> for ConnectionType {
     }
 }
 
+/// A connection's `type` as a response states it: a type this build knows,
+/// one it does not (a newer service's), kept as sent, or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ReportedType {
+    /// No type in the answer (absent, `null`, or the `{}` placeholder).
+    #[default]
+    Absent,
+    Known(ConnectionType),
+    /// A type this build does not know, exactly as the server sent it.
+    Other(String),
+}
+
+impl ReportedType {
+    /// What to show: the wire value, the unknown text as sent, or `""`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ReportedType::Absent => "",
+            ReportedType::Known(kind) => kind.as_str(),
+            ReportedType::Other(text) => text,
+        }
+    }
+
+    /// The known type, if it is one.
+    pub fn known(&self) -> Option<ConnectionType> {
+        match self {
+            ReportedType::Known(kind) => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// Whether the answer had no type.
+    pub fn is_absent(&self) -> bool {
+        *self == ReportedType::Absent
+    }
+}
+
+impl From<ConnectionType> for ReportedType {
+    fn from(kind: ConnectionType) -> Self {
+        ReportedType::Known(kind)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for ReportedType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ReportedType::Absent => serializer.serialize_none(),
+            other => serializer.serialize_str(other.as_str()),
+        }
+    }
+}
+
 /// Kafka producer acknowledgements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -306,12 +358,17 @@ pub struct ConnectionInfo {
         serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
     )]
     pub flavor: Option<Flavor>,
-    /// `None` when the server sends nothing, `null` or the `{}` placeholder.
+    /// As sent: a known type, an unknown one kept verbatim, or absent
+    /// (nothing, `null` or the `{}` placeholder).
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "type", deserialize_with = "lenient::connection_type")
+        serde(
+            rename = "type",
+            deserialize_with = "lenient::connection_type",
+            skip_serializing_if = "ReportedType::is_absent"
+        )
     )]
-    pub connection_type: Option<ConnectionType>,
+    pub connection_type: ReportedType,
     #[cfg_attr(
         feature = "serde",
         serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
@@ -320,6 +377,11 @@ pub struct ConnectionInfo {
     /// `YYYY-MM-DD HH:MM:SS` UTC in the reference example.
     pub created_time: String,
     pub updated_time: String,
+    /// Every other member of the answer (a newer service's detail object,
+    /// say), kept as sent so that a client can show it instead of dropping it.
+    #[cfg(feature = "json")]
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub other_members: alloc::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// `GET /v1/{project_id}/connections`.
@@ -364,7 +426,7 @@ pub struct ErrorBody {
 /// Deserializers that accept what real servers send besides the documented shape.
 #[cfg(feature = "serde")]
 mod lenient {
-    use super::{ConnectionType, ErrorDetail};
+    use super::{ConnectionType, ErrorDetail, ReportedType};
     use alloc::string::String;
     use alloc::vec::Vec;
     use serde::de::{DeserializeOwned, IgnoredAny};
@@ -390,11 +452,16 @@ mod lenient {
         })
     }
 
-    /// `WEBHOOK`/`KAFKA` in either case; `{}`, `null` or unknown values are `None`.
-    pub fn connection_type<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<ConnectionType>, D::Error> {
+    /// A known type in either case, any other text as sent; `{}`, `null`
+    /// and `""` are absent.
+    pub fn connection_type<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ReportedType, D::Error> {
         Ok(match OneOf::<String>::deserialize(deserializer)? {
-            OneOf::Expected(value) => ConnectionType::parse(&value),
-            OneOf::Other(_) => None,
+            OneOf::Expected(value) if value.is_empty() => ReportedType::Absent,
+            OneOf::Expected(value) => match ConnectionType::parse(&value) {
+                Some(kind) => ReportedType::Known(kind),
+                None => ReportedType::Other(value),
+            },
+            OneOf::Other(_) => ReportedType::Absent,
         })
     }
 

@@ -1,7 +1,7 @@
 //! Reading responses leniently and writing requests exactly.
 
 use eg_connections::model::{
-    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo, Secret,
+    ConnectionInfo, ConnectionList, ConnectionStatus, ConnectionType, ErrorBody, KafkaDetailInfo, ReportedType, Secret,
 };
 use serde_json::json;
 
@@ -42,7 +42,12 @@ fn reference_example_reads_with_placeholders() {
     let info: ConnectionInfo = serde_json::from_str(REFERENCE_EXAMPLE).unwrap();
     assert_eq!(info.name, "connection-demo");
     assert_eq!(info.status, ConnectionStatus::Created);
-    assert_eq!(info.connection_type, None, "{{}} means absent");
+    assert_eq!(info.connection_type, ReportedType::Absent, "{{}} means absent");
+    assert_eq!(
+        info.other_members.get("some_future_field"),
+        Some(&json!([1, 2, 3])),
+        "a member this build does not know is kept"
+    );
     assert_eq!(info.kafka_detail, None, "{{}} means absent");
     assert_eq!(info.error_info, None, "an all-empty error_info is no error");
     assert_eq!(info.flavor.as_ref().unwrap().concurrency, 2);
@@ -80,7 +85,7 @@ fn kafka_detail_reads_current_and_older_names() {
     }))
     .unwrap();
     assert_eq!(current, older);
-    assert_eq!(current.connection_type, Some(ConnectionType::Kafka));
+    assert_eq!(current.connection_type, ReportedType::Known(ConnectionType::Kafka));
     let detail = current.kafka_detail.unwrap();
     assert_eq!(detail.enable_sasl_ssl, Some(true));
     assert_eq!(detail.user_name.as_deref(), Some("u"));
@@ -133,4 +138,24 @@ fn error_bodies() {
     )
     .unwrap();
     assert!(gateway.error_details.is_empty());
+}
+
+#[test]
+fn a_newer_type_and_its_detail_are_kept_as_sent() {
+    let info: ConnectionInfo = serde_json::from_value(json!({
+        "id": "c1", "type": "PULSAR", "status": "CREATED",
+        "pulsar_detail": {"service_url": "pulsar://10.0.0.1:6650", "auth": {"token": "t0p"}}
+    }))
+    .unwrap();
+    assert_eq!(info.connection_type, ReportedType::Other("PULSAR".to_owned()));
+    assert_eq!(info.connection_type.as_str(), "PULSAR");
+    assert_eq!(info.connection_type.known(), None);
+    assert_eq!(
+        info.other_members["pulsar_detail"]["service_url"],
+        "pulsar://10.0.0.1:6650"
+    );
+    // Written back, the answer is what was read: nothing dropped.
+    let written = serde_json::to_value(&info).unwrap();
+    assert_eq!(written["type"], "PULSAR");
+    assert_eq!(written["pulsar_detail"]["auth"]["token"], "t0p");
 }

@@ -879,3 +879,44 @@ async fn leaving_the_form_while_it_sends_is_reported_on_the_list() {
     wait_until(2000, "the form", || element("create-form").is_some()).await;
     assert_form_intact(&name);
 }
+
+#[test]
+async fn a_type_this_console_does_not_know_is_shown_as_sent() {
+    clear_faults().await;
+    // A future type, with its own detail object holding a secret, as the
+    // list and the details read it.
+    let future = serde_json::json!({
+        "id": "future-1", "name": "future-one", "status": "CREATED", "type": "PULSAR",
+        "vpc_id": "vpc-1", "subnet_id": "subnet-1",
+        "pulsar_detail": {"service_url": "pulsar://10.0.0.9:6650", "auth": {"token": "Future-Secret-9"}},
+    });
+    let list = serde_json::json!({"total": 1, "size": 1, "items": [future.clone()]});
+    add_fault_for(
+        "GET",
+        &serde_json::json!({"kind": "status", "status": 200, "body": list.to_string()}).to_string(),
+    )
+    .await;
+    mount_at("#/", Duration::from_secs(5));
+    wait_until(5000, "the list", || row_names() == ["future-one"]).await;
+    assert!(
+        text("connections-table").contains("PULSAR"),
+        "the type column says what the server said"
+    );
+
+    add_fault_for(
+        "GET",
+        &serde_json::json!({"kind": "status", "status": 200, "body": future.to_string()}).to_string(),
+    )
+    .await;
+    mount_at("#/connections/future-1", Duration::from_secs(5));
+    wait_until(5000, "the details", || text("details-title") == "future-one").await;
+    let page = text("connection-details");
+    assert!(page.contains("PULSAR"), "{page}");
+    let members = text("other-members");
+    assert!(members.contains("pulsar_detail.service_url"), "{members}");
+    assert!(members.contains("pulsar://10.0.0.9:6650"), "{members}");
+    assert!(members.contains("pulsar_detail.auth.token"), "{members}");
+    assert!(members.contains("••••••••"), "{members}");
+    assert!(!document().body().unwrap().inner_html().contains("Future-Secret-9"));
+    clear_faults().await;
+}

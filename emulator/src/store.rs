@@ -159,10 +159,11 @@ impl Connection {
                 concurrency: 2,
                 bandwidth_type: "shared".to_owned(),
             }),
-            connection_type: Some(self.connection_type),
+            connection_type: self.connection_type.into(),
             kafka_detail: self.kafka_detail.clone(),
             created_time: format_timestamp(self.created_ms),
             updated_time: format_timestamp(updated_ms),
+            other_members: Default::default(),
         }
     }
 }

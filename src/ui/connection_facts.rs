@@ -1,6 +1,8 @@
 //! Every field of a ConnectionInfo as a definition list: the Kafka
 //! password masked whatever the server echoes, `error_info` shown only for
-//! `CREATE_FAILED`.
+//! `CREATE_FAILED`, and whatever else the server sent (a newer type's
+//! detail object, say) shown as its fields, anything named like a secret
+//! masked: nothing the server says is dropped.
 
 use super::console;
 use super::text::Text;
@@ -61,6 +63,20 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             }
         })
     };
+    let other_members = move || {
+        let rows = info.with(|info| shown_members(&info.other_members));
+        (!rows.is_empty()).then(|| {
+            view! {
+                <h3>{move || ui.text().other_members}</h3>
+                <dl class="facts" id="other-members">
+                    {rows
+                        .into_iter()
+                        .map(|(name, value)| view! { <dt><code>{name}</code></dt><dd>{value}</dd> })
+                        .collect_view()}
+                </dl>
+            }
+        })
+    };
     view! {
         {error_info}
         <dl class="facts">
@@ -69,7 +85,7 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             {fact(label(Field::Name), |info| info.name.clone())}
             <dt>{label(Field::Description)}</dt>
             <dd>{description}</dd>
-            {fact(label(Field::Type), |info| info.connection_type.map(|t| t.as_str().to_owned()).unwrap_or_default())}
+            {fact(label(Field::Type), |info| info.connection_type.as_str().to_owned())}
             {fact(label(Field::VpcId), |info| info.vpc_id.clone())}
             {fact(label(Field::SubnetId), |info| info.subnet_id.clone())}
             {fact(text(|t| t.agency), |info| info.agency.clone())}
@@ -78,7 +94,55 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
         </dl>
         {kafka}
+        {other_members}
     }
+}
+
+/// Whether a member's name says it holds a secret.
+fn looks_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "credential",
+        "private_key",
+        "access_key",
+        "sk",
+    ]
+    .iter()
+    .any(|word| {
+        if *word == "sk" {
+            name == "sk"
+        } else {
+            name.contains(word)
+        }
+    })
+}
+
+/// Members this build does not know, as `(path, value)` rows: objects
+/// opened to their leaves (`rocketmq_detail.addr`), secrets masked.
+pub fn shown_members(members: &std::collections::BTreeMap<String, serde_json::Value>) -> Vec<(String, String)> {
+    fn walk(path: String, secret: bool, value: &serde_json::Value, rows: &mut Vec<(String, String)>) {
+        use serde_json::Value;
+        match value {
+            Value::Object(object) if !object.is_empty() => {
+                for (key, value) in object {
+                    walk(format!("{path}.{key}"), secret || looks_secret(key), value, rows);
+                }
+            }
+            Value::Null => rows.push((path, "null".to_owned())),
+            _ if secret => rows.push((path, MASKED.to_owned())),
+            Value::String(text) => rows.push((path, text.clone())),
+            other => rows.push((path, other.to_string())),
+        }
+    }
+    let mut rows = Vec::new();
+    for (key, value) in members {
+        walk(key.clone(), looks_secret(key), value, &mut rows);
+    }
+    rows
 }
 
 fn flavor(info: &ConnectionInfo) -> String {

@@ -218,7 +218,7 @@ pub fn ConnectionList() -> impl IntoView {
             <tr>
                 <td data-label=label(Field::Name)><a href=details class="row-link">{item.name.clone()}</a></td>
                 <td data-label="ID"><code>{item.id.clone()}</code></td>
-                <td data-label=label(Field::Type)>{item.connection_type.map(|t| t.as_str()).unwrap_or_default()}</td>
+                <td data-label=label(Field::Type)>{item.connection_type.as_str().to_owned()}</td>
                 <td data-label=ui.text().status><StatusBadge status=item.status.clone() /></td>
                 <td data-label=ui.text().vpc_subnet>
                     <span>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></span>

@@ -45,8 +45,13 @@ fn limits(format: &str) -> String {
     let mut constants: Vec<(String, u64)> = FIELDS
         .iter()
         .filter_map(|spec| {
+            let prefix = if spec.parent() == Field::RocketmqDetail {
+                "ROCKETMQ_"
+            } else {
+                ""
+            };
             Some((
-                format!("{}_MAX_LENGTH", spec.key().to_uppercase()),
+                format!("{prefix}{}_MAX_LENGTH", spec.key().to_uppercase()),
                 spec.max_chars? as u64,
             ))
         })
@@ -146,23 +151,28 @@ fn read_properties(out: &mut String, object: &str, parent: Field, indent: &str) 
 
 fn read_children(out: &mut String, object: &str, parent: Field, indent: &str) {
     for spec in children(parent) {
-        let slot = spec.field as usize;
-        let _ = writeln!(
-            out,
-            "{indent}try {{ v{slot} = {object}.{}; }} catch {{ v{slot} = THREW; }}",
-            spec.key()
-        );
-        if spec.family == Family::Object {
-            let key_test = format!("is{}Key", camel(spec.key()));
-            let _ = writeln!(out, "{indent}k{slot} = kindOf(v{slot});");
-            let _ = writeln!(out, "{indent}if (k{slot} === OBJECT) {{");
-            let _ = writeln!(out, "{indent}  u{slot} = unknownKeys(v{slot}, {key_test});");
-            let _ = writeln!(out, "{indent}  if (u{slot} === THREW) k{slot} = UNREADABLE;");
-            let _ = writeln!(out, "{indent}  else {{");
-            read_properties(out, &format!("v{slot}"), spec.field, &format!("{indent}    "));
-            let _ = writeln!(out, "{indent}  }}");
-            let _ = writeln!(out, "{indent}}}");
-        }
+        read_spec(out, object, spec, indent);
+    }
+}
+
+/// Reads one property of `object` into `v{slot}` (an object's own properties too).
+fn read_spec(out: &mut String, object: &str, spec: &FieldSpec, indent: &str) {
+    let slot = spec.field as usize;
+    let _ = writeln!(
+        out,
+        "{indent}try {{ v{slot} = {object}.{}; }} catch {{ v{slot} = THREW; }}",
+        spec.key()
+    );
+    if spec.family == Family::Object {
+        let key_test = format!("is{}Key", camel(spec.key()));
+        let _ = writeln!(out, "{indent}k{slot} = kindOf(v{slot});");
+        let _ = writeln!(out, "{indent}if (k{slot} === OBJECT) {{");
+        let _ = writeln!(out, "{indent}  u{slot} = unknownKeys(v{slot}, {key_test});");
+        let _ = writeln!(out, "{indent}  if (u{slot} === THREW) k{slot} = UNREADABLE;");
+        let _ = writeln!(out, "{indent}  else {{");
+        read_properties(out, &format!("v{slot}"), spec.field, &format!("{indent}    "));
+        let _ = writeln!(out, "{indent}  }}");
+        let _ = writeln!(out, "{indent}}}");
     }
 }
 
@@ -190,21 +200,26 @@ fn write_properties(out: &mut String, parent: Field, indent: &str) {
 
 fn write_children(out: &mut String, parent: Field, indent: &str) {
     for spec in children(parent) {
-        let slot = spec.field as usize;
-        match spec.family {
-            Family::Flag => {
-                let _ = writeln!(out, "{indent}flag({slot}, v{slot});");
-            }
-            Family::Object => {
-                let _ = writeln!(out, "{indent}slots[{}] = kindTag(k{slot});", slot * SLOT_WORDS);
-                let _ = writeln!(out, "{indent}if (k{slot} === OBJECT) {{");
-                write_properties(out, spec.field, &format!("{indent}  "));
-                let _ = writeln!(out, "{indent}  keyList({slot}, u{slot});");
-                let _ = writeln!(out, "{indent}}}");
-            }
-            _ => {
-                let _ = writeln!(out, "{indent}str({slot}, v{slot});");
-            }
+        write_spec(out, spec, indent);
+    }
+}
+
+/// Writes `v{slot}` of one property into its slot (an object's own properties too).
+fn write_spec(out: &mut String, spec: &FieldSpec, indent: &str) {
+    let slot = spec.field as usize;
+    match spec.family {
+        Family::Flag => {
+            let _ = writeln!(out, "{indent}flag({slot}, v{slot});");
+        }
+        Family::Object => {
+            let _ = writeln!(out, "{indent}slots[{}] = kindTag(k{slot});", slot * SLOT_WORDS);
+            let _ = writeln!(out, "{indent}if (k{slot} === OBJECT) {{");
+            write_properties(out, spec.field, &format!("{indent}  "));
+            let _ = writeln!(out, "{indent}  keyList({slot}, u{slot});");
+            let _ = writeln!(out, "{indent}}}");
+        }
+        _ => {
+            let _ = writeln!(out, "{indent}str({slot}, v{slot});");
         }
     }
 }
@@ -321,45 +336,82 @@ fn update_reader() -> String {
     out.push_str(
         "function validateUpdateConnection(input, options) {\n  ready();\n  const locale = localeOf(options);\n",
     );
-    let slots: Vec<usize> = UPDATE_KEYS
+    let specs: Vec<&FieldSpec> = UPDATE_KEYS
         .iter()
-        .filter_map(|key| Field::from_key(Field::Root, key))
-        .map(|field| field as usize)
+        .filter_map(|key| Field::from_key(Field::Root, key).and_then(Field::spec))
         .collect();
-    let _ = writeln!(
-        out,
-        "  let body = kindOf(input), u0 = NONE, {};",
-        list(&slots, |slot| format!("v{slot}"))
-    );
+    let mut names = Vec::new();
+    for spec in &specs {
+        let slot = spec.field as usize;
+        names.push(format!("v{slot}"));
+        if spec.family == Family::Object {
+            names.push(format!("k{slot} = MISSING_KIND"));
+            names.push(format!("u{slot} = NONE"));
+            names.extend(declarations(spec.field));
+        }
+    }
+    let _ = writeln!(out, "  let body = kindOf(input), u0 = NONE, {};", names.join(", "));
     out.push_str("  if (body === OBJECT) {\n    u0 = unknownKeys(input, isUpdateKey);\n    if (u0 === THREW) body = UNREADABLE;\n    else {\n");
-    for (slot, key) in slots.iter().zip(UPDATE_KEYS) {
-        let _ = writeln!(
-            out,
-            "      try {{ v{slot} = input.{key}; }} catch {{ v{slot} = THREW; }}"
-        );
+    for spec in &specs {
+        read_spec(&mut out, "input", spec, "      ");
     }
     out.push_str("    }\n  }\n  begin();\n");
     out.push_str("  slots[0] = kindTag(body);\n");
     out.push_str("  if (body === OBJECT) {\n");
-    for slot in &slots {
-        let _ = writeln!(out, "    str({slot}, v{slot});");
+    for spec in &specs {
+        write_spec(&mut out, spec, "    ");
     }
     out.push_str("    keyList(0, u0);\n  }\n");
-    let last_slot = slots.iter().max().copied().unwrap_or_default();
     let _ = writeln!(
         out,
-        "  const o = call(wasm.validate_update(keyCount, units, flush({last_slot})));"
+        "  const o = call(wasm.validate_update(keyCount, units, flush({})));",
+        SLOTS_LEN / SLOT_WORDS - 1
     );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");
-    out.push_str("  const f = words[o + 3];\n  return { success: true, value: {");
-    let values: Vec<String> = slots
-        .iter()
-        .zip(UPDATE_KEYS)
-        .map(|(slot, key)| format!(" {key}: f & {} ? v{slot} : ''", 1u32 << slot))
-        .collect();
-    out.push_str(&values.join(","));
-    out.push_str(" } };\n}\n");
+    out.push_str("  const f = words[o + 3];\n  const value = {};\n");
+    for spec in &specs {
+        let slot = spec.field as usize;
+        let bit = 1u32 << slot;
+        let key = spec.key();
+        match spec.field {
+            Field::Description => {
+                let _ = writeln!(
+                    out,
+                    "  if (f & {bit}) value.{key} = typeof v{slot} === 'string' ? v{slot} : '';"
+                );
+            }
+            Field::KafkaDetail => {
+                // New credentials only: the user name may have come under its older name.
+                let (user, password) = (Field::UserName as usize, Field::Password as usize);
+                let older = alias_slot(Field::UserName);
+                let _ = writeln!(
+                    out,
+                    "  if (f & {bit}) value.{key} = {{ user_name: f & {} ? v{older} : v{user}, password: v{password} }};",
+                    1u32 << older
+                );
+            }
+            _ => {
+                let _ = writeln!(out, "  if (f & {bit}) {{");
+                let _ = writeln!(out, "    const d{slot} = {{}};");
+                build_value(&mut out, &format!("d{slot}"), spec.field, "    ");
+                let _ = writeln!(out, "    value.{key} = d{slot};");
+                let _ = writeln!(out, "  }}");
+            }
+        }
+    }
+    out.push_str("  return { success: true, value };\n}\n");
     out
+}
+
+/// The exported name of a field's validator: `validateAddr` for a Kafka or
+/// top-level field, `validateRocketmqAddr` for a RocketMQ one.
+fn validator_name(spec: &FieldSpec) -> String {
+    let prefix = if spec.parent() == Field::RocketmqDetail {
+        "Rocketmq"
+    } else {
+        ""
+    };
+    format!("validate{prefix}{}", camel(spec.key()))
 }
 
 fn core() -> String {
@@ -439,10 +491,18 @@ fn core() -> String {
         .iter()
         .filter(|spec| !matches!(spec.family, Family::Object | Family::Flag))
     {
+        // RocketMQ's credentials depend on ACL, Kafka's on SASL_SSL.
+        let switch = if spec.parent() == Field::RocketmqDetail
+            && spec.requirement == eg_connections::fields::Requirement::WhenSwitchedOn
+        {
+            ", 'enableAcl'"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "const validate{} = /* @__PURE__ */ fieldValidator({});",
-            camel(spec.key()),
+            "const {} = /* @__PURE__ */ fieldValidator({}{switch});",
+            validator_name(spec),
             spec.field as usize
         );
     }

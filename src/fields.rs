@@ -27,6 +27,13 @@ pub enum Field {
     UserName,
     Password,
     Acks,
+    RocketmqDetail,
+    RocketmqInstanceId,
+    RocketmqAddr,
+    UseTls,
+    EnableAcl,
+    RocketmqUserName,
+    RocketmqPassword,
 }
 
 /// When a field must have a value.
@@ -38,16 +45,19 @@ pub enum Requirement {
     Optional,
     /// When the connection type is KAFKA (`kafka_detail`).
     WhenKafka,
-    /// When `enable_sasl_ssl` is true (the SASL credentials).
-    WhenSasl,
+    /// When the connection type is ROCKETMQ (`rocketmq_detail`).
+    WhenRocketmq,
+    /// When the switch of the object is on: `enable_sasl_ssl` for Kafka's
+    /// credentials, `enable_acl` for RocketMQ's.
+    WhenSwitchedOn,
 }
 
 /// The family of rules a field's value gets (see [`crate::rules`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
-    /// A nested object (`kafka_detail`).
+    /// A nested object (`kafka_detail`, `rocketmq_detail`).
     Object,
-    /// A boolean switch (`enable_sasl_ssl`).
+    /// A boolean switch (`enable_sasl_ssl`, `use_tls`, `enable_acl`).
     Flag,
     /// The connection name: identifier rules plus its character set and the reserved word.
     Name,
@@ -55,10 +65,13 @@ pub enum Family {
     Identifier,
     /// Free text: only the length limit (`description`).
     Text,
-    /// `WEBHOOK` or `KAFKA`.
+    /// `WEBHOOK`, `KAFKA` or `ROCKETMQ`.
     ConnectionType,
     /// The Kafka address list, `host:port[,host:port...]`.
     AddrList,
+    /// The RocketMQ name server list, `host:port` entries separated by `;`
+    /// (RocketMQ's own separator) or `,`.
+    ServerList,
     /// `0`, `1` or `all`.
     Acks,
     /// A secret: any text, spaces included, never quoted in messages.
@@ -83,14 +96,38 @@ impl FieldSpec {
         self.path[self.path.len() - 1]
     }
 
-    /// The object the field is a property of.
+    /// The object the field is a property of: the body, or the object
+    /// field whose key starts the path.
     pub const fn parent(&self) -> Field {
         if self.path.len() == 1 {
-            Field::Root
-        } else {
-            Field::KafkaDetail
+            return Field::Root;
         }
+        let mut row = 0;
+        while row < FIELDS.len() {
+            let spec = &FIELDS[row];
+            if matches!(spec.family, Family::Object) && same_text(spec.key(), self.path[0]) {
+                return spec.field;
+            }
+            row += 1;
+        }
+        Field::Root
     }
+}
+
+/// `a == b`, usable in constants.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// Most characters in a connection name.
@@ -105,6 +142,9 @@ pub const SUBNET_ID_MAX_LENGTH: usize = 128;
 pub const PORT_MIN: u32 = 1;
 /// Highest port in a Kafka address.
 pub const PORT_MAX: u32 = 65_535;
+/// Most characters in a RocketMQ instance ID (the EG API pages give 128
+/// for the RocketMQ instance fields).
+pub const ROCKETMQ_INSTANCE_ID_MAX_LENGTH: usize = 128;
 
 const fn spec(
     field: Field,
@@ -127,7 +167,7 @@ use Requirement as R;
 
 /// Every field but [`Field::Root`], in form order (the order issues are
 /// reported in); row `i` is the field whose discriminant is `i + 1`.
-pub const FIELDS: [FieldSpec; 13] = [
+pub const FIELDS: [FieldSpec; 20] = [
     spec(Field::Name, &["name"], R::Always, Some(NAME_MAX_LENGTH), F::Name),
     spec(
         Field::Description,
@@ -177,18 +217,67 @@ pub const FIELDS: [FieldSpec; 13] = [
     spec(
         Field::UserName,
         &["kafka_detail", "user_name"],
-        R::WhenSasl,
+        R::WhenSwitchedOn,
         None,
         F::Identifier,
     ),
     spec(
         Field::Password,
         &["kafka_detail", "password"],
-        R::WhenSasl,
+        R::WhenSwitchedOn,
         None,
         F::Secret,
     ),
     spec(Field::Acks, &["kafka_detail", "acks"], R::Optional, None, F::Acks),
+    spec(
+        Field::RocketmqDetail,
+        &["rocketmq_detail"],
+        R::WhenRocketmq,
+        None,
+        F::Object,
+    ),
+    spec(
+        Field::RocketmqInstanceId,
+        &["rocketmq_detail", "instance_id"],
+        R::Always,
+        Some(ROCKETMQ_INSTANCE_ID_MAX_LENGTH),
+        F::Identifier,
+    ),
+    spec(
+        Field::RocketmqAddr,
+        &["rocketmq_detail", "addr"],
+        R::Always,
+        None,
+        F::ServerList,
+    ),
+    spec(
+        Field::UseTls,
+        &["rocketmq_detail", "use_tls"],
+        R::Optional,
+        None,
+        F::Flag,
+    ),
+    spec(
+        Field::EnableAcl,
+        &["rocketmq_detail", "enable_acl"],
+        R::Optional,
+        None,
+        F::Flag,
+    ),
+    spec(
+        Field::RocketmqUserName,
+        &["rocketmq_detail", "user_name"],
+        R::WhenSwitchedOn,
+        None,
+        F::Identifier,
+    ),
+    spec(
+        Field::RocketmqPassword,
+        &["rocketmq_detail", "password"],
+        R::WhenSwitchedOn,
+        None,
+        F::Secret,
+    ),
 ];
 
 /// An older property name the API still accepts for a field (Terraform's
@@ -212,8 +301,8 @@ pub const ALIASES: [Alias; 2] = [
 ];
 
 /// Every field, [`Field::Root`] first, then in form order.
-pub const ALL_FIELDS: [Field; 14] = {
-    let mut all = [Field::Root; 14];
+pub const ALL_FIELDS: [Field; 21] = {
+    let mut all = [Field::Root; 21];
     let mut row = 0;
     while row < FIELDS.len() {
         all[row + 1] = FIELDS[row].field;
@@ -238,11 +327,15 @@ const fn keys_of<const N: usize>(parent: Field) -> [&'static str; N] {
 }
 
 /// The property names of the create request, in form order.
-pub const CREATE_KEYS: [&str; 6] = keys_of(Field::Root);
+pub const CREATE_KEYS: [&str; 7] = keys_of(Field::Root);
 /// The property names of `kafka_detail`, in form order.
 pub const KAFKA_KEYS: [&str; 7] = keys_of(Field::KafkaDetail);
+/// The property names of `rocketmq_detail`, in form order.
+pub const ROCKETMQ_KEYS: [&str; 6] = keys_of(Field::RocketmqDetail);
 /// The property names of the update request.
-pub const UPDATE_KEYS: [&str; 1] = ["description"];
+pub const UPDATE_KEYS: [&str; 3] = ["description", "kafka_detail", "rocketmq_detail"];
+/// The property names of an update's `kafka_detail`: new credentials only.
+pub const UPDATE_KAFKA_KEYS: [&str; 2] = ["user_name", "password"];
 
 // The table's rows are in discriminant order: `Field::spec` relies on it.
 const _: () = {

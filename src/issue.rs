@@ -38,8 +38,9 @@ pub enum AddrProblem {
 pub enum IssueKind {
     /// Missing, `null` or empty where a value is required.
     Required,
-    /// A credential that SASL_SSL needs is missing.
-    RequiredForSasl,
+    /// A credential that its object's switch needs is missing (SASL_SSL for
+    /// Kafka, ACL for RocketMQ).
+    RequiredWhenOn,
     /// The value has the wrong JSON type.
     InvalidType { expected: ValueKind, received: ValueKind },
     /// Longer than allowed, counted in Unicode characters.
@@ -56,14 +57,17 @@ pub enum IssueKind {
     NameChar { found: char, position: usize },
     /// The name is the reserved word `default`.
     NameReserved,
-    /// The type is neither WEBHOOK nor KAFKA.
+    /// The type is not WEBHOOK, KAFKA or ROCKETMQ.
     TypeValue { received: String },
     /// The acks value is not `0`, `1` or `all`.
     AcksValue { received: String },
     /// A field given under its name and its older name with different values.
     AliasConflict { name: &'static str, alias: &'static str },
-    /// `kafka_detail` sent for a WEBHOOK connection.
-    KafkaDetailNotAllowed,
+    /// A detail object of another type (`kafka_detail` for a WEBHOOK
+    /// connection, `rocketmq_detail` for a KAFKA one...).
+    DetailNotAllowed,
+    /// An update names properties that cannot change after creation.
+    NotUpdatable { keys: Vec<String> },
     /// A bad entry in the Kafka address list.
     Addr {
         problem: AddrProblem,
@@ -99,7 +103,7 @@ impl IssueKind {
     /// The code as an index into [`CODES`] (the npm validator's buffer layout).
     pub fn code_index(&self) -> usize {
         match self {
-            IssueKind::Required | IssueKind::RequiredForSasl => 0,
+            IssueKind::Required | IssueKind::RequiredWhenOn => 0,
             IssueKind::InvalidType { .. } => 1,
             IssueKind::TooLong { .. } => 2,
             IssueKind::SurroundingWhitespace
@@ -111,7 +115,7 @@ impl IssueKind {
             | IssueKind::TypeValue { .. }
             | IssueKind::AcksValue { .. }
             | IssueKind::AliasConflict { .. } => 4,
-            IssueKind::KafkaDetailNotAllowed => 5,
+            IssueKind::DetailNotAllowed | IssueKind::NotUpdatable { .. } => 5,
             IssueKind::UnrecognizedKeys { .. } => 6,
         }
     }

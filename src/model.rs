@@ -54,30 +54,30 @@ pub enum ConnectionType {
     /// A Huawei Cloud Kafka instance.
     #[cfg_attr(feature = "serde", serde(rename = "KAFKA"))]
     Kafka,
+    /// A Huawei Cloud RocketMQ instance.
+    #[cfg_attr(feature = "serde", serde(rename = "ROCKETMQ"))]
+    Rocketmq,
 }
 
 impl ConnectionType {
     /// Every type, in the order a form offers them.
-    pub const ALL: [ConnectionType; 2] = [ConnectionType::Webhook, ConnectionType::Kafka];
+    pub const ALL: [ConnectionType; 3] = [ConnectionType::Webhook, ConnectionType::Kafka, ConnectionType::Rocketmq];
 
     /// The uppercase wire value.
     pub fn as_str(self) -> &'static str {
         match self {
             ConnectionType::Webhook => "WEBHOOK",
             ConnectionType::Kafka => "KAFKA",
+            ConnectionType::Rocketmq => "ROCKETMQ",
         }
     }
 
     /// Reads either case (`webhook`, `WEBHOOK`, `Kafka`, ...), as the
     /// contract's sources disagree on case.
     pub fn parse(value: &str) -> Option<Self> {
-        if value.eq_ignore_ascii_case("WEBHOOK") {
-            Some(ConnectionType::Webhook)
-        } else if value.eq_ignore_ascii_case("KAFKA") {
-            Some(ConnectionType::Kafka)
-        } else {
-            None
-        }
+        ConnectionType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(value))
     }
 }
 
@@ -193,6 +193,28 @@ pub struct KafkaDetail {
     pub acks: Acks,
 }
 
+/// `rocketmq_detail` of a create request (and of an update, which replaces it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct RocketmqDetail {
+    pub instance_id: String,
+    pub addr: String,
+    pub use_tls: bool,
+    pub enable_acl: bool,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub user_name: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub password: Option<Secret>,
+}
+
+/// `kafka_detail` of an update: new SASL credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct KafkaCredentials {
+    pub user_name: String,
+    pub password: Secret,
+}
+
 /// The body of `POST /v1/{project_id}/connections`, as validated and
 /// normalized by [`crate::rules::validate_create`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,13 +229,24 @@ pub struct CreateConnectionRequest {
     pub connection_type: ConnectionType,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kafka_detail: Option<KafkaDetail>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub rocketmq_detail: Option<RocketmqDetail>,
 }
 
-/// The body of `PUT /v1/{project_id}/connections/{connection_id}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+/// The body of `PUT /v1/{project_id}/connections/{connection_id}`, as
+/// validated by [`crate::rules::validate_update`]: what is absent stays as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct UpdateConnectionRequest {
-    pub description: String,
+    /// `Some("")` clears it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub description: Option<String>,
+    /// New SASL credentials of a Kafka connection.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub kafka_detail: Option<KafkaCredentials>,
+    /// New settings of a RocketMQ connection.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub rocketmq_detail: Option<RocketmqDetail>,
 }
 
 /// `kafka_detail` as a response shows it: every field optional, old names accepted.
@@ -255,6 +288,45 @@ impl From<&KafkaDetail> for KafkaDetailInfo {
             user_name: detail.user_name.clone(),
             password: None,
             acks: Some(String::from(detail.acks.as_str())),
+        }
+    }
+}
+
+/// `rocketmq_detail` as a response shows it: every field optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct RocketmqDetailInfo {
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub instance_id: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub addr: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub use_tls: Option<bool>,
+    /// A boolean; the Chinese Update page types it as a string, so the
+    /// strings `"true"`/`"false"` are read too.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::flag", skip_serializing_if = "Option::is_none")
+    )]
+    pub enable_acl: Option<bool>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub user_name: Option<String>,
+    /// Some servers echo the password: a client must mask it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub password: Option<Secret>,
+}
+
+impl From<&RocketmqDetail> for RocketmqDetailInfo {
+    /// The response view of a request's detail, without the password.
+    fn from(detail: &RocketmqDetail) -> Self {
+        RocketmqDetailInfo {
+            instance_id: Some(detail.instance_id.clone()),
+            addr: Some(detail.addr.clone()),
+            use_tls: Some(detail.use_tls),
+            enable_acl: Some(detail.enable_acl),
+            user_name: detail.user_name.clone(),
+            password: None,
         }
     }
 }
@@ -374,6 +446,11 @@ pub struct ConnectionInfo {
         serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
     )]
     pub kafka_detail: Option<KafkaDetailInfo>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")
+    )]
+    pub rocketmq_detail: Option<RocketmqDetailInfo>,
     /// `YYYY-MM-DD HH:MM:SS` UTC in the reference example.
     pub created_time: String,
     pub updated_time: String,
@@ -462,6 +539,24 @@ mod lenient {
                 None => ReportedType::Other(value),
             },
             OneOf::Other(_) => ReportedType::Absent,
+        })
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Flag {
+        Bool(bool),
+        Text(String),
+        Other(IgnoredAny),
+    }
+
+    /// A boolean, or the text `"true"`/`"false"`; anything else is absent.
+    pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+        Ok(match Flag::deserialize(deserializer)? {
+            Flag::Bool(value) => Some(value),
+            Flag::Text(text) if text.eq_ignore_ascii_case("true") => Some(true),
+            Flag::Text(text) if text.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
         })
     }
 

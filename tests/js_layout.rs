@@ -108,8 +108,10 @@ impl Writer<'_> {
         {
             let value = object.get(field.spec().unwrap().key());
             self.value(field, value);
-            if let (Field::KafkaDetail, Some(Value::Object(detail))) = (field, value) {
-                self.object(Field::KafkaDetail, detail);
+            if let (Some(eg_connections::fields::Family::Object), Some(Value::Object(detail))) =
+                (field.spec().map(|spec| spec.family), value)
+            {
+                self.object(field, detail);
             }
         }
         for alias in ALIASES
@@ -187,7 +189,11 @@ fn check(body: Value) {
         Ok(request) => {
             assert_eq!(out[0], 1, "{body}: valid");
             let sent = serde_json::to_value(&request).unwrap();
-            assert_eq!(out[1] == 1, sent["type"] == "KAFKA", "{body}: type");
+            assert_eq!(
+                ["WEBHOOK", "KAFKA", "ROCKETMQ"][out[1] as usize],
+                sent["type"],
+                "{body}: type"
+            );
             let flags = out[3];
             let bit = |field: Field| flags & (1 << field as i32) != 0;
             assert_eq!(bit(Field::Description), sent.get("description").is_some(), "{body}");
@@ -208,6 +214,21 @@ fn check(body: Value) {
                 assert_eq!(bit(Field::EnableSaslSsl), detail["enable_sasl_ssl"] == true, "{body}");
                 assert_eq!(bit(Field::UserName), detail.get("user_name").is_some(), "{body}");
                 assert_eq!(bit(Field::Password), detail.get("password").is_some(), "{body}");
+            }
+            assert_eq!(
+                bit(Field::RocketmqDetail),
+                sent.get("rocketmq_detail").is_some(),
+                "{body}"
+            );
+            if let Some(detail) = sent.get("rocketmq_detail") {
+                assert_eq!(bit(Field::UseTls), detail["use_tls"] == true, "{body}");
+                assert_eq!(bit(Field::EnableAcl), detail["enable_acl"] == true, "{body}");
+                assert_eq!(
+                    bit(Field::RocketmqUserName),
+                    detail.get("user_name").is_some(),
+                    "{body}"
+                );
+                assert_eq!(bit(Field::RocketmqPassword), detail.get("password").is_some(), "{body}");
             }
         }
         Err(issues) => {
@@ -244,6 +265,24 @@ fn valid_requests_come_back_as_flags() {
     check(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
                  "kafka_detail": {"instance_id": "i", "addr": "h:1", "sasl_ssl": true, "enable_sasl_ssl": true,
                                   "user_name": "u", "username": "u", "password": "p"}}));
+    check(json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "rocketmq",
+                 "rocketmq_detail": {"instance_id": "i", "addr": "h:8100;h2:8100", "use_tls": true,
+                                     "enable_acl": true, "user_name": "u😀", "password": "p"}}));
+    check(json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "ROCKETMQ",
+                 "rocketmq_detail": {"instance_id": "i", "addr": "h:8100"}}));
+}
+
+#[test]
+fn rocketmq_issues_survive_the_words() {
+    for body in [
+        json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "ROCKETMQ"}),
+        json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "ROCKETMQ",
+               "rocketmq_detail": {"instance_id": "", "addr": "h;", "use_tls": "yes", "enable_acl": true, "x": 1}}),
+        json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+               "kafka_detail": {"instance_id": "i", "addr": "h:1"}, "rocketmq_detail": {}}),
+    ] {
+        check(body);
+    }
 }
 
 #[test]

@@ -29,6 +29,17 @@ fn kafka() -> Value {
     })
 }
 
+/// A valid ROCKETMQ body with ACL on.
+fn rocketmq() -> Value {
+    json!({
+        "name": "rmq-1", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "ROCKETMQ",
+        "rocketmq_detail": {
+            "instance_id": "rmq-inst-1", "addr": "192.168.0.10:8100;192.168.0.11:8100",
+            "use_tls": true, "enable_acl": true, "user_name": "bob", "password": "p4ss word"
+        }
+    })
+}
+
 fn body(value: &Value) -> Body<CreateInput> {
     serde_json::from_value(value.clone()).expect("any JSON value parses")
 }
@@ -519,10 +530,23 @@ fn per_field_checks_match_whole_request() {
 }
 
 #[test]
-fn update_accepts_description_only() {
+fn update_changes_only_what_is_given() {
     let parse = |value: Value| validate_update(&serde_json::from_value(value).unwrap());
-    assert_eq!(parse(json!({"description": "d"})).unwrap().description, "d");
-    assert_eq!(parse(json!({})).unwrap().description, "");
+    assert_eq!(
+        parse(json!({"description": "d"})).unwrap().description.as_deref(),
+        Some("d")
+    );
+    assert_eq!(parse(json!({})).unwrap().description, None, "absent: unchanged");
+    assert_eq!(
+        parse(json!({"description": ""})).unwrap().description.as_deref(),
+        Some(""),
+        "empty: cleared"
+    );
+    assert_eq!(
+        parse(json!({"description": null})).unwrap().description.as_deref(),
+        Some(""),
+        "null: cleared"
+    );
     let issues = parse(json!({"description": s(256, 'd'), "name": "x"})).unwrap_err();
     let found: Vec<_> = issues
         .iter()
@@ -545,4 +569,131 @@ fn locale_tags() {
     assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
     assert_eq!(Locale::from_tag("fr"), None);
     assert_eq!(Locale::ZhCn.tag(), "zh-CN");
+}
+
+#[test]
+fn rocketmq_detail_rules() {
+    assert_eq!(codes(&rocketmq()), Vec::<(String, &str)>::new());
+    table(
+        rocketmq,
+        &[
+            ("/rocketmq_detail/instance_id", json!(""), &["required"]),
+            ("/rocketmq_detail/instance_id", json!(s(129, 'i')), &["too_big"]),
+            ("/rocketmq_detail/instance_id", json!(" i"), &["invalid_format"]),
+            ("/rocketmq_detail/addr", json!("10.0.0.1:8100,10.0.0.2:8100"), &[]),
+            ("/rocketmq_detail/addr", json!("broker.internal:8100"), &[]),
+            ("/rocketmq_detail/addr", json!("10.0.0.1:8100;"), &["invalid_format"]),
+            ("/rocketmq_detail/addr", json!("10.0.0.1"), &["invalid_format"]),
+            ("/rocketmq_detail/addr", json!("10.0.0.1:70000"), &["invalid_format"]),
+            ("/rocketmq_detail/use_tls", json!("true"), &["invalid_type"]),
+            ("/rocketmq_detail/enable_acl", json!(1), &["invalid_type"]),
+            ("/rocketmq_detail/user_name", json!(""), &["required"]),
+            ("/rocketmq_detail/password", json!(null), &["required"]),
+            ("/rocketmq_detail/password", json!(" spaced "), &[]),
+        ],
+    );
+    // ACL off: the credentials are optional.
+    let no_acl = without(
+        without(
+            with(rocketmq(), "/rocketmq_detail/enable_acl", json!(false)),
+            "/rocketmq_detail/user_name",
+        ),
+        "/rocketmq_detail/password",
+    );
+    assert_eq!(codes(&no_acl), Vec::<(String, &str)>::new());
+    // Presence follows the type, as for Kafka.
+    assert_eq!(
+        codes(&without(rocketmq(), "/rocketmq_detail")),
+        [("rocketmq_detail".to_owned(), "required")]
+    );
+    assert_eq!(
+        codes(&with(rocketmq(), "/type", json!("KAFKA"))),
+        [
+            ("kafka_detail".to_owned(), "required"),
+            ("rocketmq_detail".to_owned(), "not_allowed")
+        ]
+    );
+    assert_eq!(
+        codes(&with(
+            kafka(),
+            "/rocketmq_detail",
+            rocketmq()["rocketmq_detail"].clone()
+        )),
+        [("rocketmq_detail".to_owned(), "not_allowed")]
+    );
+    assert_eq!(
+        codes(&with(rocketmq(), "/rocketmq_detail/acks", json!("1"))),
+        [("rocketmq_detail".to_owned(), "unrecognized_keys")]
+    );
+    // Normalized: lowercase type uppercased, switches default to false.
+    let request = validate_create(&body(&json!({
+        "name": "r", "vpc_id": "v", "subnet_id": "s", "type": "rocketmq",
+        "rocketmq_detail": {"instance_id": "i", "addr": "h:8100"}
+    })))
+    .unwrap();
+    let sent = serde_json::to_value(&request).unwrap();
+    assert_eq!(
+        sent,
+        json!({"name": "r", "vpc_id": "v", "subnet_id": "s", "type": "ROCKETMQ",
+               "rocketmq_detail": {"instance_id": "i", "addr": "h:8100", "use_tls": false, "enable_acl": false}})
+    );
+    let message = validate_create(&body(&with(rocketmq(), "/rocketmq_detail/user_name", json!("")))).unwrap_err()[0]
+        .message(Locale::En);
+    assert_eq!(message, "User name is required when ACL is enabled");
+}
+
+#[test]
+fn update_rotates_credentials_and_replaces_rocketmq_settings() {
+    let parse = |value: Value| validate_update(&serde_json::from_value(value).unwrap());
+    let update = parse(json!({"kafka_detail": {"user_name": "carol", "password": "n3w"}})).unwrap();
+    let credentials = update.kafka_detail.unwrap();
+    assert_eq!(
+        (credentials.user_name.as_str(), credentials.password.expose()),
+        ("carol", "n3w")
+    );
+    assert_eq!(update.description, None);
+    // The older user name is read too.
+    assert!(parse(json!({"kafka_detail": {"username": "carol", "password": "n3w"}})).is_ok());
+    let codes_of = |value: Value| -> Vec<(String, &'static str)> {
+        parse(value)
+            .unwrap_err()
+            .iter()
+            .map(|issue| (issue.path().join("."), issue.code()))
+            .collect()
+    };
+    assert_eq!(
+        codes_of(json!({"kafka_detail": {"user_name": "carol"}})),
+        [("kafka_detail.password".to_owned(), "required")],
+        "a rotation replaces the pair"
+    );
+    assert_eq!(
+        codes_of(json!({"kafka_detail": {"user_name": "carol", "password": "x", "addr": "h:1", "acks": "1"}})),
+        [("kafka_detail".to_owned(), "not_allowed")]
+    );
+    let message = parse(json!({"kafka_detail": {"user_name": "c", "password": "x", "addr": "h:1"}})).unwrap_err()[0]
+        .message(Locale::En);
+    assert_eq!(
+        message,
+        "Kafka settings cannot change \"addr\" after creation (only the user name and password can)"
+    );
+    assert_eq!(
+        codes_of(json!({"kafka_detail": {"user_name": "c", "password": "x", "pasword": "y"}})),
+        [("kafka_detail".to_owned(), "unrecognized_keys")]
+    );
+    // RocketMQ settings: the create rules, the whole detail.
+    let update = parse(json!({"rocketmq_detail": rocketmq()["rocketmq_detail"]})).unwrap();
+    assert_eq!(update.rocketmq_detail.unwrap().user_name.as_deref(), Some("bob"));
+    assert_eq!(
+        codes_of(json!({"rocketmq_detail": {"instance_id": "i", "addr": "h:8100", "enable_acl": true}})),
+        [
+            ("rocketmq_detail.user_name".to_owned(), "required"),
+            ("rocketmq_detail.password".to_owned(), "required")
+        ]
+    );
+    // The password never shows in Debug output.
+    let debug = format!(
+        "{:?}",
+        parse(json!({"kafka_detail": {"user_name": "u", "password": "Hidden-9"}})).unwrap()
+    );
+    assert!(!debug.contains("Hidden-9"), "{debug}");
 }

@@ -920,3 +920,39 @@ async fn a_type_this_console_does_not_know_is_shown_as_sent() {
     assert!(!document().body().unwrap().inner_html().contains("Future-Secret-9"));
     clear_faults().await;
 }
+
+#[test]
+async fn rocketmq_connections_are_created_from_the_form_and_shown() {
+    clear_faults().await;
+    mount(Duration::from_secs(5));
+    click("type-rocketmq");
+    tick().await;
+    assert!(element("field-kafka_detail-instance_id").is_none(), "one type's section at a time");
+    let name = unique("rmq");
+    fill_valid(&name);
+    type_into("field-rocketmq_detail-instance_id", "rmq-inst-9");
+    type_into("field-rocketmq_detail-addr", "10.0.0.1:8100;");
+    leave("field-rocketmq_detail-addr");
+    tick().await;
+    assert!(
+        text("field-rocketmq_detail-addr-error").contains("entry 2 is empty"),
+        "{}",
+        text("field-rocketmq_detail-addr-error")
+    );
+    type_into("field-rocketmq_detail-addr", "10.0.0.1:8100;10.0.0.2:8100");
+    assert!(element("field-rocketmq_detail-user_name").is_none(), "credentials only with ACL");
+    click("field-rocketmq_detail-enable_acl");
+    tick().await;
+    type_into("field-rocketmq_detail-user_name", "bob");
+    // ACL on and no password: the submit is blocked there.
+    click("create-button");
+    tick().await;
+    assert!(text("field-rocketmq_detail-password-error").contains("required when ACL is enabled"));
+    type_into("field-rocketmq_detail-password", "Rmq-Form-Secret-1");
+    click("create-button");
+    wait_until(5000, "the details", || text("details-title") == name).await;
+    let facts = text("rocketmq-facts");
+    assert!(facts.contains("rmq-inst-9") && facts.contains("10.0.0.1:8100;10.0.0.2:8100") && facts.contains("bob"), "{facts}");
+    assert!(text("connection-details").contains("ROCKETMQ"));
+    assert!(!document().body().unwrap().inner_html().contains("Rmq-Form-Secret-1"), "the password left the page");
+}

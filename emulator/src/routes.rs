@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use eg_connections::input::{Body, CreateInput, UpdateInput};
 use eg_connections::model::{ConnectionList, ListSort, SortError};
 use eg_connections::rules::{validate_create, validate_update};
+use eg_connections::{Issue, IssueKind};
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -171,6 +172,12 @@ fn store_error(error: StoreError, name: &str, connection_id: &str) -> ApiError {
         StoreError::Unavailable(reason) => ApiError::unavailable(format!(
             "The change was not saved ({reason}); nothing was changed, try again later"
         )),
+        StoreError::DetailNotAllowed(field) => {
+            ApiError::invalid_parameters(&[Issue::new(field, IssueKind::DetailNotAllowed)])
+        }
+        StoreError::SaslOff => ApiError::bad_request(format!(
+            "Connection {connection_id} does not use SASL_SSL: it has no credentials to change"
+        )),
     }
 }
 
@@ -281,7 +288,7 @@ async fn update_connection(
     let now = now_ms();
     let connection = state
         .store
-        .update_description(&auth.project_id, &connection_id, request.description, now)
+        .update(&auth.project_id, &connection_id, request, now)
         .await
         .map_err(|error| store_error(error, "", &connection_id))?;
     Ok(Json(connection.info(now)).into_response())

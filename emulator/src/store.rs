@@ -18,7 +18,7 @@
 use eg_connections::input::Raw;
 use eg_connections::model::{
     ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor, KafkaDetailInfo,
-    ListSort, SortField,
+    ListSort, RocketmqDetailInfo, SortField, UpdateConnectionRequest,
 };
 use eg_connections::rules::check_field;
 use eg_connections::Field;
@@ -90,6 +90,8 @@ pub struct Connection {
     pub subnet_id: String,
     pub connection_type: ConnectionType,
     pub kafka_detail: Option<KafkaDetailInfo>,
+    #[serde(default)]
+    pub rocketmq_detail: Option<RocketmqDetailInfo>,
     pub created_ms: u64,
     /// When `CREATING` ends.
     pub ready_ms: u64,
@@ -112,6 +114,7 @@ impl Connection {
             subnet_id: request.subnet_id.clone(),
             connection_type: request.connection_type,
             kafka_detail: request.kafka_detail.as_ref().map(KafkaDetailInfo::from),
+            rocketmq_detail: request.rocketmq_detail.as_ref().map(RocketmqDetailInfo::from),
             created_ms: now_ms,
             ready_ms,
             updated_ms: now_ms,
@@ -124,6 +127,47 @@ impl Connection {
         self.kafka_detail
             .as_ref()
             .and_then(|detail| detail.instance_id.as_deref())
+            .or_else(|| {
+                self.rocketmq_detail
+                    .as_ref()
+                    .and_then(|detail| detail.instance_id.as_deref())
+            })
+    }
+
+    /// The type's detail object as stored (JSON), if the type has one.
+    fn detail_json(&self) -> Option<String> {
+        match (&self.kafka_detail, &self.rocketmq_detail) {
+            (Some(kafka), _) => serde_json::to_string(kafka).ok(),
+            (None, Some(rocketmq)) => serde_json::to_string(rocketmq).ok(),
+            (None, None) => None,
+        }
+    }
+
+    /// Applies a validated update: what is absent stays as it is.
+    /// Credentials only for a Kafka connection with SASL_SSL, RocketMQ
+    /// settings only for a RocketMQ connection. The Kafka password is
+    /// checked and dropped: nothing here needs it.
+    fn apply(&mut self, update: &UpdateConnectionRequest, now_ms: u64) -> Result<(), StoreError> {
+        if let Some(credentials) = &update.kafka_detail {
+            let Some(kafka) = self.kafka_detail.as_mut() else {
+                return Err(StoreError::DetailNotAllowed(Field::KafkaDetail));
+            };
+            if kafka.enable_sasl_ssl != Some(true) {
+                return Err(StoreError::SaslOff);
+            }
+            kafka.user_name = Some(credentials.user_name.clone());
+        }
+        if let Some(detail) = &update.rocketmq_detail {
+            if self.connection_type != ConnectionType::Rocketmq {
+                return Err(StoreError::DetailNotAllowed(Field::RocketmqDetail));
+            }
+            self.rocketmq_detail = Some(RocketmqDetailInfo::from(detail));
+        }
+        if let Some(description) = &update.description {
+            self.description = description.clone();
+        }
+        self.updated_ms = now_ms;
+        Ok(())
     }
 
     /// The API's view of this connection at `now_ms`.
@@ -161,6 +205,7 @@ impl Connection {
             }),
             connection_type: self.connection_type.into(),
             kafka_detail: self.kafka_detail.clone(),
+            rocketmq_detail: self.rocketmq_detail.clone(),
             created_time: format_timestamp(self.created_ms),
             updated_time: format_timestamp(updated_ms),
             other_members: Default::default(),
@@ -178,6 +223,10 @@ pub enum StoreError {
     /// The change could not be made durable and was not applied (a full
     /// disk, an I/O error); the store keeps working once the cause is gone.
     Unavailable(String),
+    /// An update's detail object belongs to another connection type.
+    DetailNotAllowed(Field),
+    /// New Kafka credentials for a connection without SASL_SSL.
+    SaslOff,
 }
 
 impl fmt::Display for StoreError {
@@ -186,6 +235,10 @@ impl fmt::Display for StoreError {
             StoreError::NameTaken => f.write_str("the name is taken"),
             StoreError::NotFound => f.write_str("no such connection"),
             StoreError::Unavailable(reason) => f.write_str(reason),
+            StoreError::DetailNotAllowed(field) => {
+                write!(f, "{} belongs to another connection type", field.path().join("."))
+            }
+            StoreError::SaslOff => f.write_str("the connection does not use SASL_SSL"),
         }
     }
 }
@@ -204,10 +257,10 @@ pub struct ListQuery {
 /// A change for the writer.
 enum Change {
     Create(Box<Connection>),
-    Describe {
+    Update {
         project_id: String,
         id: String,
-        description: String,
+        update: UpdateConnectionRequest,
         now_ms: u64,
     },
     Delete {
@@ -320,18 +373,19 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 
-    /// Changes a connection's description; answers once durable.
-    pub async fn update_description(
+    /// Applies a validated update (description, Kafka credentials,
+    /// RocketMQ settings); answers once durable.
+    pub async fn update(
         &self,
         project_id: &str,
         id: &str,
-        description: String,
+        update: UpdateConnectionRequest,
         now_ms: u64,
     ) -> Result<Connection, StoreError> {
-        self.submit(Change::Describe {
+        self.submit(Change::Update {
             project_id: project_id.to_owned(),
             id: id.to_owned(),
-            description,
+            update,
             now_ms,
         })
         .await?
@@ -541,6 +595,10 @@ fn invalid_field(connection: &Connection) -> Option<String> {
         fields.push((Field::InstanceId, detail.instance_id.as_deref()));
         fields.push((Field::Addr, detail.addr.as_deref()));
     }
+    if let Some(detail) = &connection.rocketmq_detail {
+        fields.push((Field::RocketmqInstanceId, detail.instance_id.as_deref()));
+        fields.push((Field::RocketmqAddr, detail.addr.as_deref()));
+    }
     fields.into_iter().find_map(|(field, value)| {
         let raw = value.map_or(Raw::Missing, |value| Raw::Value(value.to_owned()));
         check_field(field, &raw, false)
@@ -552,9 +610,20 @@ fn invalid_field(connection: &Connection) -> Option<String> {
 const COLUMNS: &str =
     "id, project_id, name, description, vpc_id, subnet_id, type, detail, created_ms, ready_ms, updated_ms, fails";
 
+/// The `detail` column: the type's detail object as JSON, or NULL.
+fn read_detail<T: serde::de::DeserializeOwned>(detail: Option<&str>) -> rusqlite::Result<Option<T>> {
+    detail
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, error.into()))
+}
+
 fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
     let kind: String = row.get(6)?;
     let detail: Option<String> = row.get(7)?;
+    let connection_type = ConnectionType::parse(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, format!("type {kind:?}").into())
+    })?;
     let as_u64 = |index: usize| -> rusqlite::Result<u64> {
         let value: i64 = row.get(index)?;
         u64::try_from(value).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(index, value))
@@ -566,13 +635,15 @@ fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
         description: row.get(3)?,
         vpc_id: row.get(4)?,
         subnet_id: row.get(5)?,
-        connection_type: ConnectionType::parse(&kind).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, format!("type {kind:?}").into())
-        })?,
-        kafka_detail: detail
-            .map(|text| serde_json::from_str(&text))
-            .transpose()
-            .map_err(|error| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, error.into()))?,
+        connection_type,
+        kafka_detail: match connection_type {
+            ConnectionType::Kafka => read_detail(detail.as_deref())?,
+            _ => None,
+        },
+        rocketmq_detail: match connection_type {
+            ConnectionType::Rocketmq => read_detail(detail.as_deref())?,
+            _ => None,
+        },
         created_ms: as_u64(8)?,
         ready_ms: as_u64(9)?,
         updated_ms: as_u64(10)?,
@@ -583,10 +654,7 @@ fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
 /// Inserts or replaces one connection (the writer's and the import's one
 /// statement for it).
 pub(crate) fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqlite::Result<usize> {
-    let detail = connection
-        .kafka_detail
-        .as_ref()
-        .map(|detail| serde_json::to_string(detail).unwrap_or_default());
+    let detail = connection.detail_json();
     let verb = if replace { "INSERT OR REPLACE" } else { "INSERT" };
     database
         .prepare_cached(&format!(
@@ -680,24 +748,38 @@ fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Resu
             }
             Err(error) => Err(error),
         },
-        Change::Describe {
+        Change::Update {
             project_id,
             id,
-            description,
+            update,
             now_ms,
         } => {
-            let changed = transaction
-                .prepare_cached(
-                    "UPDATE connections SET description = ?3, updated_ms = ?4 WHERE project_id = ?1 AND id = ?2",
-                )?
-                .execute(params![project_id, id, description, *now_ms as i64])?;
-            if changed == 0 {
+            let found = transaction
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM connections WHERE project_id = ?1 AND id = ?2"
+                ))?
+                .query_row(params![project_id, id], row_to_connection)
+                .optional()?;
+            let Some(mut connection) = found else {
                 return Ok(Err(StoreError::NotFound));
+            };
+            if let Err(refusal) = connection.apply(update, *now_ms) {
+                return Ok(Err(refusal));
             }
             transaction
-                .prepare_cached(&format!("SELECT {COLUMNS} FROM connections WHERE id = ?1"))?
-                .query_row(params![id], row_to_connection)
-                .map(|connection| Ok(Some(connection)))
+                .prepare_cached(
+                    "UPDATE connections SET description = ?3, detail = ?4, instance_id = ?5, updated_ms = ?6 \
+                     WHERE project_id = ?1 AND id = ?2",
+                )?
+                .execute(params![
+                    project_id,
+                    id,
+                    connection.description,
+                    connection.detail_json(),
+                    connection.instance_id(),
+                    *now_ms as i64
+                ])?;
+            Ok(Ok(Some(connection)))
         }
         Change::Delete { project_id, id } => {
             let deleted = transaction

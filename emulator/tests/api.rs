@@ -1165,3 +1165,147 @@ async fn projects_are_listed_for_sdks_looking_up_a_region() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     emu.stop().await;
 }
+
+fn rocketmq(name: &str, instance: &str) -> Value {
+    json!({"name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "ROCKETMQ",
+           "rocketmq_detail": {"instance_id": instance, "addr": "192.168.0.10:8100;192.168.0.11:8100",
+                               "use_tls": true, "enable_acl": true, "user_name": "bob", "password": "Rmq-Secret-1"}})
+}
+
+#[tokio::test]
+async fn rocketmq_connections_are_created_shown_listed_filtered_and_updated() {
+    let (_data, emu) = started().await;
+    let (status, created) = emu.create(rocketmq("rmq-a", "rmq-inst-1")).await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["type"], "ROCKETMQ");
+    assert_eq!(
+        created["rocketmq_detail"]["addr"],
+        "192.168.0.10:8100;192.168.0.11:8100"
+    );
+    assert_eq!(created["rocketmq_detail"]["enable_acl"], true);
+    assert_eq!(created["rocketmq_detail"]["user_name"], "bob");
+    assert!(
+        created["rocketmq_detail"].get("password").is_none(),
+        "never echoed: {created}"
+    );
+    assert!(created.get("kafka_detail").is_none());
+    let id = created["id"].as_str().unwrap().to_owned();
+    // A Kafka connection on another instance, and a webhook.
+    let kafka = json!({"name": "kafka-a", "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "KAFKA",
+        "kafka_detail": {"instance_id": "kafka-inst-1", "addr": "10.0.0.1:9092", "enable_sasl_ssl": true,
+                         "user_name": "alice", "password": "Kafka-Secret-1"}});
+    let (status, kafka) = emu.create(kafka).await;
+    assert_eq!(status, StatusCode::OK, "{kafka}");
+    emu.create(webhook("hook-a")).await;
+
+    let url = emu.connections();
+    let (_, _, shown) = emu.call(Method::GET, &format!("{url}/{id}"), None).await;
+    assert_eq!(shown["rocketmq_detail"]["instance_id"], "rmq-inst-1");
+    // The instance filter, for either type's instance.
+    for (instance, expected) in [("rmq-inst-1", "rmq-a"), ("kafka-inst-1", "kafka-a")] {
+        let (status, _, list) = emu
+            .call(Method::GET, &format!("{url}?instance_id={instance}"), None)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(list["total"], 1, "{instance}: {list}");
+        assert_eq!(list["items"][0]["name"], expected);
+    }
+    let (_, _, none) = emu
+        .call(Method::GET, &format!("{url}?instance_id=nothing-here"), None)
+        .await;
+    assert_eq!(none["total"], 0);
+
+    // New RocketMQ settings: ACL off, another address; the description stays.
+    let (status, _, updated) = emu
+        .call(
+            Method::PUT,
+            &format!("{url}/{id}"),
+            Some(
+                json!({"rocketmq_detail": {"instance_id": "rmq-inst-1", "addr": "192.168.0.12:8100",
+                                            "use_tls": false, "enable_acl": false}}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(updated["rocketmq_detail"]["addr"], "192.168.0.12:8100");
+    assert_eq!(updated["rocketmq_detail"]["enable_acl"], false);
+    assert!(updated["rocketmq_detail"].get("user_name").is_none());
+    // Kafka credentials for a RocketMQ connection: not its type.
+    let (status, _, refused) = emu
+        .call(
+            Method::PUT,
+            &format!("{url}/{id}"),
+            Some(json!({"kafka_detail": {"user_name": "x", "password": "y"}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused["error_details"][0]["path"], json!(["kafka_detail"]));
+    assert_eq!(refused["error_details"][0]["code"], "not_allowed");
+    // Survives a restart.
+    let (data, emu) = (_data, emu);
+    let options = options(data.path());
+    emu.stop().await;
+    let emu = Emulator::start(options).await;
+    let (_, _, again) = emu
+        .call(Method::GET, &format!("{}/{id}", emu.connections()), None)
+        .await;
+    assert_eq!(again["rocketmq_detail"]["addr"], "192.168.0.12:8100");
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn kafka_credentials_rotate_without_recreating() {
+    let (_data, emu) = started().await;
+    let body = json!({"name": "kafka-rot", "description": "keep me", "vpc_id": "vpc-1", "subnet_id": "subnet-1",
+        "type": "KAFKA", "kafka_detail": {"instance_id": "k-1", "addr": "10.0.0.1:9092", "enable_sasl_ssl": true,
+                                          "user_name": "alice", "password": "Old-Secret-1"}});
+    let (_, created) = emu.create(body).await;
+    let url = format!("{}/{}", emu.connections(), created["id"].as_str().unwrap());
+    let (status, _, rotated) = emu
+        .call(
+            Method::PUT,
+            &url,
+            Some(json!({"kafka_detail": {"user_name": "alice2", "password": "New-Secret-2"}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{rotated}");
+    assert_eq!(rotated["kafka_detail"]["user_name"], "alice2");
+    assert_eq!(rotated["description"], "keep me", "absent description: unchanged");
+    assert!(
+        !rotated.to_string().contains("New-Secret-2"),
+        "the password is never echoed"
+    );
+    assert_ne!(rotated["updated_time"], "");
+    // A bad rotation changes nothing and says why.
+    let (status, _, refused) = emu
+        .call(
+            Method::PUT,
+            &url,
+            Some(json!({"kafka_detail": {"user_name": "alice3"}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused["error_details"][0]["path"], json!(["kafka_detail", "password"]));
+    let (_, _, shown) = emu.call(Method::GET, &url, None).await;
+    assert_eq!(shown["kafka_detail"]["user_name"], "alice2");
+    // A connection without SASL_SSL has no credentials to rotate.
+    let (_, plain) = emu
+        .create(
+            json!({"name": "kafka-plain", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+                       "kafka_detail": {"instance_id": "k-2", "addr": "10.0.0.2:9092"}}),
+        )
+        .await;
+    let (status, _, refused) = emu
+        .call(
+            Method::PUT,
+            &format!("{}/{}", emu.connections(), plain["id"].as_str().unwrap()),
+            Some(json!({"kafka_detail": {"user_name": "u", "password": "p"}})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused["error_msg"].as_str().unwrap().contains("does not use SASL_SSL"),
+        "{refused}"
+    );
+    emu.stop().await;
+}

@@ -25,13 +25,16 @@ const oracle = process.env.EG_ORACLE;
 if (!oracle) throw new Error('EG_ORACLE must name the json_oracle binary');
 const fc = createRequire(`${process.env.EG_TOOLS_DIR ?? '../../tools'}/`)('fast-check');
 
-const CREATE_KEYS = ['name', 'description', 'vpc_id', 'subnet_id', 'type', 'kafka_detail'];
+const CREATE_KEYS = ['name', 'description', 'vpc_id', 'subnet_id', 'type', 'kafka_detail', 'rocketmq_detail'];
 const KAFKA_KEYS = ['instance_id', 'addr', 'security_protocol', 'enable_sasl_ssl', 'user_name', 'password', 'acks'];
+const ROCKETMQ_KEYS = ['instance_id', 'addr', 'use_tls', 'enable_acl', 'user_name', 'password'];
+const FLAGS = ['enable_sasl_ssl', 'use_tls', 'enable_acl'];
 
 // Any UTF-16 code units, so unpaired surrogates come up.
 const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
 const plausible = fc.constantFrom(
-  'conn-1', 'default', 'Default', 'KAFKA', 'kafka', 'webhook', 'HTTP', '0', '1', 'all', 'ALL', '',
+  'conn-1', 'default', 'Default', 'KAFKA', 'kafka', 'webhook', 'ROCKETMQ', 'RocketMQ', 'HTTP', '0', '1', 'all', 'ALL', '',
+  'h:8100;h2:8100', 'h:8100;', 'a;;b',
   ' padded ', 'h:9092', 'h:0', 'h:65536', '[::1]:9092', '::1:9092', '10.0.0.1:9092,10.0.0.2:9093',
   'a,,b', 'SASL_SSL', 'vpcId', '\ud800', 'a\udc00b', '😀', '中文', '\u00a0x', 'x\u0085', '.a', '-a', 'a b',
 );
@@ -55,8 +58,15 @@ const objectOf = (known, value) =>
     for (const [key, value] of Object.entries(extra)) Object.defineProperty(object, key, { value, enumerable: true, configurable: true, writable: true });
     return object;
   });
-const kafkaDetail = objectOf(KAFKA_KEYS, (key) => (key === 'enable_sasl_ssl' ? fc.oneof(fc.boolean(), fieldValue) : fieldValue));
-const createBody = objectOf(CREATE_KEYS, (key) => (key === 'kafka_detail' ? fc.oneof({ weight: 3, arbitrary: kafkaDetail }, { weight: 1, arbitrary: fieldValue }) : fieldValue));
+const detailValue = (key) => (FLAGS.includes(key) ? fc.oneof(fc.boolean(), fieldValue) : fieldValue);
+const kafkaDetail = objectOf(KAFKA_KEYS, detailValue);
+const rocketmqDetail = objectOf(ROCKETMQ_KEYS, detailValue);
+const detailOr = (detail) => fc.oneof({ weight: 3, arbitrary: detail }, { weight: 1, arbitrary: fieldValue });
+const createBody = objectOf(CREATE_KEYS, (key) => {
+  if (key === 'kafka_detail') return detailOr(kafkaDetail);
+  if (key === 'rocketmq_detail') return detailOr(rocketmqDetail);
+  return fieldValue;
+});
 
 // Valid requests with a few fields replaced, so that valid verdicts and
 // single issues come up as often as pile-ups.
@@ -74,14 +84,26 @@ const goodKafka = fc.record({
   password: fc.string({ minLength: 1, maxLength: 20 }),
   acks: fc.constantFrom('0', '1', 'all', undefined),
 }, { requiredKeys: ['instance_id', 'addr'] });
+const goodRocketmq = fc.record({
+  instance_id: fc.uuid(),
+  addr: fc.constantFrom('10.0.0.1:8100', '10.0.0.1:8100;10.0.0.2:8100', 'rmq-1.internal:8100,rmq-2.internal:8100'),
+  use_tls: fc.boolean(),
+  enable_acl: fc.boolean(),
+  user_name: fc.constantFrom('bob', 'eg-rmq'),
+  password: fc.string({ minLength: 1, maxLength: 20 }),
+}, { requiredKeys: ['instance_id', 'addr'] });
 const nearlyValid = fc.tuple(
   fc.record(good),
-  fc.option(goodKafka, { freq: 2 }),
+  fc.option(fc.oneof(goodKafka.map((detail) => ['KAFKA', detail]), goodRocketmq.map((detail) => ['ROCKETMQ', detail])), { freq: 2 }),
   fc.dictionary(fc.constantFrom(...CREATE_KEYS, 'vpcId'), fieldValue, { maxKeys: 2 }),
-  fc.option(fc.dictionary(fc.constantFrom(...KAFKA_KEYS, 'username'), fieldValue, { maxKeys: 2 })),
-).map(([base, kafka, changes, kafkaChanges]) => {
+  fc.option(fc.dictionary(fc.constantFrom(...KAFKA_KEYS, ...ROCKETMQ_KEYS, 'username'), fieldValue, { maxKeys: 2 })),
+).map(([base, typed, changes, detailChanges]) => {
   const body = JSON.parse(JSON.stringify(base));
-  if (kafka !== null) Object.assign(body, { type: 'KAFKA', kafka_detail: JSON.parse(JSON.stringify({ ...kafka, ...(kafkaChanges ?? {}) })) });
+  if (typed !== null) {
+    const [type, detail] = typed;
+    const key = type === 'KAFKA' ? 'kafka_detail' : 'rocketmq_detail';
+    Object.assign(body, { type, [key]: JSON.parse(JSON.stringify({ ...detail, ...(detailChanges ?? {}) })) });
+  }
   return Object.assign(body, changes);
 });
 const anyBody = fc.oneof(
@@ -90,8 +112,15 @@ const anyBody = fc.oneof(
   { weight: 1, arbitrary: fc.oneof(fieldValue, fc.array(createBody, { maxLength: 2 })) },
 );
 
+const credentials = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ user_name: fc.constantFrom('carol', ''), password: fc.string({ maxLength: 12 }) }, { requiredKeys: [] }) },
+  { weight: 2, arbitrary: kafkaDetail },
+  { weight: 1, arbitrary: fieldValue },
+);
 const updateBody = fc.oneof(
   { weight: 3, arbitrary: objectOf(['description'], () => fieldValue) },
+  { weight: 2, arbitrary: objectOf(['description', 'kafka_detail'], (key) => (key === 'kafka_detail' ? credentials : fieldValue)) },
+  { weight: 2, arbitrary: objectOf(['rocketmq_detail'], () => fc.oneof(goodRocketmq, rocketmqDetail, fieldValue)) },
   { weight: 1, arbitrary: anyBody },
 );
 

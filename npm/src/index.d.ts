@@ -11,10 +11,16 @@ export interface ValidateOptions {
   locale?: Locale;
 }
 
-/** Options of the SASL credential validators. */
+/** Options of the Kafka SASL credential validators. */
 export interface CredentialOptions extends ValidateOptions {
   /** Whether SASL_SSL is on (then the credential is required); default false. */
   enableSaslSsl?: boolean;
+}
+
+/** Options of the RocketMQ ACL credential validators. */
+export interface AclCredentialOptions extends ValidateOptions {
+  /** Whether ACL is on (then the credential is required); default false. */
+  enableAcl?: boolean;
 }
 
 /** Stable, machine-readable issue codes. */
@@ -54,6 +60,18 @@ export interface KafkaConnectionDetail {
   acks: Acks;
 }
 
+/** `rocketmq_detail` of a normalized ROCKETMQ request (and of an update). */
+export interface RocketmqConnectionDetail {
+  instance_id: string;
+  /** Name servers, `host:port` separated by `;` (or `,`). */
+  addr: string;
+  use_tls: boolean;
+  enable_acl: boolean;
+  /** Present when ACL is on. */
+  user_name?: string;
+  password?: string;
+}
+
 interface ConnectionRequestBase {
   name: string;
   description?: string;
@@ -72,8 +90,24 @@ export interface KafkaConnectionRequest extends ConnectionRequestBase {
   kafka_detail: KafkaConnectionDetail;
 }
 
+/** A normalized ROCKETMQ request: the exact body to send. */
+export interface RocketmqConnectionRequest extends ConnectionRequestBase {
+  type: 'ROCKETMQ';
+  rocketmq_detail: RocketmqConnectionDetail;
+}
+
 /** The normalized body of `POST /v1/{project_id}/connections`. */
-export type CreateConnectionRequest = WebhookConnectionRequest | KafkaConnectionRequest;
+export type CreateConnectionRequest = WebhookConnectionRequest | KafkaConnectionRequest | RocketmqConnectionRequest;
+
+/** What a caller may pass as `rocketmq_detail`. */
+export interface RocketmqDetailInput {
+  instance_id: string;
+  addr: string;
+  use_tls?: boolean | null;
+  enable_acl?: boolean | null;
+  user_name?: string | null;
+  password?: string | null;
+}
 
 /** What a caller may pass in (type in either case, defaults left out). */
 export interface CreateConnectionInput {
@@ -81,7 +115,7 @@ export interface CreateConnectionInput {
   description?: string | null;
   vpc_id: string;
   subnet_id: string;
-  type?: 'WEBHOOK' | 'KAFKA' | 'webhook' | 'kafka' | null;
+  type?: 'WEBHOOK' | 'KAFKA' | 'ROCKETMQ' | 'webhook' | 'kafka' | 'rocketmq' | null;
   kafka_detail?: {
     instance_id: string;
     addr: string;
@@ -95,11 +129,27 @@ export interface CreateConnectionInput {
     /** Older name of `user_name` (Terraform sends it); must agree if both are given. */
     username?: string | null;
   } | null;
+  rocketmq_detail?: RocketmqDetailInput | null;
 }
 
-/** The body of `PUT /v1/{project_id}/connections/{connection_id}`. */
+/**
+ * The normalized body of `PUT /v1/{project_id}/connections/{connection_id}`:
+ * what is absent stays as it is on the server.
+ */
 export interface UpdateConnectionRequest {
-  description: string;
+  /** `""` clears the description. */
+  description?: string;
+  /** New SASL credentials of a KAFKA connection (both, replacing the pair). */
+  kafka_detail?: { user_name: string; password: string };
+  /** New settings of a ROCKETMQ connection (the whole detail). */
+  rocketmq_detail?: RocketmqConnectionDetail;
+}
+
+/** What a caller may pass to `validateUpdateConnection`. */
+export interface UpdateConnectionInput {
+  description?: string | null;
+  kafka_detail?: { user_name: string; password: string; username?: string | null } | null;
+  rocketmq_detail?: RocketmqDetailInput | null;
 }
 
 /** Validates any value as a create request; never throws once initialized. */
@@ -108,7 +158,7 @@ export declare function validateCreateConnection(
   options?: ValidateOptions,
 ): ValidationResult<CreateConnectionRequest>;
 
-/** Validates any value as an update request (`{ description }` only). */
+/** Validates any value as an update request (description, Kafka credentials, RocketMQ settings). */
 export declare function validateUpdateConnection(
   input: unknown,
   options?: ValidateOptions,
@@ -126,6 +176,10 @@ export declare function validateSecurityProtocol(value: unknown, options?: Valid
 export declare function validateUserName(value: unknown, options?: CredentialOptions): Issue[];
 export declare function validatePassword(value: unknown, options?: CredentialOptions): Issue[];
 export declare function validateAcks(value: unknown, options?: ValidateOptions): Issue[];
+export declare function validateRocketmqInstanceId(value: unknown, options?: ValidateOptions): Issue[];
+export declare function validateRocketmqAddr(value: unknown, options?: ValidateOptions): Issue[];
+export declare function validateRocketmqUserName(value: unknown, options?: AclCredentialOptions): Issue[];
+export declare function validateRocketmqPassword(value: unknown, options?: AclCredentialOptions): Issue[];
 
 /** The Standard Schema v1 interface (https://standardschema.dev), as the spec defines it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

@@ -18,6 +18,10 @@ export {
   validateUserName,
   validatePassword,
   validateAcks,
+  validateRocketmqInstanceId,
+  validateRocketmqAddr,
+  validateRocketmqUserName,
+  validateRocketmqPassword,
 } from './core.js';
 
 let loading;

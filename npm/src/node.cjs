@@ -26,6 +26,10 @@ exports.validateSecurityProtocol = core.validateSecurityProtocol;
 exports.validateUserName = core.validateUserName;
 exports.validatePassword = core.validatePassword;
 exports.validateAcks = core.validateAcks;
+exports.validateRocketmqInstanceId = core.validateRocketmqInstanceId;
+exports.validateRocketmqAddr = core.validateRocketmqAddr;
+exports.validateRocketmqUserName = core.validateRocketmqUserName;
+exports.validateRocketmqPassword = core.validateRocketmqPassword;
 
 exports.connectionSchema = function connectionSchema(options) {
   return createStandardSchema((value) => core.validateCreateConnection(value, options));

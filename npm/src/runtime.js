@@ -259,10 +259,11 @@ function asciiLower(text) {
 }
 
 /** `options.enableSaslSsl === true`, read safely. */
-function saslOf(options) {
+/** Whether `options[name]` is `true` (the switch credentials depend on). */
+function switchOf(options, name) {
   if (options === undefined || options === null || typeof options !== 'object') return false;
   try {
-    return !Array.isArray(options) && options.enableSaslSsl === true;
+    return !Array.isArray(options) && options[name] === true;
   } catch {
     return false;
   }
@@ -322,14 +323,14 @@ function decode(spans, index, text) {
 }
 
 /** A validator of one string field (its discriminant). */
-function fieldValidator(field) {
+function fieldValidator(field, switchName = 'enableSaslSsl') {
   return (value, options) => {
     ready();
     const locale = localeOf(options);
-    const sasl = saslOf(options);
+    const on = switchOf(options, switchName);
     begin();
     str(field, value);
-    const o = call(wasm.validate_field(field, sasl, units, flush(field)));
+    const o = call(wasm.validate_field(field, on, units, flush(field)));
     return words[o] === 1 ? [] : issues(o, locale);
   };
 }
@@ -351,4 +352,8 @@ export {
   validateUserName,
   validatePassword,
   validateAcks,
+  validateRocketmqInstanceId,
+  validateRocketmqAddr,
+  validateRocketmqUserName,
+  validateRocketmqPassword,
 };

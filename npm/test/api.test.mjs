@@ -277,3 +277,48 @@ test('the older kafka_detail names Terraform sends are accepted, and must agree 
   assert.deepEqual([issue.path, issue.code], [['kafka_detail', 'user_name'], 'invalid_value']);
   assert.match(issue.message, /"user_name" and as its older name "username"/);
 });
+
+test('ROCKETMQ: the detail, its ACL credentials, and the normalized body', () => {
+  const body = {
+    name: 'rmq-1', vpc_id: 'v', subnet_id: 's', type: 'rocketmq',
+    rocketmq_detail: { instance_id: 'i-1', addr: '10.0.0.1:8100;10.0.0.2:8100', enable_acl: true, user_name: 'bob', password: 'p w' },
+  };
+  const result = eg.validateCreateConnection(body);
+  assert.equal(result.success, true, JSON.stringify(result));
+  assert.deepEqual(result.value, {
+    name: 'rmq-1', vpc_id: 'v', subnet_id: 's', type: 'ROCKETMQ',
+    rocketmq_detail: { instance_id: 'i-1', addr: '10.0.0.1:8100;10.0.0.2:8100', use_tls: false, enable_acl: true, user_name: 'bob', password: 'p w' },
+  });
+  const missing = eg.validateCreateConnection({ ...body, rocketmq_detail: { ...body.rocketmq_detail, password: '' } });
+  assert.deepEqual(missing.issues.map((issue) => [issue.path.join('.'), issue.code, issue.message]), [
+    ['rocketmq_detail.password', 'required', 'Password is required when ACL is enabled'],
+  ]);
+  const wrongType = eg.validateCreateConnection({ ...body, type: 'KAFKA' });
+  assert.deepEqual(wrongType.issues.map((issue) => issue.path.join('.')), ['kafka_detail', 'rocketmq_detail']);
+  assert.deepEqual(eg.validateRocketmqAddr('h:8100;'), [
+    { path: ['rocketmq_detail', 'addr'], code: 'invalid_format', message: 'Address entry 2 is empty (remove the extra comma)' },
+  ]);
+  assert.equal(eg.validateRocketmqPassword('', { enableAcl: true })[0].code, 'required');
+  assert.deepEqual(eg.validateRocketmqPassword('', { enableAcl: false }), []);
+  assert.equal(eg.ROCKETMQ_INSTANCE_ID_MAX_LENGTH, 128);
+});
+
+test('updates: absent stays, credentials rotate as a pair, RocketMQ settings by the create rules', () => {
+  assert.deepEqual(eg.validateUpdateConnection({}).value, {});
+  assert.deepEqual(eg.validateUpdateConnection({ description: null }).value, { description: '' });
+  const rotated = eg.validateUpdateConnection({ kafka_detail: { username: 'carol', password: 'n3w' } });
+  assert.deepEqual(rotated.value, { kafka_detail: { user_name: 'carol', password: 'n3w' } });
+  const half = eg.validateUpdateConnection({ kafka_detail: { user_name: 'carol' } }, { locale: 'zh-CN' });
+  assert.deepEqual(half.issues.map((issue) => [issue.path.join('.'), issue.code]), [['kafka_detail.password', 'required']]);
+  const fixed = eg.validateUpdateConnection({ kafka_detail: { user_name: 'c', password: 'p', addr: 'h:1' } });
+  assert.equal(fixed.issues[0].message, 'Kafka settings cannot change "addr" after creation (only the user name and password can)');
+  const rocketmq = eg.validateUpdateConnection({ rocketmq_detail: { instance_id: 'i', addr: 'h:8100', use_tls: true } });
+  assert.deepEqual(rocketmq.value, { rocketmq_detail: { instance_id: 'i', addr: 'h:8100', use_tls: true, enable_acl: false } });
+});
+
+test('the ESM entry exports everything the CommonJS one does', async () => {
+  const { createRequire } = await import('node:module');
+  const required = createRequire(import.meta.url)('eg-connections');
+  const missing = Object.keys(required).filter((name) => !(name in eg));
+  assert.deepEqual(missing, []);
+});

@@ -9,6 +9,10 @@ import {
   type Issue,
   type IssueCode,
   type KafkaConnectionDetail,
+  type RocketmqConnectionDetail,
+  type UpdateConnectionRequest,
+  validateUpdateConnection,
+  validateRocketmqPassword,
   type StandardSchemaV1,
   type ValidationResult,
 } from 'eg-connections';
@@ -16,7 +20,11 @@ import {
 const result: ValidationResult<CreateConnectionRequest> = validateCreateConnection({ name: 'n' }, { locale: 'zh-CN' });
 if (result.success) {
   const request: CreateConnectionRequest = result.value;
-  if (request.type === 'KAFKA') {
+  if (request.type === 'ROCKETMQ') {
+    const detail: RocketmqConnectionDetail = request.rocketmq_detail;
+    const acl: boolean = detail.enable_acl;
+    void acl;
+  } else if (request.type === 'KAFKA') {
     // Narrowed by the discriminant: kafka_detail is present.
     const detail: KafkaConnectionDetail = request.kafka_detail;
     const acks: '0' | '1' | 'all' = detail.acks;
@@ -53,3 +61,13 @@ if (outcome.issues) {
   void value;
 }
 void schema;
+
+const update = validateUpdateConnection({ kafka_detail: { user_name: 'u', password: 'p' } });
+if (update.success) {
+  const body: UpdateConnectionRequest = update.value;
+  const user: string | undefined = body.kafka_detail?.user_name;
+  void user;
+}
+validateRocketmqPassword('x', { enableAcl: true });
+// @ts-expect-error the ACL validators take enableAcl, not enableSaslSsl
+validateRocketmqPassword('x', { enableSaslSsl: true });

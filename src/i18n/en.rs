@@ -30,6 +30,13 @@ fn field_label(field: Field) -> &'static str {
         Field::UserName => "User name",
         Field::Password => "Password",
         Field::Acks => "Acks",
+        Field::RocketmqDetail => "RocketMQ settings",
+        Field::RocketmqInstanceId => "Instance ID",
+        Field::RocketmqAddr => "Address",
+        Field::UseTls => "TLS",
+        Field::EnableAcl => "ACL",
+        Field::RocketmqUserName => "User name",
+        Field::RocketmqPassword => "Password",
     }
 }
 
@@ -69,7 +76,7 @@ fn template(id: MessageId) -> &'static str {
             "{label} may contain only letters, digits, '.', '_' and '-' ({0} at position {1} is not allowed)"
         }
         MessageId::NameReserved => "{label} must not be \"default\", a reserved name",
-        MessageId::TypeValue => "{label} must be WEBHOOK or KAFKA (received \"{0}\")",
+        MessageId::TypeValue => "{label} must be WEBHOOK, KAFKA or ROCKETMQ (received \"{0}\")",
         MessageId::AcksValue => "{label} must be 0, 1 or all (received \"{0}\")",
         MessageId::KafkaDetailNotAllowed => {
             "{label} are allowed only when the type is KAFKA (remove them or change the type)"
@@ -93,5 +100,11 @@ fn template(id: MessageId) -> &'static str {
         MessageId::AliasConflict => {
             "{label} is given twice with different values, as \"{0}\" and as its older name \"{1}\" (keep one)"
         }
+        MessageId::RequiredRocketmq => "{label} are required when the type is ROCKETMQ",
+        MessageId::RequiredForAcl => "{label} is required when ACL is enabled",
+        MessageId::RocketmqDetailNotAllowed => {
+            "{label} are allowed only when the type is ROCKETMQ (remove them or change the type)"
+        }
+        MessageId::NotUpdatable => "{label} cannot change {0} after creation (only the user name and password can)",
     }
 }

@@ -141,11 +141,15 @@ pub enum MessageId {
     UnknownPropertiesMore,
     DidYouMean,
     AliasConflict,
+    RequiredRocketmq,
+    RequiredForAcl,
+    RocketmqDetailNotAllowed,
+    NotUpdatable,
 }
 
 impl MessageId {
     /// Every template, in discriminant order.
-    pub const ALL: [MessageId; 28] = [
+    pub const ALL: [MessageId; 32] = [
         MessageId::Required,
         MessageId::RequiredKafka,
         MessageId::RequiredForSasl,
@@ -174,6 +178,10 @@ impl MessageId {
         MessageId::UnknownPropertiesMore,
         MessageId::DidYouMean,
         MessageId::AliasConflict,
+        MessageId::RequiredRocketmq,
+        MessageId::RequiredForAcl,
+        MessageId::RocketmqDetailNotAllowed,
+        MessageId::NotUpdatable,
     ];
 
     /// The kinds of the template's arguments `{0}`, `{1}`...
@@ -194,7 +202,7 @@ impl MessageId {
             | MessageId::AddrInvalidIpv6
             | MessageId::AddrInvalidIpv4
             | MessageId::AddrInvalidHost => &[Number, Text],
-            MessageId::UnknownProperty | MessageId::UnknownProperties => &[Keys],
+            MessageId::UnknownProperty | MessageId::UnknownProperties | MessageId::NotUpdatable => &[Keys],
             MessageId::UnknownPropertiesMore => &[Keys, Number],
             MessageId::DidYouMean | MessageId::AliasConflict => &[Text, Text],
             MessageId::Required
@@ -202,7 +210,10 @@ impl MessageId {
             | MessageId::RequiredForSasl
             | MessageId::SurroundingWhitespace
             | MessageId::NameReserved
-            | MessageId::KafkaDetailNotAllowed => &[],
+            | MessageId::KafkaDetailNotAllowed
+            | MessageId::RequiredRocketmq
+            | MessageId::RequiredForAcl
+            | MessageId::RocketmqDetailNotAllowed => &[],
         }
     }
 }
@@ -214,8 +225,17 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
     use MessageId as M;
     match &issue.kind {
         IssueKind::Required if issue.field == Field::KafkaDetail => part(M::RequiredKafka, &[]),
+        IssueKind::Required if issue.field == Field::RocketmqDetail => part(M::RequiredRocketmq, &[]),
         IssueKind::Required => part(M::Required, &[]),
-        IssueKind::RequiredForSasl => part(M::RequiredForSasl, &[]),
+        IssueKind::RequiredWhenOn
+            if issue
+                .field
+                .spec()
+                .is_some_and(|spec| spec.parent() == Field::RocketmqDetail) =>
+        {
+            part(M::RequiredForAcl, &[])
+        }
+        IssueKind::RequiredWhenOn => part(M::RequiredForSasl, &[]),
         IssueKind::InvalidType { expected, received } => {
             part(M::InvalidType, &[Arg::Expected(*expected), Arg::Received(*received)])
         }
@@ -227,7 +247,9 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
         IssueKind::NameReserved => part(M::NameReserved, &[]),
         IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),
         IssueKind::AcksValue { received } => part(M::AcksValue, &[Arg::Text(received)]),
-        IssueKind::KafkaDetailNotAllowed => part(M::KafkaDetailNotAllowed, &[]),
+        IssueKind::DetailNotAllowed if issue.field == Field::RocketmqDetail => part(M::RocketmqDetailNotAllowed, &[]),
+        IssueKind::DetailNotAllowed => part(M::KafkaDetailNotAllowed, &[]),
+        IssueKind::NotUpdatable { keys } => part(M::NotUpdatable, &[Arg::Keys(keys)]),
         IssueKind::AliasConflict { name, alias } => part(M::AliasConflict, &[Arg::Text(name), Arg::Text(alias)]),
         IssueKind::Addr { problem, entry, text } => {
             let (entry, text) = (Arg::Number(*entry), Arg::Text(text));

@@ -30,6 +30,13 @@ fn field_label(field: Field) -> &'static str {
         Field::UserName => "用户名",
         Field::Password => "密码",
         Field::Acks => "Acks",
+        Field::RocketmqDetail => "RocketMQ 配置",
+        Field::RocketmqInstanceId => "实例 ID",
+        Field::RocketmqAddr => "连接地址",
+        Field::UseTls => "TLS",
+        Field::EnableAcl => "ACL",
+        Field::RocketmqUserName => "用户名",
+        Field::RocketmqPassword => "密码",
     }
 }
 
@@ -60,7 +67,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::NameFirstChar => "{label}必须以字母或数字开头（当前以 {0} 开头）",
         MessageId::NameChar => "{label}只能包含字母、数字、“.”、“_”和“-”（第 {1} 个字符 {0} 不允许）",
         MessageId::NameReserved => "{label}不能为保留名称 \"default\"",
-        MessageId::TypeValue => "{label}必须是 WEBHOOK 或 KAFKA（实际为 \"{0}\"）",
+        MessageId::TypeValue => "{label}必须是 WEBHOOK、KAFKA 或 ROCKETMQ（实际为 \"{0}\"）",
         MessageId::AcksValue => "{label}必须是 0、1 或 all（实际为 \"{0}\"）",
         MessageId::KafkaDetailNotAllowed => "仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）",
         MessageId::AddrEmpty => "{label}的第 {0} 项为空（请删除多余的逗号）",
@@ -77,5 +84,9 @@ fn template(id: MessageId) -> &'static str {
         MessageId::UnknownPropertiesMore => "未知属性 {0} 等（另有 {1} 个）",
         MessageId::DidYouMean => "（\"{0}\" 是否应为 \"{1}\"？）",
         MessageId::AliasConflict => "{label}给出了两次且值不同：\"{0}\" 与旧名称 \"{1}\"（请只保留一个）",
+        MessageId::RequiredRocketmq => "类型为 ROCKETMQ 时必须填写{label}",
+        MessageId::RequiredForAcl => "启用 ACL 时{label}不能为空",
+        MessageId::RocketmqDetailNotAllowed => "仅当类型为 ROCKETMQ 时才能填写{label}（请删除或更改类型）",
+        MessageId::NotUpdatable => "创建后不能修改{label}中的 {0}（只能修改用户名和密码）",
     }
 }

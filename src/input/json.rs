@@ -10,7 +10,7 @@
 //! reports for the same JavaScript string. Unknown properties' values are
 //! skipped without being built.
 
-use super::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind};
+use super::{Body, CreateInput, KafkaInput, Raw, RocketmqInput, UpdateInput, ValueKind};
 use crate::Field;
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -53,6 +53,12 @@ impl FromJson for bool {
 impl FromJson for KafkaInput {
     fn from_object(text: &str) -> serde_json::Result<Raw<Self>> {
         serde_json::from_str::<KafkaObject>(text).map(|object| Raw::Value(object.0))
+    }
+}
+
+impl FromJson for RocketmqInput {
+    fn from_object(text: &str) -> serde_json::Result<Raw<Self>> {
+        serde_json::from_str::<RocketmqObject>(text).map(|object| Raw::Value(object.0))
     }
 }
 
@@ -210,6 +216,7 @@ fn read_object<'de, A: MapAccess<'de>>(
 
 struct CreateObject(CreateInput);
 struct KafkaObject(KafkaInput);
+struct RocketmqObject(RocketmqInput);
 struct UpdateObject(UpdateInput);
 
 /// A map visitor building `T` with `read`.
@@ -239,7 +246,7 @@ macro_rules! deserialize_object {
         }
     )*};
 }
-deserialize_object!(CreateObject, KafkaObject, UpdateObject);
+deserialize_object!(CreateObject, KafkaObject, RocketmqObject, UpdateObject);
 
 impl ReadObject for CreateObject {
     fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
@@ -247,6 +254,8 @@ impl ReadObject for CreateObject {
         let unknown_keys = read_object(map, Field::Root, |field, _, map| {
             if field == Field::KafkaDetail {
                 input.kafka_detail = map.next_value()?;
+            } else if field == Field::RocketmqDetail {
+                input.rocketmq_detail = map.next_value()?;
             } else if let Some(slot) = input.string_mut(field) {
                 *slot = map.next_value()?;
             } else {
@@ -286,14 +295,34 @@ fn assign_string<'de, A: MapAccess<'de>>(kafka: &mut KafkaInput, field: Field, m
     }
 }
 
+impl ReadObject for RocketmqObject {
+    fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let mut rocketmq = RocketmqInput::default();
+        let unknown_keys = read_object(map, Field::RocketmqDetail, |field, _, map| {
+            if let Some(slot) = rocketmq.flag_mut(field) {
+                *slot = map.next_value()?;
+            } else if let Some(slot) = rocketmq.string_mut(field) {
+                *slot = map.next_value()?;
+            } else {
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
+        rocketmq.unknown_keys = unknown_keys;
+        Ok(RocketmqObject(rocketmq))
+    }
+}
+
 impl ReadObject for UpdateObject {
     fn read<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let mut input = UpdateInput::default();
         let unknown_keys = read_object(map, Field::Root, |field, _, map| {
-            if field != Field::Description {
-                return Ok(false);
+            match field {
+                Field::Description => input.description = map.next_value()?,
+                Field::KafkaDetail => input.kafka_detail = map.next_value()?,
+                Field::RocketmqDetail => input.rocketmq_detail = map.next_value()?,
+                _ => return Ok(false),
             }
-            input.description = map.next_value()?;
             Ok(true)
         })?;
         input.unknown_keys = unknown_keys;

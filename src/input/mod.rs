@@ -14,7 +14,7 @@ pub mod json;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use crate::fields::{CREATE_KEYS, KAFKA_KEYS, UPDATE_KEYS};
+pub use crate::fields::{CREATE_KEYS, KAFKA_KEYS, ROCKETMQ_KEYS, UPDATE_KEYS};
 
 /// The type of a value, as JavaScript's `typeof` (and JSON) tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +122,19 @@ pub struct KafkaInput<S = String> {
     pub unknown_keys: Vec<S>,
 }
 
+/// Untyped `rocketmq_detail`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RocketmqInput<S = String> {
+    pub instance_id: Raw<S>,
+    pub addr: Raw<S>,
+    pub use_tls: Raw<bool>,
+    pub enable_acl: Raw<bool>,
+    pub user_name: Raw<S>,
+    pub password: Raw<S>,
+    /// Properties that are not part of `rocketmq_detail`, in input order.
+    pub unknown_keys: Vec<S>,
+}
+
 /// Untyped create-connection request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateInput<S = String> {
@@ -131,14 +144,19 @@ pub struct CreateInput<S = String> {
     pub subnet_id: Raw<S>,
     pub connection_type: Raw<S>,
     pub kafka_detail: Raw<KafkaInput<S>>,
+    pub rocketmq_detail: Raw<RocketmqInput<S>>,
     /// Properties that are not part of the request, in input order.
     pub unknown_keys: Vec<S>,
 }
 
-/// Untyped update-connection request body (only `description` may change).
+/// Untyped update-connection request body: the description, and new
+/// credentials (`kafka_detail` with `user_name`/`password`) or RocketMQ
+/// settings (`rocketmq_detail`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateInput<S = String> {
     pub description: Raw<S>,
+    pub kafka_detail: Raw<KafkaInput<S>>,
+    pub rocketmq_detail: Raw<RocketmqInput<S>>,
     pub unknown_keys: Vec<S>,
 }
 
@@ -161,6 +179,20 @@ impl<S> Default for KafkaInput<S> {
     }
 }
 
+impl<S> Default for RocketmqInput<S> {
+    fn default() -> Self {
+        RocketmqInput {
+            instance_id: Raw::Missing,
+            addr: Raw::Missing,
+            use_tls: Raw::Missing,
+            enable_acl: Raw::Missing,
+            user_name: Raw::Missing,
+            password: Raw::Missing,
+            unknown_keys: Vec::new(),
+        }
+    }
+}
+
 impl<S> Default for CreateInput<S> {
     fn default() -> Self {
         CreateInput {
@@ -170,6 +202,7 @@ impl<S> Default for CreateInput<S> {
             subnet_id: Raw::Missing,
             connection_type: Raw::Missing,
             kafka_detail: Raw::Missing,
+            rocketmq_detail: Raw::Missing,
             unknown_keys: Vec::new(),
         }
     }
@@ -179,6 +212,8 @@ impl<S> Default for UpdateInput<S> {
     fn default() -> Self {
         UpdateInput {
             description: Raw::Missing,
+            kafka_detail: Raw::Missing,
+            rocketmq_detail: Raw::Missing,
             unknown_keys: Vec::new(),
         }
     }
@@ -212,6 +247,29 @@ impl<S> KafkaInput<S> {
             F::Acks => &mut self.acks,
             _ => return None,
         })
+    }
+}
+
+impl<S> RocketmqInput<S> {
+    /// The string slot of a `rocketmq_detail` string field; `None` for the others.
+    pub fn string_mut(&mut self, field: crate::Field) -> Option<&mut Raw<S>> {
+        use crate::Field as F;
+        Some(match field {
+            F::RocketmqInstanceId => &mut self.instance_id,
+            F::RocketmqAddr => &mut self.addr,
+            F::RocketmqUserName => &mut self.user_name,
+            F::RocketmqPassword => &mut self.password,
+            _ => return None,
+        })
+    }
+
+    /// The boolean slot of a `rocketmq_detail` switch; `None` for the others.
+    pub fn flag_mut(&mut self, field: crate::Field) -> Option<&mut Raw<bool>> {
+        match field {
+            crate::Field::UseTls => Some(&mut self.use_tls),
+            crate::Field::EnableAcl => Some(&mut self.enable_acl),
+            _ => None,
+        }
     }
 }
 

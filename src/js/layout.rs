@@ -18,8 +18,10 @@
 //! - `[1, type, acks, flags]` for a valid request: indices into
 //!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`], and a bit per field
 //!   (`1 << discriminant`) that the normalized body carries besides the
-//!   always-present ones; for `enable_sasl_ssl` the bit means `true`; the
-//!   bit of an older name's slot says the value came under that name.
+//!   always-present ones; for a switch (`enable_sasl_ssl`, `use_tls`,
+//!   `enable_acl`) the bit means `true`; the bit of an older name's slot
+//!   says the value came under that name. An update's `description` bit
+//!   means it is sent (an empty one clears it).
 //! - `[0, issue count, address of the text arguments, 0]`, then
 //!   [`ISSUE_WORDS`] per issue:
 //!   `[field, code, part 1 (id and PART_ARGS argument words), part 2 (id -1
@@ -30,10 +32,10 @@
 
 use crate::fields::{Field, ALIASES, ALL_FIELDS};
 use crate::i18n::{compose, Arg, MessageId};
-use crate::input::{Body, CreateInput, KafkaInput, Raw, UpdateInput, ValueKind};
+use crate::input::{Body, CreateInput, KafkaInput, Raw, RocketmqInput, UpdateInput, ValueKind};
 use crate::issue::Issue;
 use crate::model::{Acks, ConnectionType};
-use crate::rules::{check_create, check_field, check_update, ValidCreate};
+use crate::rules::{check_create, check_field, check_update, ValidCreate, ValidUpdate};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -162,22 +164,28 @@ impl Io {
         let output = self.output.begin();
         match check_update(&body) {
             Ok(valid) => {
-                let flags = if valid.description.is_empty() {
-                    0
-                } else {
-                    1 << Field::Description as i32
-                };
-                output.out.extend_from_slice(&[1, 0, 0, flags]);
+                let mut words = update_words(&valid);
+                if let Body::Object(UpdateInput {
+                    kafka_detail: Raw::Value(kafka),
+                    ..
+                }) = &body
+                {
+                    if kafka.user_name.is_absent() && !kafka.username.is_absent() {
+                        words[3] |= 1 << alias_slot(Field::UserName);
+                    }
+                }
+                output.out.extend_from_slice(&words);
             }
             Err(issues) => output.issues(&issues),
         }
     }
 
-    /// Validates one string field (`field` is its discriminant).
-    pub fn validate_field(&mut self, field: u32, sasl_enabled: bool) {
+    /// Validates one string field (`field` is its discriminant);
+    /// `switched_on` is its object's switch (SASL_SSL, ACL) for credentials.
+    pub fn validate_field(&mut self, field: u32, switched_on: bool) {
         self.input.units_to_bytes();
         let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
-        let issues = check_field(field, &self.input.string(field), sasl_enabled);
+        let issues = check_field(field, &self.input.string(field), switched_on);
         let output = self.output.begin();
         if issues.is_empty() {
             output.out.extend_from_slice(&[1, 0, 0, 0]);
@@ -305,15 +313,9 @@ impl Input {
         }
     }
 
-    /// The create request the reader wrote.
-    pub fn create_input(&self) -> Body<CreateInput<&str>> {
-        if let Err(raw) = self.object::<()>(Field::Root) {
-            return Body::NotObject(match raw {
-                Raw::WrongType(kind) => kind,
-                _ => ValueKind::Null,
-            });
-        }
-        let kafka_detail = match self.object(Field::KafkaDetail) {
+    /// `kafka_detail` as the reader wrote it.
+    fn kafka_input(&self) -> Raw<KafkaInput<&str>> {
+        match self.object(Field::KafkaDetail) {
             Err(raw) => raw,
             Ok(()) => Raw::Value(KafkaInput {
                 instance_id: self.string(Field::InstanceId),
@@ -327,14 +329,41 @@ impl Input {
                 username: self.string_at(alias_slot(Field::UserName)),
                 unknown_keys: self.unknown_keys(Field::KafkaDetail),
             }),
-        };
+        }
+    }
+
+    /// `rocketmq_detail` as the reader wrote it.
+    fn rocketmq_input(&self) -> Raw<RocketmqInput<&str>> {
+        match self.object(Field::RocketmqDetail) {
+            Err(raw) => raw,
+            Ok(()) => Raw::Value(RocketmqInput {
+                instance_id: self.string(Field::RocketmqInstanceId),
+                addr: self.string(Field::RocketmqAddr),
+                use_tls: self.flag(Field::UseTls),
+                enable_acl: self.flag(Field::EnableAcl),
+                user_name: self.string(Field::RocketmqUserName),
+                password: self.string(Field::RocketmqPassword),
+                unknown_keys: self.unknown_keys(Field::RocketmqDetail),
+            }),
+        }
+    }
+
+    /// The create request the reader wrote.
+    pub fn create_input(&self) -> Body<CreateInput<&str>> {
+        if let Err(raw) = self.object::<()>(Field::Root) {
+            return Body::NotObject(match raw {
+                Raw::WrongType(kind) => kind,
+                _ => ValueKind::Null,
+            });
+        }
         Body::Object(CreateInput {
             name: self.string(Field::Name),
             description: self.string(Field::Description),
             vpc_id: self.string(Field::VpcId),
             subnet_id: self.string(Field::SubnetId),
             connection_type: self.string(Field::Type),
-            kafka_detail,
+            kafka_detail: self.kafka_input(),
+            rocketmq_detail: self.rocketmq_input(),
             unknown_keys: self.unknown_keys(Field::Root),
         })
     }
@@ -346,6 +375,8 @@ impl Input {
             Err(_) => Body::NotObject(ValueKind::Null),
             Ok(()) => Body::Object(UpdateInput {
                 description: self.string(Field::Description),
+                kafka_detail: self.kafka_input(),
+                rocketmq_detail: self.rocketmq_input(),
                 unknown_keys: self.unknown_keys(Field::Root),
             }),
         }
@@ -425,7 +456,6 @@ fn other<T>(tag: i32) -> Raw<T> {
 
 /// The words of a valid create request.
 fn create_words(valid: &ValidCreate) -> [i32; 4] {
-    let bit = |field: Field, present: bool| if present { 1 << field as i32 } else { 0 };
     let mut flags = bit(Field::Description, valid.description.is_some());
     let (mut type_index, mut acks_index) = (0, 0);
     if let Some(index) = ConnectionType::ALL
@@ -444,7 +474,39 @@ fn create_words(valid: &ValidCreate) -> [i32; 4] {
             acks_index = index as i32;
         }
     }
+    if let Some(rocketmq) = &valid.rocketmq_detail {
+        flags |= rocketmq_bits(rocketmq);
+    }
     [1, type_index, acks_index, flags]
+}
+
+fn bit(field: Field, present: bool) -> i32 {
+    if present {
+        1 << field as i32
+    } else {
+        0
+    }
+}
+
+/// The flag bits of a valid `rocketmq_detail`.
+fn rocketmq_bits(rocketmq: &crate::rules::ValidRocketmq) -> i32 {
+    bit(Field::RocketmqDetail, true)
+        | bit(Field::UseTls, rocketmq.use_tls)
+        | bit(Field::EnableAcl, rocketmq.enable_acl)
+        | bit(Field::RocketmqUserName, rocketmq.user_name.is_some())
+        | bit(Field::RocketmqPassword, rocketmq.password.is_some())
+}
+
+/// The words of a valid update request.
+fn update_words(valid: &ValidUpdate) -> [i32; 4] {
+    let mut flags = bit(Field::Description, valid.description.is_some());
+    if valid.kafka_detail.is_some() {
+        flags |= bit(Field::KafkaDetail, true) | bit(Field::UserName, true) | bit(Field::Password, true);
+    }
+    if let Some(rocketmq) = &valid.rocketmq_detail {
+        flags |= rocketmq_bits(rocketmq);
+    }
+    [1, 0, 0, flags]
 }
 
 impl Output {

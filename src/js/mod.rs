@@ -66,12 +66,13 @@ pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
 }
 
 /// Validates the string field whose discriminant is `field` (its text as
-/// for [`validate_create`]); returns where the verdict is.
+/// for [`validate_create`]; `switched_on` is its object's switch, SASL_SSL or
+/// ACL, for credentials); returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_field(field: u32, sasl_enabled: bool, units: usize, bytes: usize) -> usize {
+pub fn validate_field(field: u32, switched_on: bool, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
     io.input.begin(0, units, bytes);
-    io.validate_field(field, sasl_enabled);
+    io.validate_field(field, switched_on);
     io.output.out.as_ptr() as usize
 }
 

@@ -1,5 +1,6 @@
-//! The Kafka address list: `host:port[,host:port...]`, where host is a DNS
-//! name, an IPv4 address or a bracketed IPv6 address, and port is 1..=65535.
+//! The Kafka address list, `host:port[,host:port...]`, and the RocketMQ
+//! name server list (`;` or `,` between entries), where host is a DNS name,
+//! an IPv4 address or a bracketed IPv6 address, and port is 1..=65535.
 //!
 //! Plain byte checks: no regex engine, and no `core::net` parser (the two
 //! address checks below accept exactly what `Ipv4Addr` and `Ipv6Addr`
@@ -18,6 +19,22 @@ const DNS_LABEL_MAX: usize = 63;
 /// entry (1-based), so a huge bad input yields one bounded issue.
 pub fn addr_list(value: &str) -> Result<(), IssueKind> {
     for (index, entry) in value.split(',').enumerate() {
+        if let Err(problem) = addr_entry(entry) {
+            return Err(IssueKind::Addr {
+                problem,
+                entry: index + 1,
+                text: quote(entry),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A RocketMQ name server list: `host:port` entries separated by `;`
+/// (RocketMQ's own separator, as the instance's console shows it) or `,`.
+/// Reports the first bad entry (1-based).
+pub fn server_list(value: &str) -> Result<(), IssueKind> {
+    for (index, entry) in value.split([';', ',']).enumerate() {
         if let Err(problem) = addr_entry(entry) {
             return Err(IssueKind::Addr {
                 problem,

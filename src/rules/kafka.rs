@@ -1,10 +1,10 @@
 //! `kafka_detail` rules.
 
-use super::{check_string, unknown_keys, Presence};
-use crate::fields::KAFKA_KEYS;
-use crate::input::{KafkaInput, Raw, ValueKind};
+use super::{check_flag, check_string, unknown_keys, Presence};
+use crate::fields::{KAFKA_KEYS, UPDATE_KAFKA_KEYS};
+use crate::input::{KafkaInput, Raw};
 use crate::issue::{quote, Field, Issue, IssueKind};
-use crate::model::{Acks, KafkaDetail, Secret};
+use crate::model::{Acks, KafkaCredentials, KafkaDetail, Secret};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -13,12 +13,13 @@ pub fn acks(value: &str) -> Result<Acks, IssueKind> {
     Acks::parse(value.trim()).ok_or_else(|| IssueKind::AcksValue { received: quote(value) })
 }
 
-/// A SASL credential (`user_name`, `password`): required when SASL_SSL is
-/// enabled, otherwise optional; returns the value when it has no issue.
-pub fn sasl_credential<'a, S: AsRef<str>>(
+/// A credential (`user_name`, `password`) of an object with a switch:
+/// required when the switch (SASL_SSL for Kafka, ACL for RocketMQ) is on,
+/// otherwise optional; returns the value when it has no issue.
+pub fn credential_when_on<'a, S: AsRef<str>>(
     field: Field,
     raw: &'a Raw<S>,
-    sasl_enabled: bool,
+    switched_on: bool,
     issues: &mut Vec<Issue>,
 ) -> Option<&'a str> {
     let missing = match raw {
@@ -26,8 +27,8 @@ pub fn sasl_credential<'a, S: AsRef<str>>(
         Raw::Missing | Raw::Null => true,
         Raw::WrongType(_) | Raw::LoneSurrogate(_) => false,
     };
-    if sasl_enabled && missing {
-        issues.push(Issue::new(field, IssueKind::RequiredForSasl));
+    if switched_on && missing {
+        issues.push(Issue::new(field, IssueKind::RequiredWhenOn));
         return None;
     }
     check_string(field, raw, Presence::Optional, issues)
@@ -115,30 +116,7 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
         |a, b| a == b,
         issues,
     );
-    let enable_sasl_ssl = match sasl_raw.unwrap_or(&Raw::Missing) {
-        Raw::Value(enabled) => *enabled,
-        Raw::Missing | Raw::Null => false,
-        Raw::WrongType(received) => {
-            issues.push(Issue::new(
-                Field::EnableSaslSsl,
-                IssueKind::InvalidType {
-                    expected: ValueKind::Boolean,
-                    received: *received,
-                },
-            ));
-            false
-        }
-        Raw::LoneSurrogate(_) => {
-            issues.push(Issue::new(
-                Field::EnableSaslSsl,
-                IssueKind::InvalidType {
-                    expected: ValueKind::Boolean,
-                    received: ValueKind::String,
-                },
-            ));
-            false
-        }
-    };
+    let enable_sasl_ssl = check_flag(Field::EnableSaslSsl, sasl_raw.unwrap_or(&Raw::Missing), issues);
     let user_name = merge_alias(
         Field::UserName,
         &input.user_name,
@@ -146,8 +124,8 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
         |a, b| a.as_ref() == b.as_ref(),
         issues,
     )
-    .and_then(|raw| sasl_credential(Field::UserName, raw, enable_sasl_ssl, issues));
-    let password = sasl_credential(Field::Password, &input.password, enable_sasl_ssl, issues);
+    .and_then(|raw| credential_when_on(Field::UserName, raw, enable_sasl_ssl, issues));
+    let password = credential_when_on(Field::Password, &input.password, enable_sasl_ssl, issues);
     let acks = check_string(Field::Acks, &input.acks, Presence::Optional, issues)
         .map(|value| acks(value).unwrap_or_default())
         .unwrap_or_default();
@@ -162,5 +140,70 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
         user_name,
         password,
         acks,
+    })
+}
+
+/// New SASL credentials in an update's `kafka_detail`, borrowing the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCredentials<'a> {
+    pub user_name: &'a str,
+    pub password: &'a str,
+}
+
+impl ValidCredentials<'_> {
+    /// The detail to send.
+    pub fn to_detail(&self) -> KafkaCredentials {
+        KafkaCredentials {
+            user_name: String::from(self.user_name),
+            password: Secret::new(self.password),
+        }
+    }
+}
+
+/// An update's `kafka_detail`: a new user name and password, both required
+/// (a rotation replaces the pair); the other Kafka settings cannot change.
+pub(super) fn check_credentials<'a, S: AsRef<str>>(
+    input: &'a KafkaInput<S>,
+    issues: &mut Vec<Issue>,
+) -> Option<ValidCredentials<'a>> {
+    let before = issues.len();
+    let fixed: Vec<String> = [
+        (&input.instance_id, "instance_id"),
+        (&input.addr, "addr"),
+        (&input.security_protocol, "security_protocol"),
+        (&input.acks, "acks"),
+    ]
+    .into_iter()
+    .filter(|(raw, _)| !raw.is_absent())
+    .map(|(_, key)| String::from(key))
+    .chain(
+        [
+            (&input.enable_sasl_ssl, "enable_sasl_ssl"),
+            (&input.sasl_ssl, "sasl_ssl"),
+        ]
+        .into_iter()
+        .filter(|(raw, _)| !raw.is_absent())
+        .map(|(_, key)| String::from(key)),
+    )
+    .collect();
+    if !fixed.is_empty() {
+        issues.push(Issue::new(Field::KafkaDetail, IssueKind::NotUpdatable { keys: fixed }));
+    }
+    unknown_keys(Field::KafkaDetail, &input.unknown_keys, &UPDATE_KAFKA_KEYS, issues);
+    let user_name = merge_alias(
+        Field::UserName,
+        &input.user_name,
+        &input.username,
+        |a, b| a.as_ref() == b.as_ref(),
+        issues,
+    )
+    .and_then(|raw| credential_when_on(Field::UserName, raw, true, issues));
+    let password = credential_when_on(Field::Password, &input.password, true, issues);
+    if issues.len() > before {
+        return None;
+    }
+    Some(ValidCredentials {
+        user_name: user_name?,
+        password: password?,
     })
 }

@@ -8,11 +8,13 @@
 mod addr;
 mod kafka;
 mod name;
+mod rocketmq;
 mod text;
 
-pub use addr::{addr_list, is_ipv4, is_ipv6};
-pub use kafka::{acks, sasl_credential, ValidKafka};
+pub use addr::{addr_list, is_ipv4, is_ipv6, server_list};
+pub use kafka::{acks, credential_when_on, ValidCredentials, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
+pub use rocketmq::ValidRocketmq;
 pub use text::{max_chars, no_surrounding_whitespace};
 
 pub use crate::fields::{
@@ -38,7 +40,7 @@ pub enum Presence {
     Optional,
 }
 
-/// `WEBHOOK` or `KAFKA`, either case (surrounding whitespace is its own rule).
+/// `WEBHOOK`, `KAFKA` or `ROCKETMQ`, either case (surrounding whitespace is its own rule).
 pub fn connection_type(value: &str) -> Result<ConnectionType, IssueKind> {
     ConnectionType::parse(value.trim()).ok_or_else(|| IssueKind::TypeValue { received: quote(value) })
 }
@@ -67,9 +69,29 @@ fn family_rules(spec: &FieldSpec, value: &str, issues: &mut Vec<Issue>) {
         }
         Family::ConnectionType => check(connection_type(value).map(drop)),
         Family::AddrList => check(addr_list(value)),
+        Family::ServerList => check(server_list(value)),
         Family::Acks => check(acks(value).map(drop)),
         Family::Identifier | Family::Text | Family::Secret | Family::Object | Family::Flag => {}
     }
+}
+
+/// Checks a switch (`enable_sasl_ssl`, `use_tls`, `enable_acl`): its value,
+/// false when absent or `null`, and an issue (then false) for another type.
+pub fn check_flag(field: Field, raw: &Raw<bool>, issues: &mut Vec<Issue>) -> bool {
+    let received = match raw {
+        Raw::Value(on) => return *on,
+        Raw::Missing | Raw::Null => return false,
+        Raw::WrongType(received) => *received,
+        Raw::LoneSurrogate(_) => ValueKind::String,
+    };
+    issues.push(Issue::new(
+        field,
+        IssueKind::InvalidType {
+            expected: ValueKind::Boolean,
+            received,
+        },
+    ));
+    false
 }
 
 /// Checks one string field: presence, type, then the rules of its family.
@@ -114,12 +136,12 @@ pub fn check_string<'a, S: AsRef<str>>(
 }
 
 /// Issues of one field of a create request, for live form feedback.
-/// `sasl_enabled` matters only for the user name and password.
-pub fn check_field<S: AsRef<str>>(field: Field, raw: &Raw<S>, sasl_enabled: bool) -> Vec<Issue> {
+/// `switched_on` (SASL_SSL, or ACL) matters only for the credentials.
+pub fn check_field<S: AsRef<str>>(field: Field, raw: &Raw<S>, switched_on: bool) -> Vec<Issue> {
     let mut issues = Vec::new();
     match field.spec().map(|spec| spec.requirement) {
-        Some(Requirement::WhenSasl) => {
-            sasl_credential(field, raw, sasl_enabled, &mut issues);
+        Some(Requirement::WhenSwitchedOn) => {
+            credential_when_on(field, raw, switched_on, &mut issues);
         }
         Some(Requirement::Always) => {
             check_string(field, raw, Presence::Required, &mut issues);
@@ -143,6 +165,8 @@ pub struct ValidCreate<'a> {
     pub connection_type: ConnectionType,
     /// Present exactly when the type is KAFKA.
     pub kafka_detail: Option<ValidKafka<'a>>,
+    /// Present exactly when the type is ROCKETMQ.
+    pub rocketmq_detail: Option<ValidRocketmq<'a>>,
 }
 
 impl ValidCreate<'_> {
@@ -155,13 +179,14 @@ impl ValidCreate<'_> {
             subnet_id: String::from(self.subnet_id),
             connection_type: self.connection_type,
             kafka_detail: self.kafka_detail.as_ref().map(ValidKafka::to_detail),
+            rocketmq_detail: self.rocketmq_detail.as_ref().map(ValidRocketmq::to_detail),
         }
     }
 }
 
 /// Validates a create request body and, when it has no issue, returns the
-/// exact body to send: uppercase type, defaults filled (acks `1`,
-/// `enable_sasl_ssl` false), no `kafka_detail` for WEBHOOK, empty optional
+/// exact body to send: uppercase type, defaults filled (acks `1`, the
+/// switches false), only the detail object of the type, empty optional
 /// strings left out. Otherwise returns every issue, in form order.
 pub fn validate_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<CreateConnectionRequest, Vec<Issue>> {
     check_create(body).map(|valid| valid.to_request())
@@ -198,38 +223,20 @@ pub fn check_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<Valid
         (None, false) => Some(ConnectionType::default()),
         (Some(kind), false) => Some(kind),
     };
-    let kafka_detail = match (&input.kafka_detail, connection_type) {
-        (Raw::WrongType(received), _) => {
-            issues.push(Issue::new(
-                Field::KafkaDetail,
-                IssueKind::InvalidType {
-                    expected: ValueKind::Object,
-                    received: *received,
-                },
-            ));
-            None
-        }
-        (Raw::LoneSurrogate(_), _) => {
-            issues.push(Issue::new(
-                Field::KafkaDetail,
-                IssueKind::InvalidType {
-                    expected: ValueKind::Object,
-                    received: ValueKind::String,
-                },
-            ));
-            None
-        }
-        (Raw::Value(_), Some(ConnectionType::Webhook)) => {
-            issues.push(Issue::new(Field::KafkaDetail, IssueKind::KafkaDetailNotAllowed));
-            None
-        }
-        (Raw::Value(kafka), _) => kafka::check_kafka(kafka, &mut issues),
-        (Raw::Missing | Raw::Null, Some(ConnectionType::Kafka)) => {
-            issues.push(Issue::new(Field::KafkaDetail, IssueKind::Required));
-            None
-        }
-        (Raw::Missing | Raw::Null, _) => None,
-    };
+    let kafka_detail = detail(
+        Field::KafkaDetail,
+        &input.kafka_detail,
+        connection_type.map(|kind| kind == ConnectionType::Kafka),
+        &mut issues,
+        kafka::check_kafka,
+    );
+    let rocketmq_detail = detail(
+        Field::RocketmqDetail,
+        &input.rocketmq_detail,
+        connection_type.map(|kind| kind == ConnectionType::Rocketmq),
+        &mut issues,
+        rocketmq::check_rocketmq,
+    );
     // No issue means every required value was present.
     match (name, vpc_id, subnet_id, connection_type) {
         (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) if issues.is_empty() => Ok(ValidCreate {
@@ -239,23 +246,86 @@ pub fn check_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<Valid
             subnet_id,
             connection_type,
             kafka_detail,
+            rocketmq_detail,
         }),
         _ => Err(issues),
     }
 }
 
-/// An update request that passed every rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidUpdate<'a> {
-    /// `""` when absent, `null` or empty (the description is cleared).
-    pub description: &'a str,
+/// A type's detail object: its rules when given; required for its type
+/// (`for_type` true), not allowed for another (false); with an unknown
+/// type (`None`) checked if given, neither demanded nor forbidden.
+fn detail<'a, T, V>(
+    field: Field,
+    raw: &'a Raw<T>,
+    for_type: Option<bool>,
+    issues: &mut Vec<Issue>,
+    check: impl FnOnce(&'a T, &mut Vec<Issue>) -> Option<V>,
+) -> Option<V> {
+    match (raw, for_type) {
+        (Raw::WrongType(received), _) => {
+            issues.push(Issue::new(
+                field,
+                IssueKind::InvalidType {
+                    expected: ValueKind::Object,
+                    received: *received,
+                },
+            ));
+            None
+        }
+        (Raw::LoneSurrogate(_), _) => {
+            issues.push(Issue::new(
+                field,
+                IssueKind::InvalidType {
+                    expected: ValueKind::Object,
+                    received: ValueKind::String,
+                },
+            ));
+            None
+        }
+        (Raw::Value(_), Some(false)) => {
+            issues.push(Issue::new(field, IssueKind::DetailNotAllowed));
+            None
+        }
+        (Raw::Value(value), _) => check(value, issues),
+        (Raw::Missing | Raw::Null, Some(true)) => {
+            issues.push(Issue::new(field, IssueKind::Required));
+            None
+        }
+        (Raw::Missing | Raw::Null, _) => None,
+    }
 }
 
-/// Validates an update body: `description` only, at most 255 characters.
+/// An update request that passed every rule: what is absent stays as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidUpdate<'a> {
+    /// `None` when absent (unchanged); `Some("")` when `null` or empty
+    /// (the description is cleared).
+    pub description: Option<&'a str>,
+    /// New SASL credentials (`kafka_detail.user_name` and `password`).
+    pub kafka_detail: Option<ValidCredentials<'a>>,
+    /// New RocketMQ settings (the whole `rocketmq_detail`).
+    pub rocketmq_detail: Option<ValidRocketmq<'a>>,
+}
+
+impl ValidUpdate<'_> {
+    /// The exact body to send.
+    pub fn to_request(&self) -> UpdateConnectionRequest {
+        UpdateConnectionRequest {
+            description: self.description.map(String::from),
+            kafka_detail: self.kafka_detail.as_ref().map(ValidCredentials::to_detail),
+            rocketmq_detail: self.rocketmq_detail.as_ref().map(ValidRocketmq::to_detail),
+        }
+    }
+}
+
+/// Validates an update body: `description` (at most 255 characters), new
+/// Kafka credentials (`kafka_detail` with `user_name` and `password`, the
+/// other Kafka settings cannot change), or new RocketMQ settings
+/// (`rocketmq_detail`, by the create rules). Whether the connection has
+/// that type is the server's to say.
 pub fn validate_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<UpdateConnectionRequest, Vec<Issue>> {
-    check_update(body).map(|valid| UpdateConnectionRequest {
-        description: String::from(valid.description),
-    })
+    check_update(body).map(|valid| valid.to_request())
 }
 
 /// [`validate_update`] without copying anything.
@@ -266,10 +336,30 @@ pub fn check_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<ValidU
     };
     let mut issues = Vec::new();
     unknown_keys(Field::Root, &input.unknown_keys, &UPDATE_KEYS, &mut issues);
-    let description = check_string(Field::Description, &input.description, Presence::Optional, &mut issues);
+    let description = match &input.description {
+        Raw::Null => Some(""),
+        raw => check_string(Field::Description, raw, Presence::Optional, &mut issues)
+            .or_else(|| matches!(raw, Raw::Value(text) if text.as_ref().is_empty()).then_some("")),
+    };
+    let kafka_detail = detail(
+        Field::KafkaDetail,
+        &input.kafka_detail,
+        None,
+        &mut issues,
+        kafka::check_credentials,
+    );
+    let rocketmq_detail = detail(
+        Field::RocketmqDetail,
+        &input.rocketmq_detail,
+        None,
+        &mut issues,
+        rocketmq::check_rocketmq,
+    );
     if issues.is_empty() {
         Ok(ValidUpdate {
-            description: description.unwrap_or_default(),
+            description,
+            kafka_detail,
+            rocketmq_detail,
         })
     } else {
         Err(issues)

@@ -47,6 +47,23 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             }
         })
     };
+    let rocketmq = move || {
+        info.with(|info| info.rocketmq_detail.clone()).map(|rocketmq| {
+            let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
+            let password = rocketmq.password.as_ref().map(|_| MASKED.to_owned());
+            view! {
+                <h3>{move || ui.text().rocketmq_section}</h3>
+                <dl class="facts" id="rocketmq-facts">
+                    {row(label(Field::RocketmqInstanceId), rocketmq.instance_id.unwrap_or_default())}
+                    {row(label(Field::RocketmqAddr), rocketmq.addr.unwrap_or_default())}
+                    {row(label(Field::UseTls), rocketmq.use_tls.unwrap_or(false).to_string())}
+                    {row(label(Field::EnableAcl), rocketmq.enable_acl.unwrap_or(false).to_string())}
+                    {row(label(Field::RocketmqUserName), rocketmq.user_name.unwrap_or_default())}
+                    {password.map(|masked| row(label(Field::RocketmqPassword), masked))}
+                </dl>
+            }
+        })
+    };
     let error_info = move || {
         info.with(|info| {
             info.error_info
@@ -94,6 +111,7 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
         </dl>
         {kafka}
+        {rocketmq}
         {other_members}
     }
 }

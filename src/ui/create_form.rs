@@ -8,6 +8,7 @@ use super::field::draft_text_field;
 use super::kafka_section::KafkaSection;
 use super::pages::views;
 use super::request_preview::RequestPreview;
+use super::rocketmq_section::RocketmqSection;
 use super::route::{router, Route};
 use super::{console, focus, open_settings_at, Snapshot};
 use crate::api::{self, Abort, ApiError};
@@ -159,9 +160,13 @@ pub fn CreateForm() -> impl IntoView {
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>
                     {type_choice(ConnectionType::Webhook, |t| t.webhook_help)}
                     {type_choice(ConnectionType::Kafka, |t| t.kafka_help)}
+                    {type_choice(ConnectionType::Rocketmq, |t| t.rocketmq_help)}
                 </fieldset>
                 <Show when=move || draft.connection_type.get() == ConnectionType::Kafka>
                     <KafkaSection draft=draft validation=validation />
+                </Show>
+                <Show when=move || draft.connection_type.get() == ConnectionType::Rocketmq>
+                    <RocketmqSection draft=draft validation=validation />
                 </Show>
                 {move || settings_missing.get().then(|| view! {
                     <p class="field-error" role="alert">{ui.text().missing_settings}</p>

@@ -44,7 +44,7 @@ pub fn DescriptionEditor(
     let check = move || {
         validate_update(&Body::Object(UpdateInput {
             description: Raw::Value(text.get()),
-            unknown_keys: Vec::new(),
+            ..UpdateInput::default()
         }))
     };
     // A memo: the field reads its state several times per keystroke; the
@@ -85,7 +85,7 @@ pub fn DescriptionEditor(
         };
         settings_missing.set(false);
         let previous = untrack(current);
-        let wanted = request.description.clone();
+        let wanted = request.description.clone().unwrap_or_default();
         // Optimistic: the page shows the new text while the PUT runs.
         snapshot.update(|snapshot| {
             if let Some(snapshot) = snapshot {

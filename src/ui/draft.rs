@@ -1,12 +1,12 @@
 //! The create form's values and validation state.
 
-use crate::input::{CreateInput, KafkaInput, Raw};
+use crate::input::{CreateInput, KafkaInput, Raw, RocketmqInput};
 use crate::issue::{Field, Issue};
 use crate::model::{Acks, ConnectionType};
 use leptos::prelude::*;
 
-/// What the user has typed. The Kafka values stay while the type is WEBHOOK,
-/// so switching back and forth loses nothing.
+/// What the user has typed. The Kafka and RocketMQ values stay while
+/// another type is chosen, so switching back and forth loses nothing.
 #[derive(Debug, Clone, Copy)]
 pub struct Draft {
     pub name: RwSignal<String>,
@@ -21,6 +21,12 @@ pub struct Draft {
     pub user_name: RwSignal<String>,
     pub password: RwSignal<String>,
     pub acks: RwSignal<Acks>,
+    pub rocketmq_instance_id: RwSignal<String>,
+    pub rocketmq_addr: RwSignal<String>,
+    pub use_tls: RwSignal<bool>,
+    pub enable_acl: RwSignal<bool>,
+    pub rocketmq_user_name: RwSignal<String>,
+    pub rocketmq_password: RwSignal<String>,
 }
 
 impl Default for Draft {
@@ -38,6 +44,12 @@ impl Default for Draft {
             user_name: RwSignal::new(String::new()),
             password: RwSignal::new(String::new()),
             acks: RwSignal::new(Acks::default()),
+            rocketmq_instance_id: RwSignal::new(String::new()),
+            rocketmq_addr: RwSignal::new(String::new()),
+            use_tls: RwSignal::new(false),
+            enable_acl: RwSignal::new(false),
+            rocketmq_user_name: RwSignal::new(String::new()),
+            rocketmq_password: RwSignal::new(String::new()),
         }
     }
 }
@@ -55,6 +67,10 @@ impl Draft {
             Field::SecurityProtocol => self.security_protocol,
             Field::UserName => self.user_name,
             Field::Password => self.password,
+            Field::RocketmqInstanceId => self.rocketmq_instance_id,
+            Field::RocketmqAddr => self.rocketmq_addr,
+            Field::RocketmqUserName => self.rocketmq_user_name,
+            Field::RocketmqPassword => self.rocketmq_password,
             _ => return None,
         })
     }
@@ -62,7 +78,8 @@ impl Draft {
     /// The form as the rules' untyped input (tracked: re-runs on every change).
     pub fn input(&self) -> CreateInput {
         let text = |signal: RwSignal<String>| Raw::Value(signal.get());
-        let kafka = self.connection_type.get() == ConnectionType::Kafka;
+        let kind = self.connection_type.get();
+        let kafka = kind == ConnectionType::Kafka;
         CreateInput {
             name: text(self.name),
             description: text(self.description),
@@ -80,6 +97,19 @@ impl Draft {
                     acks: Raw::Value(self.acks.get().as_str().to_owned()),
                     sasl_ssl: Raw::Missing,
                     username: Raw::Missing,
+                    unknown_keys: Vec::new(),
+                })
+            } else {
+                Raw::Missing
+            },
+            rocketmq_detail: if kind == ConnectionType::Rocketmq {
+                Raw::Value(RocketmqInput {
+                    instance_id: text(self.rocketmq_instance_id),
+                    addr: text(self.rocketmq_addr),
+                    use_tls: Raw::Value(self.use_tls.get()),
+                    enable_acl: Raw::Value(self.enable_acl.get()),
+                    user_name: text(self.rocketmq_user_name),
+                    password: text(self.rocketmq_password),
                     unknown_keys: Vec::new(),
                 })
             } else {

@@ -20,6 +20,7 @@ pub mod kafka_section;
 pub mod pager;
 pub mod pages;
 pub mod request_preview;
+pub mod rocketmq_section;
 pub mod route;
 pub mod settings_panel;
 pub mod status_badge;

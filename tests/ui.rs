@@ -179,7 +179,15 @@ async fn count_named(name: &str) -> u64 {
 
 /// Creates a WEBHOOK connection through the API, as another client would.
 async fn api_create(name: &str) -> ConnectionInfo {
-    let body = serde_json::json!({"name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "description": "first"});
+    api_create_body(
+        serde_json::json!({"name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "description": "first"}),
+    )
+    .await
+}
+
+/// Creates a connection with `body` as another client would.
+async fn api_create_body(body: serde_json::Value) -> ConnectionInfo {
+    let name = body["name"].as_str().unwrap_or_default().to_owned();
     let response = Request::post(&format!("{}/v1/{PROJECT}/connections", emulator()))
         .header("X-Auth-Token", TOKEN)
         .header("Content-Type", "application/json")
@@ -927,7 +935,10 @@ async fn rocketmq_connections_are_created_from_the_form_and_shown() {
     mount(Duration::from_secs(5));
     click("type-rocketmq");
     tick().await;
-    assert!(element("field-kafka_detail-instance_id").is_none(), "one type's section at a time");
+    assert!(
+        element("field-kafka_detail-instance_id").is_none(),
+        "one type's section at a time"
+    );
     let name = unique("rmq");
     fill_valid(&name);
     type_into("field-rocketmq_detail-instance_id", "rmq-inst-9");
@@ -940,7 +951,10 @@ async fn rocketmq_connections_are_created_from_the_form_and_shown() {
         text("field-rocketmq_detail-addr-error")
     );
     type_into("field-rocketmq_detail-addr", "10.0.0.1:8100;10.0.0.2:8100");
-    assert!(element("field-rocketmq_detail-user_name").is_none(), "credentials only with ACL");
+    assert!(
+        element("field-rocketmq_detail-user_name").is_none(),
+        "credentials only with ACL"
+    );
     click("field-rocketmq_detail-enable_acl");
     tick().await;
     type_into("field-rocketmq_detail-user_name", "bob");
@@ -952,7 +966,89 @@ async fn rocketmq_connections_are_created_from_the_form_and_shown() {
     click("create-button");
     wait_until(5000, "the details", || text("details-title") == name).await;
     let facts = text("rocketmq-facts");
-    assert!(facts.contains("rmq-inst-9") && facts.contains("10.0.0.1:8100;10.0.0.2:8100") && facts.contains("bob"), "{facts}");
+    assert!(
+        facts.contains("rmq-inst-9") && facts.contains("10.0.0.1:8100;10.0.0.2:8100") && facts.contains("bob"),
+        "{facts}"
+    );
     assert!(text("connection-details").contains("ROCKETMQ"));
-    assert!(!document().body().unwrap().inner_html().contains("Rmq-Form-Secret-1"), "the password left the page");
+    assert!(
+        !document().body().unwrap().inner_html().contains("Rmq-Form-Secret-1"),
+        "the password left the page"
+    );
+}
+
+#[test]
+async fn kafka_credentials_change_in_the_details_and_a_failure_keeps_them() {
+    clear_faults().await;
+    let name = unique("sasl");
+    let created = api_create_body(serde_json::json!({
+        "name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "KAFKA",
+        "kafka_detail": {"instance_id": "k-1", "addr": "10.0.0.1:9092", "enable_sasl_ssl": true,
+                         "user_name": "alice", "password": "Old-Secret-1"}
+    }))
+    .await;
+    mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
+    wait_until(5000, "the details", || text("details-title") == name).await;
+    click("change-credentials");
+    tick().await;
+    assert_eq!(
+        input("field-kafka_detail-user_name").value(),
+        "alice",
+        "starts from the current user"
+    );
+    assert_eq!(input("field-kafka_detail-password").type_(), "password");
+    type_into("field-kafka_detail-user_name", "alice2");
+    click("save-credentials");
+    tick().await;
+    assert!(
+        text("field-kafka_detail-password-error").contains("required"),
+        "{}",
+        text("field-kafka_detail-password-error")
+    );
+    // A failed PUT: the connection keeps its user, the form what was typed.
+    type_into("field-kafka_detail-password", "New-Secret-2");
+    add_fault_for(
+        "PUT",
+        r#"{"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
+    )
+    .await;
+    click("save-credentials");
+    wait_until(5000, "the failure", || element("credentials-error").is_some()).await;
+    assert!(text("connection-details").contains("were not changed"));
+    assert_eq!(input("field-kafka_detail-user_name").value(), "alice2");
+    assert_eq!(
+        api_show(&created.id)
+            .await
+            .unwrap()
+            .kafka_detail
+            .unwrap()
+            .user_name
+            .as_deref(),
+        Some("alice")
+    );
+    assert!(text("connection-details").contains("alice"));
+    // Again, and it goes through.
+    click("save-credentials");
+    wait_until(5000, "saved", || text("credentials-status") == "Credentials changed.").await;
+    assert!(element("field-kafka_detail-password").is_none(), "the form closed");
+    assert!(text("connection-details").contains("alice2"));
+    assert_eq!(
+        api_show(&created.id)
+            .await
+            .unwrap()
+            .kafka_detail
+            .unwrap()
+            .user_name
+            .as_deref(),
+        Some("alice2")
+    );
+    assert!(
+        !document().body().unwrap().inner_html().contains("New-Secret-2"),
+        "the password left the page"
+    );
+    // A connection without credentials has nothing to change.
+    let plain = api_create(&unique("plain")).await;
+    mount_at(&format!("#/connections/{}", plain.id), Duration::from_secs(5));
+    wait_until(5000, "the details", || text("details-title") == plain.name).await;
+    assert!(element("change-credentials").is_none());
 }

@@ -4,6 +4,7 @@
 
 use super::connection_facts::ConnectionFacts;
 use super::copy_button::CopyButton;
+use super::credentials_editor::CredentialsEditor;
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::description_editor::DescriptionEditor;
 use super::error_panel::ErrorPanel;
@@ -151,6 +152,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 info=info
                 description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
             />
+            <CredentialsEditor snapshot=snapshot last_request_id=last_request_id />
             <div class="actions">
                 <button type="button" class="danger" id="delete-button" on:click=move |_| deleting.set(true)>
                     {move || ui.text().delete}

@@ -11,6 +11,7 @@ pub mod connection_facts;
 pub mod connection_list;
 pub mod copy_button;
 pub mod create_form;
+pub mod credentials_editor;
 pub mod delete_dialog;
 pub mod description_editor;
 pub mod draft;

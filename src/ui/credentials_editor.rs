@@ -1,0 +1,252 @@
+//! "Change credentials" for a connection that signs in to its instance: a
+//! Kafka connection with SASL_SSL, or a RocketMQ one with ACL. The new user
+//! name and password are checked by the update rules as they are typed and
+//! sent with `PUT` (Kafka: `kafka_detail {user_name, password}`; RocketMQ:
+//! the whole `rocketmq_detail`, its other settings as the server last
+//! showed them). Nothing is optimistic: on failure the connection shows
+//! what it had, the error says why, and the form keeps what was typed.
+
+use super::draft::{field_id, FieldState};
+use super::error_panel::ErrorPanel;
+use super::field::TextField;
+use super::{console, focus, Snapshot};
+use crate::api::{self, ApiError};
+use crate::i18n::field_label;
+use crate::input::{Body, KafkaInput, Raw, RocketmqInput, UpdateInput};
+use crate::issue::{Field, Issue};
+use crate::model::{ConnectionInfo, ConnectionType, UpdateConnectionRequest};
+use crate::rules::validate_update;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Which credentials a connection has, if any: the user name and password
+/// fields of its type.
+fn credential_fields(info: &ConnectionInfo) -> Option<(Field, Field)> {
+    match info.connection_type.known()? {
+        ConnectionType::Kafka if info.kafka_detail.as_ref()?.enable_sasl_ssl == Some(true) => {
+            Some((Field::UserName, Field::Password))
+        }
+        ConnectionType::Rocketmq if info.rocketmq_detail.as_ref()?.enable_acl == Some(true) => {
+            Some((Field::RocketmqUserName, Field::RocketmqPassword))
+        }
+        _ => None,
+    }
+}
+
+/// The update that sets `user_name` and `password` on `info`'s connection.
+fn update_for(info: &ConnectionInfo, user_name: String, password: String) -> UpdateInput {
+    let mut update = UpdateInput::default();
+    match &info.rocketmq_detail {
+        Some(rocketmq) if info.connection_type.known() == Some(ConnectionType::Rocketmq) => {
+            let text = |value: &Option<String>| value.clone().map_or(Raw::Missing, Raw::Value);
+            update.rocketmq_detail = Raw::Value(RocketmqInput {
+                instance_id: text(&rocketmq.instance_id),
+                addr: text(&rocketmq.addr),
+                use_tls: Raw::Value(rocketmq.use_tls.unwrap_or(false)),
+                enable_acl: Raw::Value(true),
+                user_name: Raw::Value(user_name),
+                password: Raw::Value(password),
+                unknown_keys: Vec::new(),
+            });
+        }
+        _ => {
+            update.kafka_detail = Raw::Value(KafkaInput {
+                user_name: Raw::Value(user_name),
+                password: Raw::Value(password),
+                ..KafkaInput::default()
+            });
+        }
+    }
+    update
+}
+
+/// The credentials of `snapshot`'s connection, with Change / Save / Cancel;
+/// nothing at all for a connection without credentials.
+#[component]
+pub fn CredentialsEditor(
+    snapshot: RwSignal<Option<Snapshot>>,
+    last_request_id: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ui = console();
+    let editing = RwSignal::new(false);
+    let user_name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let settings_missing = RwSignal::new(false);
+    let fields = Memo::new(move |_| snapshot.with(|s| s.as_ref().and_then(|s| credential_fields(&s.info))));
+
+    let check = move || -> Result<UpdateConnectionRequest, Vec<Issue>> {
+        let update = snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| update_for(&s.info, user_name.get(), password.get()))
+                .unwrap_or_default()
+        });
+        validate_update(&Body::Object(update))
+    };
+    let issues = Memo::new(move |_| check().err().unwrap_or_default());
+    let state = move |field: Field| {
+        Signal::derive(move || {
+            let messages: Vec<String> = issues.with(|issues| {
+                issues
+                    .iter()
+                    .filter(|issue| issue.field == field)
+                    .map(|issue| issue.message(ui.locale.get()))
+                    .collect()
+            });
+            match (touched.get(), messages.is_empty()) {
+                (false, _) => FieldState::Pristine,
+                (true, true) => FieldState::Valid,
+                (true, false) => FieldState::Invalid(messages),
+            }
+        })
+    };
+
+    let start = move |_| {
+        let current = snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| {
+                    s.info
+                        .kafka_detail
+                        .as_ref()
+                        .and_then(|kafka| kafka.user_name.clone())
+                        .or_else(|| s.info.rocketmq_detail.as_ref().and_then(|r| r.user_name.clone()))
+                })
+                .unwrap_or_default()
+        });
+        user_name.set(current);
+        password.set(String::new());
+        touched.set(false);
+        saved.set(false);
+        failure.set(None);
+        editing.set(true);
+        request_animation_frame(move || {
+            if let Some((user_field, _)) = fields.get_untracked() {
+                focus(&field_id(user_field));
+            }
+        });
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        touched.set(true);
+        let request = match untrack(check) {
+            Ok(request) => request,
+            Err(issues) => {
+                if let Some(first) = issues.first() {
+                    focus(&field_id(first.field));
+                }
+                return;
+            }
+        };
+        let Some(id) = snapshot.with_untracked(|s| s.as_ref().map(|s| s.info.id.clone())) else {
+            return;
+        };
+        let Some(endpoint) = ui.ready_endpoint() else {
+            settings_missing.set(true);
+            return;
+        };
+        settings_missing.set(false);
+        saving.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            let outcome = api::update_connection(&endpoint, &id, &request).await;
+            let _ = saving.try_set(false);
+            match outcome {
+                Ok(answer) => {
+                    let _ = last_request_id.try_set(answer.request_id.clone());
+                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+                    // The password has done its job: it leaves the page.
+                    let _ = password.try_set(String::new());
+                    let _ = editing.try_set(false);
+                    let _ = saved.try_set(true);
+                    request_animation_frame(|| focus("change-credentials"));
+                }
+                Err(error) => {
+                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+                    let _ = failure.try_set(Some(error));
+                    request_animation_frame(|| focus("credentials-error"));
+                }
+            }
+        });
+    };
+
+    let form = move |(user_field, password_field): (Field, Field)| {
+        let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
+        view! {
+            <form class="inline-form" id="credentials-form" novalidate on:submit=save>
+                <p class="help">{move || ui.text().credentials_help}</p>
+                <TextField
+                    field=user_field
+                    label=label(user_field)
+                    help=Signal::derive(move || ui.text().credentials_user_help.to_owned())
+                    value=user_name
+                    state=state(user_field)
+                    required=true
+                    on_blur=move || touched.set(true)
+                    on_edit=move || touched.set(true)
+                />
+                <TextField
+                    field=password_field
+                    label=label(password_field)
+                    help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
+                    value=password
+                    state=state(password_field)
+                    input_type=Signal::derive(|| "password")
+                    required=true
+                    on_blur=move || touched.set(true)
+                    on_edit=move || touched.set(true)
+                />
+                <div class="actions">
+                    <button type="submit" class="primary" id="save-credentials" aria-busy=move || saving.get().to_string()>
+                        {move || if saving.get() { ui.text().saving } else { ui.text().save }}
+                    </button>
+                    <button type="button" class="secondary" id="cancel-credentials" on:click=move |_| {
+                        editing.set(false);
+                        failure.set(None);
+                        password.set(String::new());
+                        request_animation_frame(|| focus("change-credentials"));
+                    }>
+                        {move || ui.text().dismiss}
+                    </button>
+                </div>
+            </form>
+        }
+    };
+
+    move || {
+        fields.get().map(|pair| {
+            view! {
+                <div class="credentials">
+                    <Show
+                        when=move || editing.get()
+                        fallback=move || view! {
+                            <div class="actions">
+                                <button type="button" class="secondary" id="change-credentials" on:click=start>
+                                    {move || ui.text().change_credentials}
+                                </button>
+                                <span class="help" aria-live="polite" id="credentials-status">
+                                    {move || if saved.get() { ui.text().credentials_changed } else { "" }}
+                                </span>
+                            </div>
+                        }
+                    >
+                        {form(pair)}
+                    </Show>
+                    {move || settings_missing.get().then(|| view! {
+                        <p class="field-error" role="alert">{ui.text().missing_settings}</p>
+                    })}
+                    {move || failure.get().map(|error| view! {
+                        <p class="field-error" role="alert">{move || ui.text().credentials_failed}</p>
+                        <ErrorPanel error=error id="credentials-error" />
+                    })}
+                </div>
+            }
+        })
+    }
+}

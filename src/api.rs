@@ -127,6 +127,8 @@ pub struct ListQuery {
     /// Empty: no filter.
     pub search: String,
     pub name_match: NameMatch,
+    /// Only connections to this Kafka or RocketMQ instance; empty: any.
+    pub instance_id: String,
 }
 
 /// Page sizes the console offers; the first is the API's default.
@@ -140,6 +142,7 @@ impl Default for ListQuery {
             sort: ListSort::default(),
             search: String::new(),
             name_match: NameMatch::default(),
+            instance_id: String::new(),
         }
     }
 }
@@ -160,6 +163,10 @@ impl ListQuery {
                 NameMatch::Exact => "name",
             };
             query.push_str(&format!("&{key}={}", js_sys::encode_uri_component(search)));
+        }
+        let instance_id = self.instance_id.trim();
+        if !instance_id.is_empty() {
+            query.push_str(&format!("&instance_id={}", js_sys::encode_uri_component(instance_id)));
         }
         query
     }
@@ -566,7 +573,7 @@ pub async fn show_connection(endpoint: &Endpoint, id: &str) -> Result<Answer<Con
     answer(response, value)
 }
 
-/// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name`.
+/// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name&instance_id`.
 pub async fn list_connections(endpoint: &Endpoint, query: &ListQuery) -> Result<Answer<ConnectionList>, ApiError> {
     let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
     let abort = Abort::default();

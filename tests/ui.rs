@@ -835,6 +835,7 @@ fn list_queries_and_page_windows() {
         sort: ListSort::NAME_ASCENDING,
         search: " a&b ".to_owned(),
         name_match: NameMatch::Contains,
+        instance_id: String::new(),
     };
     assert_eq!(
         query.to_query_string(),
@@ -842,9 +843,10 @@ fn list_queries_and_page_windows() {
     );
     let exact = ListQuery {
         name_match: NameMatch::Exact,
+        instance_id: " inst/1 ".to_owned(),
         ..query
     };
-    assert!(exact.to_query_string().ends_with("&name=a%26b"));
+    assert!(exact.to_query_string().ends_with("&name=a%26b&instance_id=inst%2F1"));
 
     let window = PageWindow {
         offset: 15,
@@ -1051,4 +1053,29 @@ async fn kafka_credentials_change_in_the_details_and_a_failure_keeps_them() {
     mount_at(&format!("#/connections/{}", plain.id), Duration::from_secs(5));
     wait_until(5000, "the details", || text("details-title") == plain.name).await;
     assert!(element("change-credentials").is_none());
+}
+
+#[test]
+async fn the_list_filters_by_instance() {
+    clear_faults().await;
+    let instance = unique("inst");
+    let names = [unique("on-instance"), unique("elsewhere")];
+    for (name, instance_id) in [(&names[0], instance.as_str()), (&names[1], "another-instance")] {
+        api_create_body(serde_json::json!({
+            "name": name, "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "ROCKETMQ",
+            "rocketmq_detail": {"instance_id": instance_id, "addr": "10.0.0.1:8100"}
+        }))
+        .await;
+    }
+    mount_at("#/", Duration::from_secs(5));
+    wait_until(5000, "the list", || !row_names().is_empty()).await;
+    type_into("list-instance", &instance);
+    click("list-search-button");
+    wait_until(5000, "the filtered list", || row_names() == [names[0].clone()]).await;
+    type_into("list-instance", "no-such-instance");
+    click("list-search-button");
+    wait_until(5000, "no match", || {
+        text("list-empty").contains("No connection reaches instance")
+    })
+    .await;
 }

@@ -42,6 +42,7 @@ pub fn ConnectionList() -> impl IntoView {
     let reload = RwSignal::new(0_u64);
     let deleting = RwSignal::new(None::<(String, String)>);
     let search_text = RwSignal::new(query.get_untracked().search);
+    let instance_text = RwSignal::new(query.get_untracked().instance_id);
     let name_match = RwSignal::new(query.get_untracked().name_match);
     // Bumped on every load: answers of superseded loads are dropped.
     let generation = StoredValue::new(0_u64);
@@ -136,17 +137,21 @@ pub fn ConnectionList() -> impl IntoView {
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = search_text.get_untracked().trim().to_owned();
+        let instance_id = instance_text.get_untracked().trim().to_owned();
         let name_match = name_match.get_untracked();
         query.update(|query| {
             query.search = text;
+            query.instance_id = instance_id;
             query.name_match = name_match;
             query.offset = 0;
         });
     };
     let clear_search = move || {
         search_text.set(String::new());
+        instance_text.set(String::new());
         query.update(|query| {
             query.search.clear();
+            query.instance_id.clear();
             query.offset = 0;
         });
         focus("list-search");
@@ -239,15 +244,20 @@ pub fn ConnectionList() -> impl IntoView {
     let table = move || {
         let Loaded { query: shown, page } = loaded.get()?;
         if page.items.is_empty() {
-            let searched = !shown.search.is_empty();
+            let searched = !shown.search.is_empty() || !shown.instance_id.is_empty();
             return Some(if searched {
-                let text = match shown.name_match {
-                    NameMatch::Contains => ui.text().no_match_contains,
-                    NameMatch::Exact => ui.text().no_match_exact,
+                let text = if shown.search.is_empty() {
+                    ui.text().no_match_instance.replace("{text}", &shown.instance_id)
+                } else {
+                    let text = match shown.name_match {
+                        NameMatch::Contains => ui.text().no_match_contains,
+                        NameMatch::Exact => ui.text().no_match_exact,
+                    };
+                    text.replace("{text}", &shown.search)
                 };
                 view! {
                     <div class="empty" id="list-empty">
-                        <p>{text.replace("{text}", &shown.search)}</p>
+                        <p>{text}</p>
                         <button type="button" class="secondary" on:click=move |_| clear_search()>
                             {ui.text().clear_search}
                         </button>
@@ -343,6 +353,19 @@ pub fn ConnectionList() -> impl IntoView {
                             {move || ui.text().match_exact}
                         </option>
                     </select>
+                </div>
+                <div class="field">
+                    <label for="list-instance">{move || ui.text().instance_filter_label}</label>
+                    <input
+                        id="list-instance"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="list-instance-help"
+                        prop:value=move || instance_text.get()
+                        on:input=move |ev| instance_text.set(event_target_value(&ev))
+                    />
+                    <p id="list-instance-help" class="help">{move || ui.text().instance_filter_help}</p>
                 </div>
                 <button type="submit" class="secondary" id="list-search-button">{move || ui.text().search}</button>
             </form>

@@ -439,6 +439,20 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
     assert!(panel.contains("marked in the form"), "{panel}");
     assert!(text("field-vpc_id-error").contains("VPC vpc-1 does not exist"));
 
+    // The agency EG needs is missing: what it is, how to create it, where to read.
+    let agency = r#"{"error_code":"EG.00512003","error_msg":"agency required"}"#;
+    add_fault(&serde_json::json!({"kind": "status", "status": 403, "body": agency}).to_string()).await;
+    let panel = submit_and_expect_error(&unique("e-agency")).await;
+    assert!(
+        panel.contains("no agency in this project") && panel.contains("service-agencies"),
+        "{panel}"
+    );
+    let link = document().query_selector("#agency-help a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://support.huaweicloud.com/intl/en-us/api-eg/CreateAgencies.html")
+    );
+
     add_fault(
         r#"{"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
     )

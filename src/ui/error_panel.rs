@@ -20,6 +20,8 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
     let (headline, body) = match &error {
         ApiError::Eg { status, body, .. } => {
             let headline: fn(&Text) -> &'static str = match (*status, body.error_code.as_str()) {
+                (_, AGENCY_MISSING) => |t| t.error_agency_missing,
+                (_, AGENCY_NOT_PERMITTED) => |t| t.error_agency_not_permitted,
                 (401, _) => |t| t.error_unauthorized,
                 (403, _) => |t| t.error_forbidden,
                 (_, "EG.00513001") => |t| t.error_name_taken,
@@ -35,7 +37,20 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
                     </button>
                 }
             });
-            (headline, view! { {server_answer(body.clone())} {sign_in} }.into_any())
+            let agency = matches!(body.error_code.as_str(), AGENCY_MISSING | AGENCY_NOT_PERMITTED).then(|| {
+                view! {
+                    <p class="help" id="agency-help">
+                        {move || ui.text().agency_explained} " "
+                        <a href=move || ui.text().agency_url target="_blank" rel="noopener noreferrer">
+                            {move || ui.text().agency_link}
+                        </a>
+                    </p>
+                }
+            });
+            (
+                headline,
+                view! { {server_answer(body.clone())} {agency} {sign_in} }.into_any(),
+            )
         }
         ApiError::Signature {
             body,
@@ -108,6 +123,11 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
         </div>
     }
 }
+
+/// EG's code for "the agency EventGrid needs does not exist" (403).
+const AGENCY_MISSING: &str = "EG.00512003";
+/// EG's code for "this account may not create the agency" (403).
+const AGENCY_NOT_PERMITTED: &str = "EG.00512002";
 
 /// A headline in the current language.
 type Headline = Arc<dyn Fn(&Text) -> String + Send + Sync>;

@@ -45,6 +45,14 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 fi
 
+step "curl and Python venv (the SDK and snippet tests)"
+if command -v curl >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  note "present: $(python3 --version)"
+else
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q curl python3-venv
+fi
+
 step "Node tools (wasm-opt $WASM_OPT_VERSION from npm binaryen, TypeScript, Playwright core)"
 command -v node >/dev/null || die "node not found: install Node.js 20+"
 stamp=tools/node_modules/.installed-lock

@@ -26,6 +26,8 @@ pub mod rules;
 pub mod js;
 #[cfg(feature = "sign")]
 pub mod sign;
+#[cfg(feature = "json")]
+pub mod snippets;
 
 #[cfg(feature = "ui")]
 pub mod api;

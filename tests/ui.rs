@@ -1093,3 +1093,43 @@ async fn the_list_filters_by_instance() {
     })
     .await;
 }
+
+#[test]
+async fn the_request_preview_shows_the_request_as_code_without_secrets() {
+    mount(Duration::from_secs(5));
+    fill_valid("code-1");
+    click("type-kafka");
+    tick().await;
+    type_into("field-kafka_detail-instance_id", "inst-1");
+    type_into("field-kafka_detail-addr", "10.0.0.1:9092");
+    click("field-kafka_detail-enable_sasl_ssl");
+    tick().await;
+    type_into("field-kafka_detail-user_name", "alice");
+    type_into("field-kafka_detail-password", "Preview-Secret-5");
+    click("show-request");
+    tick().await;
+    assert!(text("request-json").contains("\"password\": \"***\""));
+    assert!(text("request-curl").contains("X-Auth-Token: $EG_TOKEN"));
+    for (tab, pane, expected) in [
+        (
+            "request-python-tab",
+            "request-python",
+            "password=os.environ[\"EG_KAFKA_PASSWORD\"]",
+        ),
+        (
+            "request-terraform-tab",
+            "request-terraform",
+            "resource \"huaweicloud_eg_connection\" \"code-1\"",
+        ),
+        ("request-koocli-tab", "request-koocli", "hcloud EG CreateConnection"),
+    ] {
+        click(tab);
+        tick().await;
+        assert!(text(pane).contains(expected), "{pane}: {}", text(pane));
+        assert_eq!(
+            element(tab).unwrap().get_attribute("aria-pressed").as_deref(),
+            Some("true")
+        );
+    }
+    assert!(!document().body().unwrap().inner_html().contains("Preview-Secret-5"));
+}

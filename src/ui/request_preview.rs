@@ -1,21 +1,46 @@
-//! "Show request": the exact JSON body, the headers and an equivalent curl
-//! command, with the token, the keys and the password redacted.
+//! "Show request": the exact JSON body, the headers, and the same request
+//! as curl, a Python script for the official SDK, a Terraform resource or a
+//! KooCLI command ([`crate::snippets`]), secrets redacted or read from the
+//! environment.
 
 use super::copy_button::CopyButton;
 use super::{console, AuthMethod};
 use crate::model::CreateConnectionRequest;
 use crate::sign;
+use crate::snippets::{self, Target};
 use leptos::prelude::*;
 
-const REDACTED: &str = "***";
+const REDACTED: &str = snippets::REDACTED;
 
-/// The body as sent, password replaced by `***`, pretty-printed.
-pub fn redacted_body(request: &CreateConnectionRequest) -> String {
-    let mut value = serde_json::to_value(request).unwrap_or_default();
-    if let Some(password) = value.pointer_mut("/kafka_detail/password") {
-        *password = serde_json::Value::String(REDACTED.to_owned());
+/// The ways the request can be shown as code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Curl,
+    Python,
+    Terraform,
+    Koocli,
+}
+
+impl Format {
+    const ALL: [Format; 4] = [Format::Curl, Format::Python, Format::Terraform, Format::Koocli];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Curl => "curl",
+            Format::Python => "Python (SDK)",
+            Format::Terraform => "Terraform",
+            Format::Koocli => "KooCLI",
+        }
     }
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+
+    fn id(self) -> &'static str {
+        match self {
+            Format::Curl => "request-curl",
+            Format::Python => "request-python",
+            Format::Terraform => "request-terraform",
+            Format::Koocli => "request-koocli",
+        }
+    }
 }
 
 /// The headers the call carries, secrets redacted: the token's, or the
@@ -44,33 +69,55 @@ pub fn redacted_headers(method: AuthMethod, project_id: &str, access_key: &str, 
     }
 }
 
-/// A curl command doing the same call; `$EG_TOKEN` stands for the token.
-pub fn curl_command(url: &str, body: &str) -> String {
-    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
-    format!(
-        "curl -X POST {} \\\n  -H 'Content-Type: application/json' \\\n  -H \"X-Auth-Token: $EG_TOKEN\" \\\n  -d {}",
-        quote(url),
-        quote(body)
-    )
-}
-
 /// The request the form would send now, or nothing while it has issues.
 #[component]
 pub fn RequestPreview(#[prop(into)] request: Signal<Option<CreateConnectionRequest>>) -> impl IntoView {
     let ui = console();
     let open = RwSignal::new(false);
-    let body = Signal::derive(move || request.with(|request| request.as_ref().map(redacted_body).unwrap_or_default()));
-    let curl = Signal::derive(move || {
-        let endpoint = ui.endpoint();
-        let mut url = endpoint.connections_url();
-        if url.starts_with('/') {
-            url = format!("{}{url}", window().location().origin().unwrap_or_default());
-        }
-        // Read the project as tracked so the command follows the settings.
-        ui.project_id.track();
-        ui.base_url.track();
-        curl_command(&url, &body.get())
+    let format = RwSignal::new(Format::Curl);
+    let body = Signal::derive(move || {
+        request.with(|request| request.as_ref().map(snippets::redacted_body).unwrap_or_default())
     });
+    // Every snippet from the same validated request; the settings tracked so
+    // that they follow the project, region and base URL.
+    let code = Signal::derive(move || {
+        let Some(request) = request.get() else {
+            return String::new();
+        };
+        let (project_id, region) = (ui.project_id.get(), ui.region.get());
+        let region_endpoint = super::region_host(&region);
+        let target = Target {
+            endpoint: &region_endpoint,
+            region: &region,
+            project_id: project_id.trim(),
+        };
+        match format.get() {
+            Format::Curl => {
+                ui.base_url.track();
+                let mut url = ui.endpoint().connections_url();
+                if url.starts_with('/') {
+                    url = format!("{}{url}", window().location().origin().unwrap_or_default());
+                }
+                snippets::curl(&url, &request)
+            }
+            Format::Python => snippets::python(&request, target),
+            Format::Terraform => snippets::terraform(&request),
+            Format::Koocli => snippets::koocli(&request, target),
+        }
+    });
+    let format_button = move |choice: Format| {
+        view! {
+            <button
+                type="button"
+                class="link-button"
+                id=format!("{}-tab", choice.id())
+                aria-pressed=move || (format.get() == choice).to_string()
+                on:click=move |_| format.set(choice)
+            >
+                {choice.name()}
+            </button>
+        }
+    };
     let headers = Signal::derive(move || {
         let (access, temporary) = ui
             .access_key
@@ -100,13 +147,18 @@ pub fn RequestPreview(#[prop(into)] request: Signal<Option<CreateConnectionReque
                             <pre class="code" id="request-json">{move || body.get()}</pre>
                             <h3>{move || ui.text().request_headers}</h3>
                             <pre class="code" id="request-headers">{move || headers.get()}</pre>
+                            <h3>{move || ui.text().request_as_code}</h3>
+                            <div class="formats" role="group" aria-label=move || ui.text().request_as_code>
+                                {Format::ALL.into_iter().map(format_button).collect_view()}
+                            </div>
                             <Show
-                                when=move || !signed()
+                                when=move || !(signed() && format.get() == Format::Curl)
                                 fallback=move || view! { <p class="help" id="request-curl-note">{move || ui.text().signed_curl_note}</p> }
                             >
-                                <h3>"curl " <CopyButton text=curl what="curl command" /></h3>
-                                <pre class="code" id="request-curl">{move || curl.get()}</pre>
+                                <p><CopyButton text=code what="code" /></p>
+                                <pre class="code" id=move || format.get().id()>{move || code.get()}</pre>
                             </Show>
+                            <p class="help">{move || ui.text().code_secrets_note}</p>
                         }
                         .into_any(),
                     }}

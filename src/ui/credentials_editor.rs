@@ -138,7 +138,11 @@ pub fn CredentialsEditor(
         let request = match untrack(check) {
             Ok(request) => request,
             Err(issues) => {
-                if let Some(first) = issues.first() {
+                let pair = fields.get_untracked();
+                if let Some(first) = issues
+                    .iter()
+                    .find(|issue| pair.is_some_and(|(user, password)| issue.field == user || issue.field == password))
+                {
                     focus(&field_id(first.field));
                 }
                 return;
@@ -176,6 +180,27 @@ pub fn CredentialsEditor(
         });
     };
 
+    // Issues of the settings sent along (RocketMQ's whole detail, as the
+    // server last showed it): not the user's to fix here, but said.
+    let other_issues = move |(user_field, password_field): (Field, Field)| {
+        move || {
+            let messages: Vec<String> = issues.with(|issues| {
+                issues
+                    .iter()
+                    .filter(|issue| issue.field != user_field && issue.field != password_field)
+                    .map(|issue| issue.message(ui.locale.get()))
+                    .collect()
+            });
+            (touched.get() && !messages.is_empty()).then(|| {
+                view! {
+                    <div class="field-error" role="alert" id="credentials-other-issues">
+                        {messages.into_iter().map(|message| view! { <p>{message}</p> }).collect_view()}
+                    </div>
+                }
+            })
+        }
+    };
+
     let form = move |(user_field, password_field): (Field, Field)| {
         let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
         view! {
@@ -202,6 +227,7 @@ pub fn CredentialsEditor(
                     on_blur=move || touched.set(true)
                     on_edit=move || touched.set(true)
                 />
+                {other_issues((user_field, password_field))}
                 <div class="actions">
                     <button type="submit" class="primary" id="save-credentials" aria-busy=move || saving.get().to_string()>
                         {move || if saving.get() { ui.text().saving } else { ui.text().save }}

@@ -66,7 +66,15 @@ test('sign in with the development user; the empty list leads to Create', async 
   await page.fill('#sign-in-domain', emu.domain);
   await page.fill('#sign-in-project', emu.project);
   await page.click('#sign-in-button');
-  await page.waitForFunction(() => document.querySelector('#settings-token')?.value.startsWith('MII'));
+  // Signed in: the settings fold into one bar, and focus goes to it.
+  await page.waitForSelector('#settings-bar');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
+  assert.ok(await page.isHidden('#settings-full'), 'the full panel is folded away');
+  assert.equal(await page.textContent('#bar-auth'), 'IAM token');
+  assert.equal(await page.textContent('#bar-account'), `${emu.user} @ ${emu.domain}`);
+  assert.equal(await page.textContent('#bar-project'), emu.project);
+  assert.match(await page.textContent('#bar-endpoint'), /cn-north-4 · this page's own origin/);
+  assert.ok((await page.inputValue('#settings-token')).startsWith('MII'));
   assert.equal(await page.inputValue('#settings-project-id'), emu.project);
   assert.equal(await page.inputValue('#sign-in-password'), '', 'the IAM password is not kept');
   assert.equal(await page.getAttribute('#settings-token', 'type'), 'password');
@@ -78,6 +86,95 @@ test('sign in with the development user; the empty list leads to Create', async 
   await page.click('#empty-create');
   await page.waitForSelector('#create-form');
   assert.equal(new URL(page.url()).hash, '#/create');
+});
+
+test('the folded settings bar: the first row in view at 1280x800, Change, Done and Sign out', async () => {
+  for (const n of [1, 2, 3]) await emu.create(unique(`bar-${n}`));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await freshPage(browser, { context });
+  await open(page, emu.url, '#/');
+  await page.fill('#sign-in-user', emu.user);
+  await page.fill('#sign-in-password', emu.password);
+  await page.fill('#sign-in-domain', emu.domain);
+  await page.fill('#sign-in-project', emu.project);
+  await page.click('#sign-in-button');
+  await page.waitForSelector('#settings-bar');
+  await page.waitForSelector('#connections-table tbody tr');
+  const row = await page.$eval('#connections-table tbody tr', (tr) => tr.getBoundingClientRect().toJSON());
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.ok(row.bottom <= 800, `the first row ends at ${row.bottom}px, within 800`);
+  await shoot('settings-bar');
+  await checkAccessibility('settings folded into the bar');
+
+  await page.click('#settings-change');
+  await page.waitForSelector('#settings-full', { state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
+  await page.click('#settings-done');
+  await page.waitForSelector('#settings-full', { state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
+
+  await page.click('#settings-sign-out');
+  await page.waitForSelector('#settings-full', { state: 'visible' });
+  assert.equal(await page.inputValue('#settings-token'), '', 'signed out: the token is gone');
+  await page.waitForSelector('#list-settings-missing');
+  await context.close();
+});
+
+test('the base URL is applied only with Apply or Enter, and only when it is a URL', { timeout: 60_000 }, async () => {
+  // A second API on another origin, which this console may call (CORS).
+  const other = await startEmulator({ dist: null, args: ['--cors-origin', emu.url] });
+  try {
+    page = await freshPage(browser);
+    await open(page, emu.url, '#/');
+    await useToken(page, emu);
+    await page.waitForSelector('#connections-table, #list-empty');
+    // Let the reload after the typed token settle, then count.
+    await page.waitForTimeout(1000);
+    const here = await emu.apiRequests();
+    const there = await other.apiRequests();
+    // Typed key by key, with pauses longer than any reload's settle time.
+    await page.click('#settings-base-url');
+    await page.keyboard.type(other.url, { delay: 30 });
+    await page.waitForTimeout(1200);
+    assert.equal(await other.apiRequests(), there, 'no request to a base URL being typed');
+    assert.equal(await emu.apiRequests(), here, 'no reload while it is typed');
+    assert.match(await page.textContent('#settings-base-url-applied'), /Not applied yet/);
+
+    // Not a URL, another scheme, credentials in it: refused, nothing sent.
+    for (const [typed, message] of [
+      ['eg-proxy.example.com', /absolute URL/],
+      ['ftp://eg-proxy.example.com', /Only http/],
+      ['https://user:secret@eg-proxy.example.com', /user name and password/],
+      ['https://eg-proxy.example.com/?x=1', /query/],
+    ]) {
+      await page.fill('#settings-base-url', typed);
+      await page.press('#settings-base-url', 'Enter');
+      assert.match(await page.textContent('#settings-base-url-error'), message);
+      assert.equal(await page.getAttribute('#settings-base-url', 'aria-invalid'), 'true');
+    }
+    await page.waitForTimeout(600);
+    assert.equal(await emu.apiRequests(), here, 'a refused base URL sends nothing');
+    assert.equal(await other.apiRequests(), there);
+
+    // Applied with Enter: the list reloads from the other API (whose token differs).
+    await page.fill('#settings-base-url', `${other.url}/`);
+    await page.press('#settings-base-url', 'Enter');
+    assert.equal(await page.$('#settings-base-url-error'), null);
+    assert.equal(await page.inputValue('#settings-base-url'), other.url, 'shown as applied');
+    await page.waitForSelector('#list-error');
+    assert.ok((await other.apiRequests()) > there, 'the applied base URL is called');
+    assert.equal(await page.textContent('#list-error .error-title'), 'The connections could not be listed');
+    assert.match(await page.textContent('#list-error'), /Sign in again/);
+    await checkAccessibility('a refused and an applied base URL');
+
+    // Emptied and applied with the button: this page's own origin again.
+    await page.fill('#settings-base-url', '');
+    await page.click('#settings-base-url-apply');
+    await page.waitForSelector('#list-error', { state: 'detached' });
+    assert.match(await page.textContent('#settings-base-url-applied'), /this page's own origin/);
+  } finally {
+    other.stop();
+  }
 });
 
 test('create a WEBHOOK connection and watch CREATING become CREATED', async () => {
@@ -217,7 +314,8 @@ test('reload keeps settings but not the token, unless remembered in this tab', a
   page = await freshPage(browser);
   await open(page, emu.url);
   await useToken(page, emu);
-  assert.equal(await page.getAttribute('details.settings', 'open'), '', 'the panel stays open while typing');
+  assert.ok(await page.isVisible('#settings-full'), 'the panel stays open while typing');
+  assert.equal(await page.$('#settings-bar'), null);
   await page.selectOption('#settings-region', 'eu-west-101');
   await page.selectOption('#language', 'zh-CN');
   await page.reload();
@@ -234,6 +332,7 @@ test('reload keeps settings but not the token, unless remembered in this tab', a
   await page.reload();
   await page.waitForSelector('#create-form');
   assert.equal(await page.inputValue('#settings-token'), emu.token, 'remembered in this tab');
+  assert.ok(await page.isVisible('#settings-bar'), 'remembered credentials start folded');
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...localStorage }))).includes(emu.token), 'never in localStorage');
 });
 

@@ -42,11 +42,11 @@ async function spawnEmulator(args, until) {
  * for none) on a free port with a fresh data dir; it is killed when this
  * process exits.
  */
-export async function startEmulator({ dist = join(root, 'dist') } = {}) {
+export async function startEmulator({ dist = join(root, 'dist'), args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'eg-e2e-'));
   const { child, banner, url } = await spawnEmulator([
     '--listen', '127.0.0.1:0', '--data', data, ...(dist ? ['--dist', dist] : []), '--quiet',
-    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me',
+    '--enable-faults', '--create-delay', '1500ms', '--fail-when-name-contains', 'fail-me', ...args,
   ], /secret key:\s+\S+/);
   const field = (label) => banner.match(new RegExp(`${label}:\\s+(\\S+)`))[1];
   const user = banner.match(/user:\s+(\S+)\s+password:\s+(\S+)\s+domain:\s+(\S+)/);
@@ -63,6 +63,12 @@ export async function startEmulator({ dist = join(root, 'dist') } = {}) {
         body: JSON.stringify({ method: 'POST', ...fault }),
       });
       if (response.status !== 204) throw new Error(`fault refused: ${response.status}`);
+    },
+    /** How many API and IAM requests reached this emulator so far. */
+    async apiRequests() {
+      const response = await fetch(`${this.url}/emulator/requests`);
+      assert.equal(response.status, 200);
+      return (await response.json()).api;
     },
     /** The connections the emulator holds with this exact name. */
     async countNamed(name) {

@@ -108,6 +108,47 @@ impl Endpoint {
     }
 }
 
+/// Why a typed base URL cannot be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseUrlProblem {
+    /// Not an absolute URL (e.g. `eg.example.com`, or half typed).
+    NotAbsolute,
+    /// Not `http:` or `https:`.
+    Scheme,
+    /// Carries a user name or password (they would go to the server).
+    UserInfo,
+    /// Carries a query or a fragment, which request paths cannot follow.
+    QueryOrFragment,
+}
+
+/// The base URL to apply for `typed`: `""` (this page's own origin) when
+/// empty, else an absolute http(s) URL without user info, query or
+/// fragment, with no trailing `/`. A path prefix is kept (a reverse proxy
+/// may serve the API under one). The browser's own URL parser decides,
+/// as it is the one that will send the requests.
+pub fn check_base_url(typed: &str) -> Result<String, BaseUrlProblem> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(String::new());
+    }
+    let url = web_sys::Url::new(typed).map_err(|_| BaseUrlProblem::NotAbsolute)?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(BaseUrlProblem::Scheme);
+    }
+    if url.host().is_empty() {
+        return Err(BaseUrlProblem::NotAbsolute);
+    }
+    if !url.username().is_empty() || !url.password().is_empty() {
+        return Err(BaseUrlProblem::UserInfo);
+    }
+    // `Url::search` and `hash` are empty for a bare `?` or `#`: look at the text.
+    if typed.contains(['?', '#']) {
+        return Err(BaseUrlProblem::QueryOrFragment);
+    }
+    let path = url.pathname();
+    Ok(format!("{}{}", url.origin(), path.trim_end_matches('/')))
+}
+
 /// How the list's search text matches names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NameMatch {

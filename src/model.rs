@@ -482,6 +482,33 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+/// The error codes this crate reads or answers, named once (the EG API
+/// reference's error code table, and the API gateway's for signatures).
+pub mod error_code {
+    /// 400: the request is malformed.
+    pub const BAD_REQUEST: &str = "EG.00014000";
+    /// 401: the token is missing, invalid or expired.
+    pub const UNAUTHORIZED: &str = "EG.00014010";
+    /// 403: the caller lacks a permission (or the project is not theirs).
+    pub const FORBIDDEN: &str = "EG.00014030";
+    /// 404: no such resource.
+    pub const NOT_FOUND: &str = "EG.00014040";
+    /// 500: an internal error.
+    pub const INTERNAL: &str = "EG.00015000";
+    /// 403: this account may not create the agency EventGrid needs.
+    pub const AGENCY_NOT_PERMITTED: &str = "EG.00512002";
+    /// 403: the agency EventGrid needs does not exist.
+    pub const AGENCY_MISSING: &str = "EG.00512003";
+    /// 400: invalid parameters (the details name the fields).
+    pub const INVALID_PARAMETERS: &str = "EG.00513000";
+    /// 400: a connection with this name exists in the project.
+    pub const NAME_DUPLICATED: &str = "EG.00513001";
+    /// The status error of a connection whose creation failed.
+    pub const CREATE_FAILED: &str = "EG.00513006";
+    /// 401 from the API gateway: the AK/SK signature was refused.
+    pub const SIGNATURE_REFUSED: &str = "APIGW.0301";
+}
+
 /// The EG error body.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]

@@ -61,6 +61,8 @@ fn mount_at(hash: &str, timeout: Duration) -> Console {
             token: RwSignal::new(TOKEN.to_owned()),
             access_key: RwSignal::new(AccessKey::default()),
             remember_secrets: RwSignal::new(false),
+            account: RwSignal::new(String::new()),
+            settings_open: RwSignal::new(false),
             timeout,
         };
         out.set(Some(ui));
@@ -74,6 +76,15 @@ fn mount_at(hash: &str, timeout: Duration) -> Console {
 /// Mounts a fresh create form.
 fn mount(timeout: Duration) -> Console {
     mount_at("#/create", timeout)
+}
+
+/// The title of the error panel `id`.
+fn error_title(panel: &str) -> String {
+    document()
+        .query_selector(&format!("#{panel} .error-title"))
+        .unwrap()
+        .and_then(|title| title.text_content())
+        .unwrap_or_default()
 }
 
 fn element(id: &str) -> Option<HtmlElement> {
@@ -459,6 +470,7 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
     .await;
     let panel = submit_and_expect_error(&unique("e-500")).await;
     assert!(panel.contains("failed on its side") && panel.contains("500"), "{panel}");
+    assert_eq!(error_title("error-panel"), "The connection was not created");
 
     add_fault(r#"{"kind": "non_json"}"#).await;
     let panel = submit_and_expect_error(&unique("e-html")).await;
@@ -622,6 +634,7 @@ async fn list_failures_are_explained_and_refresh_recovers() {
     .await;
     click("list-refresh");
     wait_until(5000, "the error", || text("list-error").contains("failed on its side")).await;
+    assert_eq!(error_title("list-error"), "The connections could not be listed");
     assert!(element("connections-table").is_some(), "the last page stays visible");
     click("list-refresh");
     wait_until(5000, "recovered", || element("list-error").is_none()).await;
@@ -671,6 +684,7 @@ async fn details_show_every_field_and_a_missing_one_says_so() {
     mount_at("#/connections/no-such-connection", Duration::from_secs(5));
     wait_until(5000, "not found", || element("details-not-found").is_some()).await;
     assert!(text("details-error").contains("EG.00014040"));
+    assert_eq!(error_title("details-error"), "The connection could not be loaded");
 }
 
 #[test]
@@ -710,6 +724,7 @@ async fn description_edits_save_validate_and_roll_back() {
     click("save-description");
     wait_until(5000, "the failure", || element("description-error").is_some()).await;
     assert!(text("description-error").contains("failed on its side"));
+    assert_eq!(error_title("description-error"), "The description was not saved");
     assert_eq!(input("field-description").value(), "third", "the edit is kept");
     click("cancel-description");
     tick().await;
@@ -791,6 +806,7 @@ async fn failed_delete_keeps_the_connection_and_says_why() {
         "{}",
         text("delete-error")
     );
+    assert_eq!(error_title("delete-error"), "The connection was not deleted");
     assert!(element("delete-dialog").is_some(), "the dialog stays open");
     assert!(api_show(&created.id).await.is_some());
     // Cancel: the row is still there; a second try from the row works.
@@ -1031,6 +1047,7 @@ async fn kafka_credentials_change_in_the_details_and_a_failure_keeps_them() {
     click("save-credentials");
     wait_until(5000, "the failure", || element("credentials-error").is_some()).await;
     assert!(text("connection-details").contains("were not changed"));
+    assert_eq!(error_title("credentials-error"), "The credentials were not changed");
     assert_eq!(input("field-kafka_detail-user_name").value(), "alice2");
     assert_eq!(
         api_show(&created.id)
@@ -1132,4 +1149,164 @@ async fn the_request_preview_shows_the_request_as_code_without_secrets() {
         );
     }
     assert!(!document().body().unwrap().inner_html().contains("Preview-Secret-5"));
+}
+
+/// Every error class, in every place an error panel is used: each place
+/// titles it with what failed, and says what a stopped call may have done.
+#[test]
+async fn every_error_class_is_titled_by_what_failed() {
+    use eg_connections::api::ApiError;
+    use eg_connections::model::ErrorBody;
+    use eg_connections::sign::Refusal;
+    use eg_connections::ui::error_panel::{Attempt, ErrorPanel};
+    let eg = |status: u16, code: &str| ApiError::Eg {
+        status,
+        body: ErrorBody {
+            error_code: code.to_owned(),
+            error_msg: "the server's words".to_owned(),
+            ..ErrorBody::default()
+        },
+        request_id: Some("req-1".to_owned()),
+    };
+    let classes: Vec<(&str, ApiError, &str)> = vec![
+        ("401", eg(401, "EG.00014010"), "Sign in again"),
+        ("403", eg(403, "EG.00014030"), "lacks a permission"),
+        ("agency", eg(403, "EG.00512003"), "no agency in this project"),
+        ("duplicate", eg(400, "EG.00513001"), "already exists"),
+        ("400", eg(400, "EG.00513000"), "marked in the form"),
+        ("500", eg(500, "EG.00015000"), "failed on its side"),
+        ("other", eg(409, "EG.00019999"), "its own words are below"),
+        (
+            "signature",
+            ApiError::Signature {
+                status: 401,
+                body: ErrorBody::default(),
+                request_id: None,
+                refusal: Refusal::Mismatch,
+                signed_host: "eg.example".to_owned(),
+            },
+            "signature does not match",
+        ),
+        (
+            "html",
+            ApiError::NotJson {
+                status: 502,
+                excerpt: "<h1>502 Bad Gateway</h1>".to_owned(),
+                request_id: None,
+            },
+            "not the API's JSON",
+        ),
+        (
+            "network",
+            ApiError::Network("refused".to_owned()),
+            "did not reach the API",
+        ),
+        (
+            "timeout",
+            ApiError::Timeout(Duration::from_secs(3)),
+            "did not answer in time",
+        ),
+        ("cancel", ApiError::Aborted, "You cancelled"),
+    ];
+    let titles = [
+        (
+            Attempt::Create,
+            "The connection was not created",
+            "may have been created",
+        ),
+        (Attempt::SignIn, "Sign-in failed", "Nothing was changed"),
+        (
+            Attempt::List,
+            "The connections could not be listed",
+            "Nothing was changed",
+        ),
+        (
+            Attempt::Load,
+            "The connection could not be loaded",
+            "Nothing was changed",
+        ),
+        (
+            Attempt::Delete,
+            "The connection was not deleted",
+            "may have been deleted",
+        ),
+        (
+            Attempt::SaveDescription,
+            "The description was not saved",
+            "may have been saved",
+        ),
+        (
+            Attempt::ChangeCredentials,
+            "The credentials were not changed",
+            "may have been saved",
+        ),
+    ];
+    assert_eq!(titles.len(), Attempt::ALL.len(), "every place is listed");
+    let ui = mount_at("#/", Duration::from_secs(5));
+    let panels = RwSignal::new(Vec::<(Attempt, ApiError)>::new());
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document()
+        .query_selector(".test-root")
+        .unwrap()
+        .unwrap()
+        .append_child(&container)
+        .unwrap();
+    let handle = leptos::mount::mount_to(container, move || {
+        provide_context(ui);
+        move || {
+            panels
+                .get()
+                .into_iter()
+                .map(|(attempt, error)| view! { <ErrorPanel error=error attempt=attempt id="matrix-panel" /> })
+                .collect_view()
+        }
+    });
+    for (attempt, title, maybe) in titles {
+        for (class, error, headline) in &classes {
+            panels.set(vec![(attempt, error.clone())]);
+            tick().await;
+            let panel = text("matrix-panel");
+            assert_eq!(error_title("matrix-panel"), title, "{class} in {attempt:?}");
+            assert!(panel.contains(headline), "{class} in {attempt:?}: {panel}");
+            if matches!(class, &"timeout" | &"cancel") {
+                assert!(panel.contains(maybe), "{class} in {attempt:?}: {panel}");
+            }
+        }
+    }
+    // And in Chinese.
+    ui.locale.set(Locale::ZhCn);
+    panels.set(vec![(Attempt::Delete, ApiError::Aborted)]);
+    tick().await;
+    assert_eq!(error_title("matrix-panel"), "连接未删除");
+    drop(handle);
+}
+
+/// Sign-in failures are titled as such, and the settings show them.
+#[test]
+async fn a_failed_sign_in_says_so_and_keeps_the_form() {
+    use eg_connections::ui::settings_panel::SettingsPanel;
+    let ui = mount_at("#/", Duration::from_secs(5));
+    ui.token.set(String::new());
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document()
+        .query_selector(".test-root")
+        .unwrap()
+        .unwrap()
+        .append_child(&container)
+        .unwrap();
+    ui.settings_open.set(true);
+    let handle = leptos::mount::mount_to(container, move || {
+        provide_context(ui);
+        view! { <SettingsPanel /> }
+    });
+    tick().await;
+    type_into("sign-in-user", "nobody");
+    type_into("sign-in-password", "wrong password");
+    click("sign-in-button");
+    wait_until(5000, "the sign-in error", || element("sign-in-error").is_some()).await;
+    assert_eq!(error_title("sign-in-error"), "Sign-in failed");
+    assert_eq!(input("sign-in-user").value(), "nobody", "the form is kept");
+    assert!(ui.token.get_untracked().is_empty());
+    assert!(element("settings-bar").is_none(), "nothing folds after a failure");
+    drop(handle);
 }

@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use eg_connections::model::{ErrorBody, ErrorDetail};
+use eg_connections::model::{error_code, ErrorBody, ErrorDetail};
 use eg_connections::{Issue, Locale};
 
 tokio::task_local! {
@@ -38,58 +38,62 @@ impl ApiError {
 
     /// 400 EG.00014000.
     pub fn bad_request(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "EG.00014000", message)
+        Self::new(StatusCode::BAD_REQUEST, error_code::BAD_REQUEST, message)
     }
 
     /// 413 with the bad-request code: the body is over the limit.
     pub fn too_large(limit: usize) -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "EG.00014000",
+            error_code::BAD_REQUEST,
             format!("The request body exceeds {} KiB", limit / 1024),
         )
     }
 
     /// 401 EG.00014010.
     pub fn unauthorized(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "EG.00014010", message)
+        Self::new(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, message)
     }
 
     /// 401 APIGW.0301: the API gateway refused the AK/SK signature.
     pub fn signature(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "APIGW.0301", message)
+        Self::new(StatusCode::UNAUTHORIZED, error_code::SIGNATURE_REFUSED, message)
     }
 
     /// 403 EG.00014030.
     pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "EG.00014030", message)
+        Self::new(StatusCode::FORBIDDEN, error_code::FORBIDDEN, message)
     }
 
     /// 404 EG.00014040.
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "EG.00014040", message)
+        Self::new(StatusCode::NOT_FOUND, error_code::NOT_FOUND, message)
     }
 
     /// 500 EG.00015000.
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "EG.00015000", message)
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, error_code::INTERNAL, message)
     }
 
     /// 503 with the internal-error code (EG documents no 503 code): the
     /// change was not made and may be retried.
     pub fn unavailable(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "EG.00015000", message)
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, error_code::INTERNAL, message)
     }
 
     /// 502 with the internal-error code: forwarding mode could not reach
     /// the upstream API (nothing was changed by this server).
     pub fn bad_gateway(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_GATEWAY, "EG.00015000", message)
+        Self::new(StatusCode::BAD_GATEWAY, error_code::INTERNAL, message)
     }
 
     /// 400 EG.00513000 with every issue of the shared rules as a detail.
     pub fn invalid_parameters(issues: &[Issue]) -> Self {
-        let mut error = Self::new(StatusCode::BAD_REQUEST, "EG.00513000", "Invalid parameters");
+        let mut error = Self::new(
+            StatusCode::BAD_REQUEST,
+            error_code::INVALID_PARAMETERS,
+            "Invalid parameters",
+        );
         error.details = issues
             .iter()
             .map(|issue| ErrorDetail {
@@ -105,7 +109,7 @@ impl ApiError {
     pub fn name_duplicated(name: &str) -> Self {
         let mut error = Self::new(
             StatusCode::BAD_REQUEST,
-            "EG.00513001",
+            error_code::NAME_DUPLICATED,
             format!("A connection named \"{name}\" already exists in this project"),
         );
         error.details = vec![ErrorDetail {

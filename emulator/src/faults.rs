@@ -12,6 +12,7 @@ use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -70,10 +71,12 @@ fn api_prefix() -> String {
     "/v1/".to_owned()
 }
 
-/// The queue of pending faults.
+/// The queue of pending faults, and how many API requests arrived (tests
+/// count them to prove that a client sent nothing).
 #[derive(Default)]
 pub struct Faults {
     queue: Mutex<VecDeque<Fault>>,
+    api_requests: AtomicU64,
 }
 
 impl Faults {
@@ -182,6 +185,9 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
     if !state.settings.enable_faults {
         return next.run(request).await;
     }
+    if is_api(request.uri().path()) {
+        state.faults.api_requests.fetch_add(1, Ordering::Relaxed);
+    }
     let Some(fault) = state.faults.take(request.method().as_str(), request.uri().path()) else {
         return next.run(request).await;
     };
@@ -193,6 +199,22 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
         Some(response) => response,
         None => next.run(request).await,
     }
+}
+
+/// The connections API and IAM, not the console's files nor this admin API.
+fn is_api(path: &str) -> bool {
+    path.starts_with("/v1/") || path.starts_with("/v3/") || path.starts_with("/v3.0/")
+}
+
+/// `GET /emulator/requests`: `{"api": N}`, the API and IAM requests
+/// received since start (CORS preflights excluded: they are answered
+/// before this count).
+pub async fn requests(State(state): State<Arc<AppState>>) -> Result<Json<serde_json::Value>, ApiError> {
+    if !state.settings.enable_faults {
+        return Err(disabled());
+    }
+    let api = state.faults.api_requests.load(Ordering::Relaxed);
+    Ok(Json(serde_json::json!({ "api": api })))
 }
 
 fn disabled() -> ApiError {

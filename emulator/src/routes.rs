@@ -92,6 +92,7 @@ pub fn router(state: Arc<AppState>) -> Router {
                 .post(crate::faults::add)
                 .delete(crate::faults::clear),
         )
+        .route("/emulator/requests", get(crate::faults::requests))
         .fallback(crate::console::fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject));

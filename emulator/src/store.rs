@@ -179,7 +179,7 @@ impl Connection {
             (true, true) => ConnectionStatus::CreateFailed,
         };
         let error_info = (finished && self.fails).then(|| ErrorInfo {
-            error_code: "EG.00513006".to_owned(),
+            error_code: eg_connections::model::error_code::CREATE_FAILED.to_owned(),
             error_detail: format!("The emulator's failure rule matched the name \"{}\"", self.name),
             error_msg: "Failed to create the VPC endpoint for this connection".to_owned(),
         });

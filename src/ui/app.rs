@@ -4,7 +4,7 @@ use super::pages::Pages;
 use super::settings_panel::SettingsPanel;
 use super::storage::{self, SavedSettings};
 use super::{AuthMethod, Console, REGIONS};
-use crate::api::DEFAULT_TIMEOUT;
+use crate::api::{self, DEFAULT_TIMEOUT};
 use crate::Locale;
 use leptos::prelude::*;
 
@@ -14,6 +14,10 @@ pub fn App() -> impl IntoView {
     let saved = storage::load_settings();
     let remembered = storage::load_token();
     let remembered_key = storage::load_access_key();
+    let remembered_account = storage::load_account().filter(|_| remembered.is_some());
+    // A base URL saved before it was checked on Apply, and no longer valid,
+    // is not called: the page's own origin stands in.
+    let base_url = api::check_base_url(&saved.base_url).unwrap_or_default();
     let region = if REGIONS.contains(&saved.region.as_str()) {
         saved.region.clone()
     } else {
@@ -21,15 +25,19 @@ pub fn App() -> impl IntoView {
     };
     let ui = Console {
         locale: RwSignal::new(storage::initial_locale(&saved)),
-        base_url: RwSignal::new(saved.base_url.clone()),
+        base_url: RwSignal::new(base_url),
         region: RwSignal::new(region),
         project_id: RwSignal::new(saved.project_id.clone()),
         auth_method: RwSignal::new(AuthMethod::from_tag(&saved.auth_method)),
         remember_secrets: RwSignal::new(remembered.is_some() || remembered_key.is_some()),
         token: RwSignal::new(remembered.unwrap_or_default()),
         access_key: RwSignal::new(remembered_key.unwrap_or_default()),
+        account: RwSignal::new(remembered_account.unwrap_or_default()),
+        settings_open: RwSignal::new(true),
         timeout: DEFAULT_TIMEOUT,
     };
+    // Folded into its one-line bar when there is already something to call with.
+    ui.settings_open.set(!untrack(|| ui.has_credentials()));
     provide_context(ui);
 
     // Non-secret settings persist in localStorage.
@@ -49,6 +57,8 @@ pub fn App() -> impl IntoView {
             .with(|token| storage::save_token(remember.then_some(token.as_str())));
         ui.access_key
             .with(|key| storage::save_access_key(remember.then_some(key)));
+        ui.account
+            .with(|account| storage::save_account(remember.then_some(account.as_str())));
     });
     // The document's language follows the switch.
     Effect::new(move |_| {

@@ -7,11 +7,11 @@ use super::copy_button::CopyButton;
 use super::credentials_editor::CredentialsEditor;
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::description_editor::DescriptionEditor;
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::pages::views;
 use super::route::{router, Route};
 use super::status_badge::StatusBadge;
-use super::{console, focus, follow_creation, Snapshot};
+use super::{console, focus, follow_creation, reload_on_new_settings, Snapshot};
 use crate::api::{self, ApiError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -107,6 +107,8 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     } else {
         load();
     }
+    // New settings (another project, key or base URL) show what they see.
+    reload_on_new_settings(load.clone());
 
     let on_deleted = move |outcome: Deleted| {
         let text = ui.text_untracked();
@@ -130,10 +132,10 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             return match failure.get() {
                 Some(error) if error.status() == Some(404) => view! {
                     <p class="field-error" role="alert" id="details-not-found">{ui.text().not_found}</p>
-                    <ErrorPanel error=error id="details-error" />
+                    <ErrorPanel error=error attempt=Attempt::Load id="details-error" />
                 }
                 .into_any(),
-                Some(error) => view! { <ErrorPanel error=error id="details-error" /> }.into_any(),
+                Some(error) => view! { <ErrorPanel error=error attempt=Attempt::Load id="details-error" /> }.into_any(),
                 None if ui.ready_endpoint().is_none() => {
                     view! { <p class="field-error" role="alert">{ui.text().missing_settings}</p> }.into_any()
                 }
@@ -147,7 +149,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 {move || view! { <StatusBadge status=info.with(|info| info.status.clone()) id="details-status".to_owned() /> }}
             </div>
             <p class="help" aria-live="polite">{move || pending().then(|| ui.text().polling)}</p>
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error id="details-error" /> })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Load id="details-error" /> })}
             <ConnectionFacts
                 info=info
                 description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()

@@ -3,12 +3,12 @@
 //! refreshing themselves.
 
 use super::delete_dialog::{DeleteDialog, Deleted};
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::pager::{PageWindow, Pager};
 use super::pages::views;
 use super::route::Route;
 use super::status_badge::StatusBadge;
-use super::{console, focus, follow_creation, sleep};
+use super::{console, focus, follow_creation, reload_on_new_settings};
 use crate::api::{self, ApiError, ListQuery, NameMatch};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -16,11 +16,6 @@ use crate::model::ListSort;
 use crate::model::{ConnectionInfo, ConnectionList as Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
-
-/// How long settings must stay unchanged before the list reloads with them
-/// (a token typed key by key is not a request per key).
-const SETTINGS_SETTLE: Duration = Duration::from_millis(400);
 
 /// A loaded page and the query that produced it.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +41,6 @@ pub fn ConnectionList() -> impl IntoView {
     let name_match = RwSignal::new(query.get_untracked().name_match);
     // Bumped on every load: answers of superseded loads are dropped.
     let generation = StoredValue::new(0_u64);
-    let settings_generation = StoredValue::new(0_u64);
     on_cleanup(move || {
         let _ = views.notice.try_set(None);
     });
@@ -119,19 +113,8 @@ pub fn ConnectionList() -> impl IntoView {
             }
         });
     });
-    // New settings (a token pasted, a sign-in) reload the list once they settle.
-    Effect::new(move |previous: Option<()>| {
-        ui.track_settings();
-        if previous.is_some() {
-            let mine = settings_generation.get_value() + 1;
-            settings_generation.set_value(mine);
-            spawn_local(async move {
-                sleep(SETTINGS_SETTLE).await;
-                if settings_generation.try_get_value() == Some(mine) {
-                    let _ = reload.try_update(|count| *count += 1);
-                }
-            });
-        }
+    reload_on_new_settings(move || {
+        let _ = reload.try_update(|count| *count += 1);
     });
 
     let search = move |ev: leptos::ev::SubmitEvent| {
@@ -372,7 +355,7 @@ pub fn ConnectionList() -> impl IntoView {
             {move || settings_missing.get().then(|| view! {
                 <p class="field-error" role="alert" id="list-settings-missing">{ui.text().missing_settings}</p>
             })}
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error id="list-error" /> })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::List id="list-error" /> })}
             {move || (loading.get() && loaded.with(Option::is_none)).then(|| view! {
                 <p class="help" aria-live="polite">{ui.text().loading}</p>
             })}

@@ -3,18 +3,18 @@
 //! the new connection's details opened on success.
 
 use super::draft::{field_id, Validation};
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::field::draft_text_field;
 use super::kafka_section::KafkaSection;
 use super::pages::views;
 use super::request_preview::RequestPreview;
 use super::rocketmq_section::RocketmqSection;
 use super::route::{router, Route};
-use super::{console, focus, open_settings_at, Snapshot};
+use super::{console, focus, Snapshot};
 use crate::api::{self, Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
-use crate::model::ConnectionType;
+use crate::model::{error_code, ConnectionType};
 use crate::rules::validate_create_input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,16 +49,11 @@ pub fn CreateForm() -> impl IntoView {
                 return;
             }
         };
-        let endpoint = ui.endpoint();
-        if endpoint.project_id.is_empty() || !endpoint.auth.is_complete() {
+        let Some(endpoint) = ui.ready_endpoint() else {
             settings_missing.set(true);
-            open_settings_at(if endpoint.project_id.is_empty() {
-                "settings-project-id"
-            } else {
-                ui.missing_credential_field()
-            });
+            ui.open_settings_at(ui.missing_settings_field());
             return;
-        }
+        };
         settings_missing.set(false);
         failure.set(None);
         in_flight.set(true);
@@ -194,7 +189,7 @@ pub fn CreateForm() -> impl IntoView {
                 </div>
                 <RequestPreview request=request />
             </form>
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error /> })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Create /> })}
         </section>
     }
 }
@@ -207,7 +202,7 @@ fn mark_server_issues(error: &ApiError, validation: Validation, ui: super::Conso
         return;
     };
     let mut marks: Vec<(Field, String)> = Vec::new();
-    if body.error_code == "EG.00513001" {
+    if body.error_code == error_code::NAME_DUPLICATED {
         marks.push((Field::Name, ui.text_untracked().error_name_taken.to_owned()));
     } else {
         for detail in &body.error_details {

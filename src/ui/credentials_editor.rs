@@ -7,7 +7,7 @@
 //! what it had, the error says why, and the form keeps what was typed.
 
 use super::draft::{field_id, FieldState};
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::{console, focus, Snapshot};
 use crate::api::{self, ApiError};
@@ -269,7 +269,7 @@ pub fn CredentialsEditor(
                     })}
                     {move || failure.get().map(|error| view! {
                         <p class="field-error" role="alert">{move || ui.text().credentials_failed}</p>
-                        <ErrorPanel error=error id="credentials-error" />
+                        <ErrorPanel error=error attempt=Attempt::ChangeCredentials id="credentials-error" />
                     })}
                 </div>
             }

@@ -2,7 +2,7 @@
 //! name to be typed before the Delete button acts (the cloud-console
 //! convention for destructive actions).
 
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::{console, focus};
 use crate::api::{self, ApiError};
 use leptos::html::Dialog;
@@ -130,7 +130,7 @@ pub fn DeleteDialog(
                 })}
                 {move || failure.get().map(|error| view! {
                     <p class="field-error" role="alert">{ui.text().delete_failed}</p>
-                    <ErrorPanel error=error id="delete-error" />
+                    <ErrorPanel error=error attempt=Attempt::Delete id="delete-error" />
                 })}
                 <div class="actions">
                     <button

@@ -5,7 +5,7 @@
 //! input for another try.
 
 use super::draft::FieldState;
-use super::error_panel::ErrorPanel;
+use super::error_panel::{Attempt, ErrorPanel};
 use super::field::with_limit;
 use super::field::TextField;
 use super::{console, focus, Snapshot};
@@ -174,7 +174,7 @@ pub fn DescriptionEditor(
         })}
         {move || failure.get().map(|error| view! {
             <p class="field-error" role="alert">{move || ui.text().save_failed}</p>
-            <ErrorPanel error=error id="description-error" />
+            <ErrorPanel error=error attempt=Attempt::SaveDescription id="description-error" />
         })}
     }
 }

@@ -1,19 +1,74 @@
 //! Explains a failed API call, one distinct message per class of failure.
 //! Server text is rendered as text nodes, never as HTML.
 
+use super::console;
 use super::copy_button::CopyButton;
 use super::text::Text;
-use super::{console, open_settings_at};
 use crate::api::ApiError;
+use crate::model::error_code::{AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED};
 use crate::model::ErrorBody;
 use crate::sign::Refusal;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What the failed call was doing: it titles the panel, and says what a
+/// call that was stopped midway may have done anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    Create,
+    SignIn,
+    List,
+    Load,
+    Delete,
+    SaveDescription,
+    ChangeCredentials,
+}
+
+impl Attempt {
+    /// Every attempt, for tests.
+    pub const ALL: [Attempt; 7] = [
+        Attempt::Create,
+        Attempt::SignIn,
+        Attempt::List,
+        Attempt::Load,
+        Attempt::Delete,
+        Attempt::SaveDescription,
+        Attempt::ChangeCredentials,
+    ];
+
+    /// The panel's title.
+    pub fn title(self, text: &Text) -> &'static str {
+        match self {
+            Attempt::Create => text.failed_create,
+            Attempt::SignIn => text.failed_sign_in,
+            Attempt::List => text.failed_list,
+            Attempt::Load => text.failed_load,
+            Attempt::Delete => text.failed_delete,
+            Attempt::SaveDescription => text.failed_description,
+            Attempt::ChangeCredentials => text.failed_credentials,
+        }
+    }
+
+    /// What a call stopped after it was sent (timeout, cancel) may have done.
+    fn maybe_done(self, text: &Text) -> &'static str {
+        match self {
+            Attempt::Create => text.error_maybe_created,
+            Attempt::Delete => text.maybe_deleted,
+            Attempt::SaveDescription | Attempt::ChangeCredentials => text.maybe_saved,
+            Attempt::SignIn | Attempt::List | Attempt::Load => text.nothing_changed,
+        }
+    }
+}
+
 /// The explanation of `error`, with the request ID to give support.
-/// `id` is the panel's DOM id (focus moves there after a failure).
+/// `attempt` titles it; `id` is the panel's DOM id (focus moves there
+/// after a failure).
 #[component]
-pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static str) -> impl IntoView {
+pub fn ErrorPanel(
+    error: ApiError,
+    attempt: Attempt,
+    #[prop(default = "error-panel")] id: &'static str,
+) -> impl IntoView {
     let ui = console();
     let request_id = error.request_id().map(str::to_owned);
     let status = error.status();
@@ -24,15 +79,15 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
                 (_, AGENCY_NOT_PERMITTED) => |t| t.error_agency_not_permitted,
                 (401, _) => |t| t.error_unauthorized,
                 (403, _) => |t| t.error_forbidden,
-                (_, "EG.00513001") => |t| t.error_name_taken,
-                (400, "EG.00513000") => |t| t.error_fields,
+                (_, NAME_DUPLICATED) => |t| t.error_name_taken,
+                (400, INVALID_PARAMETERS) => |t| t.error_fields,
                 (500.., _) => |t| t.error_server,
-                _ => |t| t.error_title,
+                _ => |t| t.error_other,
             };
             let headline = fixed(headline);
             let sign_in = (*status == 401).then(|| {
                 view! {
-                    <button type="button" class="secondary" on:click=move |_| open_settings_at("sign-in-user")>
+                    <button type="button" class="secondary" on:click=move |_| ui.open_settings_at("sign-in-user")>
                         {move || ui.text().sign_in}
                     </button>
                 }
@@ -71,7 +126,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
                     <dt>{move || ui.text().signing_host}</dt>
                     <dd><code class="signed-host">{signed_host}</code></dd>
                 </dl>
-                <button type="button" class="secondary" on:click=move |_| open_settings_at(field)>
+                <button type="button" class="secondary" on:click=move |_| ui.open_settings_at(field)>
                     {move || ui.text().check_access_key}
                 </button>
             }
@@ -93,14 +148,14 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
             let headline = fixed(|t| t.error_timeout);
             (
                 headline,
-                view! { <p>"(" {seconds} " s) " {move || ui.text().error_maybe_created}</p> }.into_any(),
+                view! { <p>"(" {seconds} " s) " {move || attempt.maybe_done(ui.text())}</p> }.into_any(),
             )
         }
         ApiError::Aborted => {
             let headline = fixed(|t| t.error_aborted);
             (
                 headline,
-                view! { <p>{move || ui.text().error_maybe_created}</p> }.into_any(),
+                view! { <p>{move || attempt.maybe_done(ui.text())}</p> }.into_any(),
             )
         }
     };
@@ -115,7 +170,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
     });
     view! {
         <div class="error-panel" role="alert" id=id tabindex="-1">
-            <h3>{move || ui.text().error_title}</h3>
+            <h3 class="error-title">{move || attempt.title(ui.text())}</h3>
             <p class="headline">{move || headline(ui.text())}</p>
             {status.map(|status| view! { <p class="status">{move || ui.text().http_status} ": " {status}</p> })}
             {body}
@@ -123,11 +178,6 @@ pub fn ErrorPanel(error: ApiError, #[prop(default = "error-panel")] id: &'static
         </div>
     }
 }
-
-/// EG's code for "the agency EventGrid needs does not exist" (403).
-const AGENCY_MISSING: &str = "EG.00512003";
-/// EG's code for "this account may not create the agency" (403).
-const AGENCY_NOT_PERMITTED: &str = "EG.00512002";
 
 /// A headline in the current language.
 type Headline = Arc<dyn Fn(&Text) -> String + Send + Sync>;

@@ -23,6 +23,7 @@ pub mod pages;
 pub mod request_preview;
 pub mod rocketmq_section;
 pub mod route;
+pub mod settings_bar;
 pub mod settings_panel;
 pub mod status_badge;
 pub mod storage;
@@ -100,6 +101,11 @@ pub struct Console {
     pub access_key: RwSignal<AccessKey>,
     /// Keep the token and the access key in this tab's sessionStorage.
     pub remember_secrets: RwSignal<bool>,
+    /// Who signed in (`user @ domain`), shown in the settings bar; empty
+    /// when the token was typed in.
+    pub account: RwSignal<String>,
+    /// The whole settings panel is shown, not its one-line summary.
+    pub settings_open: RwSignal<bool>,
     /// How long any API call may take ([`api::DEFAULT_TIMEOUT`] in the app).
     pub timeout: Duration,
 }
@@ -153,14 +159,46 @@ impl Console {
         self.access_key.track();
     }
 
-    /// The id of the first credential field still empty, for focus.
-    pub fn missing_credential_field(&self) -> &'static str {
+    /// The id of the first settings field still empty, for focus.
+    pub fn missing_settings_field(&self) -> &'static str {
+        if self.project_id.with_untracked(|id| id.trim().is_empty()) {
+            return "settings-project-id";
+        }
         match self.auth_method.get_untracked() {
             AuthMethod::Token => "settings-token",
             AuthMethod::AccessKey if self.access_key.with_untracked(|key| key.access.trim().is_empty()) => {
                 "settings-access-key"
             }
             AuthMethod::AccessKey => "settings-secret-key",
+        }
+    }
+
+    /// Opens the settings panel (it may be folded into its bar) and moves
+    /// focus to its field `id` once it is shown.
+    pub fn open_settings_at(&self, id: &'static str) {
+        // Already shown: focus now. Folded: once it has unfolded.
+        focus(id);
+        if !self.settings_open.get_untracked() {
+            self.settings_open.set(true);
+            request_animation_frame(move || focus(id));
+        }
+    }
+
+    /// Settings for a view to start from: what [`App`] loads, or these
+    /// defaults (tests mount views with them).
+    pub fn new(timeout: Duration) -> Console {
+        Console {
+            locale: RwSignal::new(Locale::En),
+            base_url: RwSignal::new(String::new()),
+            region: RwSignal::new(REGIONS[0].to_owned()),
+            project_id: RwSignal::new(String::new()),
+            auth_method: RwSignal::new(AuthMethod::Token),
+            token: RwSignal::new(String::new()),
+            access_key: RwSignal::new(AccessKey::default()),
+            remember_secrets: RwSignal::new(false),
+            account: RwSignal::new(String::new()),
+            settings_open: RwSignal::new(true),
+            timeout,
         }
     }
 
@@ -196,6 +234,33 @@ impl From<Answer<ConnectionInfo>> for Snapshot {
     }
 }
 
+/// How long settings must stay unchanged before views reload with them
+/// (a token typed key by key is not a request per key).
+const SETTINGS_SETTLE: Duration = Duration::from_millis(400);
+
+/// Calls `reload` when the settings a call depends on have changed (a
+/// token pasted, a sign-in, a base URL applied) and then stayed unchanged
+/// for [`SETTINGS_SETTLE`]; never for the settings the view mounted with,
+/// nor after the view is gone.
+pub fn reload_on_new_settings(reload: impl Fn() + Clone + 'static) {
+    let ui = console();
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |previous: Option<()>| {
+        ui.track_settings();
+        if previous.is_some() {
+            let mine = generation.get_value() + 1;
+            generation.set_value(mine);
+            let reload = reload.clone();
+            leptos::task::spawn_local(async move {
+                sleep(SETTINGS_SETTLE).await;
+                if generation.try_get_value() == Some(mine) {
+                    reload();
+                }
+            });
+        }
+    });
+}
+
 /// Re-reads connection `id` while it is still being created: after 1 s,
 /// then doubling up to 8 s. Each answer (or failure) goes to `on_answer`,
 /// which says whether to keep following (false once its view is gone).
@@ -221,15 +286,6 @@ pub fn follow_creation(
             }
         }
     });
-}
-
-/// Opens the settings panel (the user may have closed it) and moves focus
-/// to its field `id`.
-pub fn open_settings_at(id: &str) {
-    if let Ok(Some(panel)) = document().query_selector("details.settings") {
-        let _ = panel.set_attribute("open", "");
-    }
-    focus(id);
 }
 
 /// Moves keyboard focus to the element with `id`, if it exists.

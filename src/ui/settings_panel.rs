@@ -1,16 +1,39 @@
 //! API settings: base URL, region, project, and how calls are authorized:
-//! a token (typed, or from IAM sign-in) or an access key.
+//! a token (typed, or from IAM sign-in) or an access key. Once something
+//! is set to call with, the panel folds into a one-line bar.
 
 use super::access_key_fields::AccessKeyFields;
-use super::error_panel::ErrorPanel;
-use super::{console, region_host, AuthMethod, REGIONS};
-use crate::api::{self, ApiError, Credentials};
+use super::error_panel::{Attempt, ErrorPanel};
+use super::settings_bar::SettingsBar;
+use super::text::Text;
+use super::{console, focus, region_host, AuthMethod, REGIONS};
+use crate::api::{self, ApiError, BaseUrlProblem, Credentials};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The settings panel. It is open while no credentials are set.
+/// The settings: the whole panel while nothing is set to call with, or when
+/// the user asks for it; else [`SettingsBar`]. Both stay mounted, so
+/// nothing typed is lost when the panel folds.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
+    let ui = console();
+    // Folded: there are credentials and the user is not changing them.
+    let folded = move || !ui.settings_open.get() && ui.has_credentials();
+    view! {
+        <section class="panel settings" aria-label=move || ui.text().settings>
+            <Show when=folded>
+                <SettingsBar />
+            </Show>
+            <div id="settings-full" hidden=folded>
+                <FullSettings />
+            </div>
+        </section>
+    }
+}
+
+/// Every setting, and IAM sign-in.
+#[component]
+fn FullSettings() -> impl IntoView {
     let ui = console();
     let credentials = RwSignal::new(Credentials::default());
     let signing_in = RwSignal::new(false);
@@ -26,6 +49,7 @@ pub fn SettingsPanel() -> impl IntoView {
         }
         signing_in.set(true);
         sign_in_error.set(None);
+        // The password goes only to the applied base URL, never to a draft.
         let base_url = ui.base_url.get_untracked();
         spawn_local(async move {
             match api::sign_in(&base_url, &request).await {
@@ -34,8 +58,12 @@ pub fn SettingsPanel() -> impl IntoView {
                     if let Some(project_id) = project_id {
                         ui.project_id.set(project_id);
                     }
+                    ui.account.set(account_name(&request));
                     // The password is not kept once it has done its job.
                     credentials.update(|credentials| credentials.password.clear());
+                    // Signed in: the panel folds, and focus goes to its bar.
+                    ui.settings_open.set(false);
+                    request_animation_frame(|| focus("settings-change"));
                 }
                 Err(error) => sign_in_error.set(Some(error)),
             }
@@ -61,9 +89,6 @@ pub fn SettingsPanel() -> impl IntoView {
         }
     };
     let has_credentials = move || ui.has_credentials();
-    // Open at first while there are no credentials; after that the user
-    // decides (closing it as they are typed would pull the field away).
-    let open_at_start = !untrack(has_credentials);
     let uses = move |method: AuthMethod| ui.auth_method.get() == method;
     let method_choice = move |id: &'static str, method: AuthMethod, label: fn(&super::text::Text) -> &'static str| {
         view! {
@@ -79,118 +104,215 @@ pub fn SettingsPanel() -> impl IntoView {
             </label>
         }
     };
-    let forget = move |_| {
-        ui.token.set(String::new());
-        ui.access_key.set(Default::default());
+    let forget = move |_| forget_secrets();
+    let fold = move |_| {
+        ui.settings_open.set(false);
+        request_animation_frame(|| focus("settings-change"));
     };
     view! {
-        <details class="panel settings" open=open_at_start>
-            <summary>
-                <h2>{move || ui.text().settings}</h2>
-                <span class="badge" class:ok=has_credentials>
-                    {move || if has_credentials() { ui.text().signed_in } else { ui.text().missing_settings }}
-                </span>
-            </summary>
-            <div class="grid">
-                <div class="field">
-                    <label for="settings-base-url">{move || ui.text().api_base}</label>
-                    <input
-                        id="settings-base-url"
-                        type="url"
-                        placeholder="https://"
-                        aria-describedby="settings-base-url-help"
-                        prop:value=move || ui.base_url.get()
-                        on:input=move |ev| ui.base_url.set(event_target_value(&ev))
-                    />
-                    <p id="settings-base-url-help" class="help">{move || ui.text().api_base_help}</p>
-                </div>
-                <div class="field">
-                    <label for="settings-region">{move || ui.text().region}</label>
-                    <select
-                        id="settings-region"
-                        aria-describedby="settings-region-help"
-                        on:change=move |ev| ui.region.set(event_target_value(&ev))
-                    >
-                        {REGIONS
-                            .iter()
-                            .map(|region| {
-                                view! {
-                                    <option value=*region selected=move || ui.region.get() == *region>
-                                        {*region}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p id="settings-region-help" class="help">
-                        {move || ui.text().region_help} " " <code>{move || region_host(&ui.region.get())}</code>
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="settings-project-id">{move || ui.text().project_id}</label>
-                    <input
-                        id="settings-project-id"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby="settings-project-id-help"
-                        prop:value=move || ui.project_id.get()
-                        on:input=move |ev| ui.project_id.set(event_target_value(&ev))
-                    />
-                    <p id="settings-project-id-help" class="help">{move || ui.text().project_id_help}</p>
-                </div>
+        <div class="settings-head">
+            <h2 id="settings-title">{move || ui.text().settings}</h2>
+            <span class="badge" class:ok=has_credentials>
+                {move || if has_credentials() { ui.text().signed_in } else { ui.text().missing_settings }}
+            </span>
+            <Show when=has_credentials>
+                <button type="button" id="settings-done" class="secondary" on:click=fold>
+                    {move || ui.text().settings_done}
+                </button>
+            </Show>
+        </div>
+        <div class="grid">
+            <BaseUrlField />
+            <div class="field">
+                <label for="settings-region">{move || ui.text().region}</label>
+                <select
+                    id="settings-region"
+                    aria-describedby="settings-region-help"
+                    on:change=move |ev| ui.region.set(event_target_value(&ev))
+                >
+                    {REGIONS
+                        .iter()
+                        .map(|region| {
+                            view! {
+                                <option value=*region selected=move || ui.region.get() == *region>
+                                    {*region}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="settings-region-help" class="help">
+                    {move || ui.text().region_help} " " <code>{move || region_host(&ui.region.get())}</code>
+                </p>
             </div>
-            <fieldset class="auth-method">
-                <legend>{move || ui.text().auth_method}</legend>
-                {method_choice("auth-token", AuthMethod::Token, |t| t.auth_token)}
-                {method_choice("auth-access-key", AuthMethod::AccessKey, |t| t.auth_access_key)}
-            </fieldset>
-            <Show when=move || uses(AuthMethod::Token)>
-                <div class="field">
-                    <label for="settings-token">{move || ui.text().token}</label>
-                    <input
-                        id="settings-token"
-                        type="password"
-                        autocomplete="off"
-                        aria-describedby="settings-token-help"
-                        prop:value=move || ui.token.get()
-                        on:input=move |ev| ui.token.set(event_target_value(&ev))
-                    />
-                    <p id="settings-token-help" class="help">{move || ui.text().token_help}</p>
+            <div class="field">
+                <label for="settings-project-id">{move || ui.text().project_id}</label>
+                <input
+                    id="settings-project-id"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="settings-project-id-help"
+                    prop:value=move || ui.project_id.get()
+                    on:input=move |ev| ui.project_id.set(event_target_value(&ev))
+                />
+                <p id="settings-project-id-help" class="help">{move || ui.text().project_id_help}</p>
+            </div>
+        </div>
+        <fieldset class="auth-method">
+            <legend>{move || ui.text().auth_method}</legend>
+            {method_choice("auth-token", AuthMethod::Token, |t| t.auth_token)}
+            {method_choice("auth-access-key", AuthMethod::AccessKey, |t| t.auth_access_key)}
+        </fieldset>
+        <Show when=move || uses(AuthMethod::Token)>
+            <div class="field">
+                <label for="settings-token">{move || ui.text().token}</label>
+                <input
+                    id="settings-token"
+                    type="password"
+                    autocomplete="off"
+                    aria-describedby="settings-token-help"
+                    prop:value=move || ui.token.get()
+                    on:input=move |ev| {
+                        ui.token.set(event_target_value(&ev));
+                        // A token typed in is nobody's sign-in.
+                        ui.account.set(String::new());
+                    }
+                />
+                <p id="settings-token-help" class="help">{move || ui.text().token_help}</p>
+            </div>
+        </Show>
+        <Show when=move || uses(AuthMethod::AccessKey)>
+            <AccessKeyFields />
+        </Show>
+        <div class="remember">
+            <label class="check">
+                <input
+                    id="settings-remember"
+                    type="checkbox"
+                    prop:checked=move || ui.remember_secrets.get()
+                    on:change=move |ev| ui.remember_secrets.set(event_target_checked(&ev))
+                />
+                {move || ui.text().remember_secrets}
+            </label>
+            <button type="button" id="settings-forget" class="link-button" on:click=forget>
+                {move || ui.text().forget_secrets}
+            </button>
+        </div>
+        <Show when=move || uses(AuthMethod::Token)>
+            <form class="sign-in" on:submit=sign_in>
+                <p class="help">{move || ui.text().sign_in_help}</p>
+                <div class="grid">
+                    {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
+                    {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
+                    {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
+                    {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
                 </div>
-            </Show>
-            <Show when=move || uses(AuthMethod::AccessKey)>
-                <AccessKeyFields />
-            </Show>
-            <div class="remember">
-                <label class="check">
-                    <input
-                        id="settings-remember"
-                        type="checkbox"
-                        prop:checked=move || ui.remember_secrets.get()
-                        on:change=move |ev| ui.remember_secrets.set(event_target_checked(&ev))
-                    />
-                    {move || ui.text().remember_secrets}
-                </label>
-                <button type="button" id="settings-forget" class="link-button" on:click=forget>
-                    {move || ui.text().forget_secrets}
+                <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
+                    {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
+                </button>
+                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::SignIn id="sign-in-error" /> })}
+            </form>
+        </Show>
+    }
+}
+
+/// Clears the token, the access key and who signed in (and so, when they
+/// were remembered, this tab's copies).
+pub fn forget_secrets() {
+    let ui = console();
+    ui.token.set(String::new());
+    ui.access_key.set(Default::default());
+    ui.account.set(String::new());
+}
+
+/// `user @ domain`, or the user alone, for the settings bar.
+fn account_name(credentials: &Credentials) -> String {
+    let (user, domain) = (credentials.user_name.trim(), credentials.domain.trim());
+    if domain.is_empty() || domain == user {
+        user.to_owned()
+    } else {
+        format!("{user} @ {domain}")
+    }
+}
+
+/// The base URL: typed freely, applied only with Apply or Enter, and only
+/// when it is an absolute http(s) URL (or empty, for this page's origin).
+/// Until then every call, and its credentials, go where they went before.
+#[component]
+fn BaseUrlField() -> impl IntoView {
+    let ui = console();
+    let draft = RwSignal::new(ui.base_url.get_untracked());
+    let problem = RwSignal::new(None::<BaseUrlProblem>);
+    // Applied elsewhere (a test, a reload): the field shows it.
+    Effect::new(move |_| draft.set(ui.base_url.get()));
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match api::check_base_url(&draft.get_untracked()) {
+            Ok(url) => {
+                problem.set(None);
+                draft.set(url.clone());
+                if ui.base_url.get_untracked() != url {
+                    ui.base_url.set(url);
+                }
+            }
+            Err(why) => {
+                problem.set(Some(why));
+                focus("settings-base-url");
+            }
+        }
+    };
+    let pending = move || draft.with(|draft| ui.base_url.with(|applied| draft.trim() != applied));
+    let described_by = move || {
+        if problem.get().is_some() {
+            "settings-base-url-error settings-base-url-help"
+        } else {
+            "settings-base-url-help"
+        }
+    };
+    view! {
+        <form class="field base-url" id="settings-base-url-form" on:submit=apply novalidate>
+            <label for="settings-base-url">{move || ui.text().api_base}</label>
+            <div class="inline">
+                <input
+                    id="settings-base-url"
+                    type="url"
+                    placeholder="https://"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=described_by
+                    aria-invalid=move || problem.get().is_some().to_string()
+                    prop:value=move || draft.get()
+                    on:input=move |ev| {
+                        draft.set(event_target_value(&ev));
+                        problem.set(None);
+                    }
+                />
+                <button type="submit" id="settings-base-url-apply" class="secondary">
+                    {move || ui.text().apply}
                 </button>
             </div>
-            <Show when=move || uses(AuthMethod::Token)>
-                <form class="sign-in" on:submit=sign_in>
-                    <p class="help">{move || ui.text().sign_in_help}</p>
-                    <div class="grid">
-                        {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
-                        {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
-                        {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
-                        {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
-                    </div>
-                    <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
-                        {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
-                    </button>
-                    {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error id="sign-in-error" /> })}
-                </form>
-            </Show>
-        </details>
+            {move || problem.get().map(|why| view! {
+                <p id="settings-base-url-error" class="field-error" role="alert">{move || base_url_problem(why, ui.text())}</p>
+            })}
+            <p class="help" id="settings-base-url-applied">
+                {move || ui.text().base_url_applied} ": "
+                <code>{move || {
+                    let applied = ui.base_url.get();
+                    if applied.is_empty() { ui.text().base_url_same_origin.to_owned() } else { applied }
+                }}</code>
+                {move || pending().then(|| view! { " " <span class="pending">{ui.text().base_url_pending}</span> })}
+            </p>
+            <p id="settings-base-url-help" class="help">{move || ui.text().api_base_help}</p>
+        </form>
+    }
+}
+
+fn base_url_problem(problem: BaseUrlProblem, text: &Text) -> &'static str {
+    match problem {
+        BaseUrlProblem::NotAbsolute => text.base_url_not_absolute,
+        BaseUrlProblem::Scheme => text.base_url_scheme,
+        BaseUrlProblem::UserInfo => text.base_url_user_info,
+        BaseUrlProblem::QueryOrFragment => text.base_url_query,
     }
 }

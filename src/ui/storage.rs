@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 const SETTINGS_KEY: &str = "eg-connections.settings";
 const TOKEN_KEY: &str = "eg-connections.token";
 const ACCESS_KEY_KEY: &str = "eg-connections.access-key";
+const ACCOUNT_KEY: &str = "eg-connections.account";
 
 /// The non-secret settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,20 +44,38 @@ pub fn save_settings(settings: &SavedSettings) {
 
 /// The token remembered in this tab, if any.
 pub fn load_token() -> Option<String> {
-    window()
-        .session_storage()
-        .ok()
-        .flatten()
-        .and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten())
-        .filter(|token| !token.is_empty())
+    load_session_text(TOKEN_KEY)
 }
 
 /// Remembers the token in this tab, or forgets it when `token` is `None`.
 pub fn save_token(token: Option<&str>) {
+    save_session_text(TOKEN_KEY, token);
+}
+
+/// Who signed in for the remembered token, if any.
+pub fn load_account() -> Option<String> {
+    load_session_text(ACCOUNT_KEY)
+}
+
+/// Remembers who signed in, with the token it goes with.
+pub fn save_account(account: Option<&str>) {
+    save_session_text(ACCOUNT_KEY, account);
+}
+
+fn load_session_text(key: &str) -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .filter(|text| !text.is_empty())
+}
+
+fn save_session_text(key: &str, text: Option<&str>) {
     if let Some(storage) = window().session_storage().ok().flatten() {
-        let _ = match token {
-            Some(token) if !token.is_empty() => storage.set_item(TOKEN_KEY, token),
-            _ => storage.remove_item(TOKEN_KEY),
+        let _ = match text {
+            Some(text) if !text.is_empty() => storage.set_item(key, text),
+            _ => storage.remove_item(key),
         };
     }
 }

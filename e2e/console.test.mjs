@@ -88,95 +88,6 @@ test('sign in with the development user; the empty list leads to Create', async 
   assert.equal(new URL(page.url()).hash, '#/create');
 });
 
-test('the folded settings bar: the first row in view at 1280x800, Change, Done and Sign out', async () => {
-  for (const n of [1, 2, 3]) await emu.create(unique(`bar-${n}`));
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await freshPage(browser, { context });
-  await open(page, emu.url, '#/');
-  await page.fill('#sign-in-user', emu.user);
-  await page.fill('#sign-in-password', emu.password);
-  await page.fill('#sign-in-domain', emu.domain);
-  await page.fill('#sign-in-project', emu.project);
-  await page.click('#sign-in-button');
-  await page.waitForSelector('#settings-bar');
-  await page.waitForSelector('#connections-table tbody tr');
-  const row = await page.$eval('#connections-table tbody tr', (tr) => tr.getBoundingClientRect().toJSON());
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
-  assert.ok(row.bottom <= 800, `the first row ends at ${row.bottom}px, within 800`);
-  await shoot('settings-bar');
-  await checkAccessibility('settings folded into the bar');
-
-  await page.click('#settings-change');
-  await page.waitForSelector('#settings-full', { state: 'visible' });
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
-  await page.click('#settings-done');
-  await page.waitForSelector('#settings-full', { state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
-
-  await page.click('#settings-sign-out');
-  await page.waitForSelector('#settings-full', { state: 'visible' });
-  assert.equal(await page.inputValue('#settings-token'), '', 'signed out: the token is gone');
-  await page.waitForSelector('#list-settings-missing');
-  await context.close();
-});
-
-test('the base URL is applied only with Apply or Enter, and only when it is a URL', { timeout: 60_000 }, async () => {
-  // A second API on another origin, which this console may call (CORS).
-  const other = await startEmulator({ dist: null, args: ['--cors-origin', emu.url] });
-  try {
-    page = await freshPage(browser);
-    await open(page, emu.url, '#/');
-    await useToken(page, emu);
-    await page.waitForSelector('#connections-table, #list-empty');
-    // Let the reload after the typed token settle, then count.
-    await page.waitForTimeout(1000);
-    const here = await emu.apiRequests();
-    const there = await other.apiRequests();
-    // Typed key by key, with pauses longer than any reload's settle time.
-    await page.click('#settings-base-url');
-    await page.keyboard.type(other.url, { delay: 30 });
-    await page.waitForTimeout(1200);
-    assert.equal(await other.apiRequests(), there, 'no request to a base URL being typed');
-    assert.equal(await emu.apiRequests(), here, 'no reload while it is typed');
-    assert.match(await page.textContent('#settings-base-url-applied'), /Not applied yet/);
-
-    // Not a URL, another scheme, credentials in it: refused, nothing sent.
-    for (const [typed, message] of [
-      ['eg-proxy.example.com', /absolute URL/],
-      ['ftp://eg-proxy.example.com', /Only http/],
-      ['https://user:secret@eg-proxy.example.com', /user name and password/],
-      ['https://eg-proxy.example.com/?x=1', /query/],
-    ]) {
-      await page.fill('#settings-base-url', typed);
-      await page.press('#settings-base-url', 'Enter');
-      assert.match(await page.textContent('#settings-base-url-error'), message);
-      assert.equal(await page.getAttribute('#settings-base-url', 'aria-invalid'), 'true');
-    }
-    await page.waitForTimeout(600);
-    assert.equal(await emu.apiRequests(), here, 'a refused base URL sends nothing');
-    assert.equal(await other.apiRequests(), there);
-
-    // Applied with Enter: the list reloads from the other API (whose token differs).
-    await page.fill('#settings-base-url', `${other.url}/`);
-    await page.press('#settings-base-url', 'Enter');
-    assert.equal(await page.$('#settings-base-url-error'), null);
-    assert.equal(await page.inputValue('#settings-base-url'), other.url, 'shown as applied');
-    await page.waitForSelector('#list-error');
-    assert.ok((await other.apiRequests()) > there, 'the applied base URL is called');
-    assert.equal(await page.textContent('#list-error .error-title'), 'The connections could not be listed');
-    assert.match(await page.textContent('#list-error'), /Sign in again/);
-    await checkAccessibility('a refused and an applied base URL');
-
-    // Emptied and applied with the button: this page's own origin again.
-    await page.fill('#settings-base-url', '');
-    await page.click('#settings-base-url-apply');
-    await page.waitForSelector('#list-error', { state: 'detached' });
-    assert.match(await page.textContent('#settings-base-url-applied'), /this page's own origin/);
-  } finally {
-    other.stop();
-  }
-});
-
 test('create a WEBHOOK connection and watch CREATING become CREATED', async () => {
   page = await freshPage(browser);
   await open(page, emu.url);
@@ -490,4 +401,118 @@ test('manage connections: find by substring, page, edit a description, delete wi
   // A deep link to the deleted one says it is gone.
   await page.goto(`${emu.url}/#/connections/${encodeURIComponent(left.items[0].id)}x`);
   await page.waitForSelector('#details-not-found');
+});
+
+test('the folded settings bar: the first row in view at 1280x800, Change, Done and Sign out', async () => {
+  for (const n of [1, 2, 3]) await emu.create(unique(`bar-${n}`));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await freshPage(browser, { context });
+  await open(page, emu.url, '#/');
+  await page.fill('#sign-in-user', emu.user);
+  await page.fill('#sign-in-password', emu.password);
+  await page.fill('#sign-in-domain', emu.domain);
+  await page.fill('#sign-in-project', emu.project);
+  await page.click('#sign-in-button');
+  await page.waitForSelector('#settings-bar');
+  await page.waitForSelector('#connections-table tbody tr');
+  const row = await page.$eval('#connections-table tbody tr', (tr) => tr.getBoundingClientRect().toJSON());
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.ok(row.bottom <= 800, `the first row ends at ${row.bottom}px, within 800`);
+  await shoot('settings-bar');
+  await checkAccessibility('settings folded into the bar');
+
+  await page.click('#settings-change');
+  await page.waitForSelector('#settings-full', { state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
+  await page.click('#settings-done');
+  await page.waitForSelector('#settings-full', { state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
+
+  await page.click('#settings-sign-out');
+  await page.waitForSelector('#settings-full', { state: 'visible' });
+  assert.equal(await page.inputValue('#settings-token'), '', 'signed out: the token is gone');
+  await page.waitForSelector('#list-settings-missing');
+  await context.close();
+});
+
+test('the base URL is applied only with Apply or Enter, and only when it is a URL', { timeout: 60_000 }, async () => {
+  // A second API on another origin, which this console may call (CORS).
+  const other = await startEmulator({ dist: null, args: ['--cors-origin', emu.url] });
+  try {
+    page = await freshPage(browser);
+    await open(page, emu.url, '#/');
+    await useToken(page, emu);
+    await page.waitForSelector('#connections-table, #list-empty');
+    // Let the reload after the typed token settle, then count.
+    await page.waitForTimeout(1000);
+    const here = await emu.apiRequests();
+    const there = await other.apiRequests();
+    // Typed key by key, with pauses longer than any reload's settle time.
+    await page.click('#settings-base-url');
+    await page.keyboard.type(other.url, { delay: 30 });
+    await page.waitForTimeout(1200);
+    assert.equal(await other.apiRequests(), there, 'no request to a base URL being typed');
+    assert.equal(await emu.apiRequests(), here, 'no reload while it is typed');
+    assert.match(await page.textContent('#settings-base-url-applied'), /Not applied yet/);
+
+    // Not a URL, another scheme, credentials in it: refused, nothing sent.
+    for (const [typed, message] of [
+      ['eg-proxy.example.com', /absolute URL/],
+      ['ftp://eg-proxy.example.com', /Only http/],
+      ['https://user:secret@eg-proxy.example.com', /user name and password/],
+      ['https://eg-proxy.example.com/?x=1', /query/],
+    ]) {
+      await page.fill('#settings-base-url', typed);
+      await page.press('#settings-base-url', 'Enter');
+      assert.match(await page.textContent('#settings-base-url-error'), message);
+      assert.equal(await page.getAttribute('#settings-base-url', 'aria-invalid'), 'true');
+    }
+    await page.waitForTimeout(600);
+    assert.equal(await emu.apiRequests(), here, 'a refused base URL sends nothing');
+    assert.equal(await other.apiRequests(), there);
+
+    // Applied with Enter: the list reloads from the other API (whose token differs).
+    await page.fill('#settings-base-url', `${other.url}/`);
+    await page.press('#settings-base-url', 'Enter');
+    assert.equal(await page.$('#settings-base-url-error'), null);
+    assert.equal(await page.inputValue('#settings-base-url'), other.url, 'shown as applied');
+    await page.waitForSelector('#list-error');
+    assert.ok((await other.apiRequests()) > there, 'the applied base URL is called');
+    assert.equal(await page.textContent('#list-error .error-title'), 'The connections could not be listed');
+    assert.match(await page.textContent('#list-error'), /Sign in again/);
+    await checkAccessibility('a refused and an applied base URL');
+
+    // Emptied and applied with the button: this page's own origin again.
+    await page.fill('#settings-base-url', '');
+    await page.click('#settings-base-url-apply');
+    await page.waitForSelector('#list-error', { state: 'detached' });
+    assert.match(await page.textContent('#settings-base-url-applied'), /this page's own origin/);
+  } finally {
+    other.stop();
+  }
+});
+
+test('a view that closes aborts its load: the browser cancels the request, nothing is written', async () => {
+  const created = await emu.create(unique('abort'));
+  page = await freshPage(browser);
+  await open(page, emu.url, '#/');
+  await useToken(page, emu);
+  await page.waitForSelector('#connections-table');
+  // The details' load answers only after 4 s; the view closes before that.
+  await emu.fault({ kind: 'latency', ms: 4000, method: 'GET', path_prefix: `/v1/${emu.project}/connections/${created.id}` });
+  const aborted = new Promise((resolve) => {
+    page.on('requestfailed', (request) => {
+      if (request.url().endsWith(`/connections/${created.id}`)) resolve(request.failure()?.errorText);
+    });
+  });
+  const sent = page.waitForRequest((request) => request.url().endsWith(`/connections/${created.id}`));
+  await page.evaluate((id) => { window.location.hash = `#/connections/${id}`; }, created.id);
+  await sent;
+  await page.click('#nav-list');
+  assert.equal(await aborted, 'net::ERR_ABORTED', 'the closed view aborted its fetch');
+  await page.waitForSelector('#connections-table');
+  // Past the latency: the late answer was dropped, not written anywhere.
+  await page.waitForTimeout(4500);
+  assert.equal(await page.$('#connection-details'), null);
+  assert.equal(await page.$('#details-error'), null);
 });

@@ -606,19 +606,22 @@ pub async fn create_connection(
     answer(response, value)
 }
 
-/// `GET /v1/{project_id}/connections/{id}`.
-pub async fn show_connection(endpoint: &Endpoint, id: &str) -> Result<Answer<ConnectionInfo>, ApiError> {
-    let abort = Abort::default();
-    let call = api_call(endpoint, Method::GET, endpoint.connection_url(id), None, &abort);
+/// `GET /v1/{project_id}/connections/{id}`; `abort` stops it (its view closed).
+pub async fn show_connection(endpoint: &Endpoint, id: &str, abort: &Abort) -> Result<Answer<ConnectionInfo>, ApiError> {
+    let call = api_call(endpoint, Method::GET, endpoint.connection_url(id), None, abort);
     let (response, value) = send::<ConnectionInfo>(call).await?;
     answer(response, value)
 }
 
-/// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name&instance_id`.
-pub async fn list_connections(endpoint: &Endpoint, query: &ListQuery) -> Result<Answer<ConnectionList>, ApiError> {
+/// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name&instance_id`;
+/// `abort` stops it (its view closed, or a newer query replaced it).
+pub async fn list_connections(
+    endpoint: &Endpoint,
+    query: &ListQuery,
+    abort: &Abort,
+) -> Result<Answer<ConnectionList>, ApiError> {
     let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
-    let abort = Abort::default();
-    let (response, value) = send::<ConnectionList>(api_call(endpoint, Method::GET, url, None, &abort)).await?;
+    let (response, value) = send::<ConnectionList>(api_call(endpoint, Method::GET, url, None, abort)).await?;
     answer(response, value)
 }
 

@@ -11,7 +11,7 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::pages::views;
 use super::route::{router, Route};
 use super::status_badge::StatusBadge;
-use super::{console, focus, follow_creation, reload_on_new_settings, Snapshot};
+use super::{console, focus, follow_creation, reload_on_new_settings, InFlight, Snapshot};
 use crate::api::{self, ApiError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,6 +37,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     let deleting = RwSignal::new(false);
     // Bumped on every load: answers of superseded loads are dropped.
     let generation = StoredValue::new(0_u64);
+    let in_flight = InFlight::for_view();
 
     let follow = move || {
         let Some(endpoint) = ui.ready_endpoint() else { return };
@@ -77,8 +78,9 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             generation.set_value(mine);
             loading.set(true);
             let id = id.clone();
+            let abort = in_flight.start();
             spawn_local(async move {
-                let outcome = api::show_connection(&endpoint, &id).await;
+                let outcome = api::show_connection(&endpoint, &id, &abort).await;
                 if generation.try_get_value() != Some(mine) {
                     return;
                 }

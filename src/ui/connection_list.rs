@@ -8,7 +8,7 @@ use super::pager::{PageWindow, Pager};
 use super::pages::views;
 use super::route::Route;
 use super::status_badge::StatusBadge;
-use super::{console, focus, follow_creation, reload_on_new_settings};
+use super::{console, focus, follow_creation, reload_on_new_settings, InFlight};
 use crate::api::{self, ApiError, ListQuery, NameMatch};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -41,6 +41,7 @@ pub fn ConnectionList() -> impl IntoView {
     let name_match = RwSignal::new(query.get_untracked().name_match);
     // Bumped on every load: answers of superseded loads are dropped.
     let generation = StoredValue::new(0_u64);
+    let in_flight = InFlight::for_view();
     on_cleanup(move || {
         let _ = views.notice.try_set(None);
     });
@@ -88,8 +89,9 @@ pub fn ConnectionList() -> impl IntoView {
         };
         settings_missing.set(false);
         loading.set(true);
+        let abort = in_flight.start();
         spawn_local(async move {
-            let outcome = api::list_connections(&endpoint, &wanted).await;
+            let outcome = api::list_connections(&endpoint, &wanted, &abort).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }

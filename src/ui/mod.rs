@@ -234,6 +234,34 @@ impl From<Answer<ConnectionInfo>> for Snapshot {
     }
 }
 
+/// A view's loading request: starting one aborts the one before, and the
+/// view closing aborts the last (`AbortController`), so the browser drops
+/// what no view will show.
+#[derive(Debug, Clone, Copy)]
+pub struct InFlight(StoredValue<Option<api::Abort>, LocalStorage>);
+
+impl InFlight {
+    /// A slot owned by the current view (aborted on its cleanup).
+    pub fn for_view() -> InFlight {
+        let slot = StoredValue::new_local(None::<api::Abort>);
+        on_cleanup(move || {
+            if let Some(Some(last)) = slot.try_update_value(Option::take) {
+                last.cancel();
+            }
+        });
+        InFlight(slot)
+    }
+
+    /// The abort handle of a new request, the previous one aborted.
+    pub fn start(&self) -> api::Abort {
+        let abort = api::Abort::default();
+        if let Some(Some(previous)) = self.0.try_update_value(|slot| slot.replace(abort.clone())) {
+            previous.cancel();
+        }
+        abort
+    }
+}
+
 /// How long settings must stay unchanged before views reload with them
 /// (a token typed key by key is not a request per key).
 const SETTINGS_SETTLE: Duration = Duration::from_millis(400);
@@ -275,7 +303,9 @@ pub fn follow_creation(
         loop {
             sleep(delay).await;
             delay = (delay * 2).min(Duration::from_secs(8));
-            let outcome = api::show_connection(&endpoint, &id).await.map(Snapshot::from);
+            let outcome = api::show_connection(&endpoint, &id, &api::Abort::default())
+                .await
+                .map(Snapshot::from);
             let settled = match &outcome {
                 Ok(snapshot) => !snapshot.info.status.is_pending(),
                 Err(error) => error.status() == Some(404),

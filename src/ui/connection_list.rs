@@ -4,10 +4,11 @@
 
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::error_panel::{Attempt, ErrorPanel};
+use super::missing_settings::MissingSettings;
 use super::pager::{PageWindow, Pager};
-use super::pages::views;
 use super::route::Route;
 use super::status_badge::StatusBadge;
+use super::views::views;
 use super::{console, focus, follow_creation, reload_on_new_settings, InFlight};
 use crate::api::{self, ApiError, ListQuery, NameMatch};
 use crate::i18n::field_label;
@@ -33,7 +34,6 @@ pub fn ConnectionList() -> impl IntoView {
     let loaded = RwSignal::new(None::<Loaded>);
     let loading = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
-    let settings_missing = RwSignal::new(false);
     let reload = RwSignal::new(0_u64);
     let deleting = RwSignal::new(None::<(String, String)>);
     let search_text = RwSignal::new(query.get_untracked().search);
@@ -83,11 +83,9 @@ pub fn ConnectionList() -> impl IntoView {
         let mine = generation.get_value() + 1;
         generation.set_value(mine);
         let Some(endpoint) = ui.ready_endpoint() else {
-            settings_missing.set(true);
             loading.set(false);
             return;
         };
-        settings_missing.set(false);
         loading.set(true);
         let abort = in_flight.start();
         spawn_local(async move {
@@ -354,9 +352,7 @@ pub fn ConnectionList() -> impl IntoView {
                 </div>
                 <button type="submit" class="secondary" id="list-search-button">{move || ui.text().search}</button>
             </form>
-            {move || settings_missing.get().then(|| view! {
-                <p class="field-error" role="alert" id="list-settings-missing">{ui.text().missing_settings}</p>
-            })}
+            <MissingSettings tried=true id="list-settings-missing" />
             {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::List id="list-error" /> })}
             {move || (loading.get() && loaded.with(Option::is_none)).then(|| view! {
                 <p class="help" aria-live="polite">{ui.text().loading}</p>

@@ -6,10 +6,11 @@ use super::draft::{field_id, Validation};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::draft_text_field;
 use super::kafka_section::KafkaSection;
-use super::pages::views;
+use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
 use super::rocketmq_section::RocketmqSection;
 use super::route::{router, Route};
+use super::views::views;
 use super::{console, focus, Snapshot};
 use crate::api::{self, Abort, ApiError};
 use crate::i18n::field_label;
@@ -163,9 +164,7 @@ pub fn CreateForm() -> impl IntoView {
                 <Show when=move || draft.connection_type.get() == ConnectionType::Rocketmq>
                     <RocketmqSection draft=draft validation=validation />
                 </Show>
-                {move || settings_missing.get().then(|| view! {
-                    <p class="field-error" role="alert">{ui.text().missing_settings}</p>
-                })}
+                <MissingSettings tried=settings_missing />
                 <div class="actions">
                     <button
                         type="submit"

@@ -9,6 +9,7 @@
 use super::draft::{field_id, FieldState};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
+use super::missing_settings::MissingSettings;
 use super::{console, focus, Snapshot};
 use crate::api::{self, ApiError};
 use crate::i18n::field_label;
@@ -264,9 +265,7 @@ pub fn CredentialsEditor(
                     >
                         {form(pair)}
                     </Show>
-                    {move || settings_missing.get().then(|| view! {
-                        <p class="field-error" role="alert">{ui.text().missing_settings}</p>
-                    })}
+                    <MissingSettings tried=settings_missing />
                     {move || failure.get().map(|error| view! {
                         <p class="field-error" role="alert">{move || ui.text().credentials_failed}</p>
                         <ErrorPanel error=error attempt=Attempt::ChangeCredentials id="credentials-error" />

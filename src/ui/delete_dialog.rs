@@ -3,6 +3,7 @@
 //! convention for destructive actions).
 
 use super::error_panel::{Attempt, ErrorPanel};
+use super::missing_settings::MissingSettings;
 use super::{console, focus};
 use crate::api::{self, ApiError};
 use leptos::html::Dialog;
@@ -125,9 +126,7 @@ pub fn DeleteDialog(
                         {move || mismatch.get().then(|| view! { <p>{ui.text().delete_mismatch}</p> })}
                     </div>
                 </div>
-                {move || settings_missing.get().then(|| view! {
-                    <p class="field-error" role="alert">{ui.text().missing_settings}</p>
-                })}
+                <MissingSettings tried=settings_missing />
                 {move || failure.get().map(|error| view! {
                     <p class="field-error" role="alert">{ui.text().delete_failed}</p>
                     <ErrorPanel error=error attempt=Attempt::Delete id="delete-error" />

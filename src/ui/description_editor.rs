@@ -8,6 +8,7 @@ use super::draft::FieldState;
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::with_limit;
 use super::field::TextField;
+use super::missing_settings::MissingSettings;
 use super::{console, focus, Snapshot};
 use crate::api::{self, ApiError};
 use crate::i18n::field_label;
@@ -169,9 +170,7 @@ pub fn DescriptionEditor(
                 </div>
             </form>
         </Show>
-        {move || settings_missing.get().then(|| view! {
-            <p class="field-error" role="alert">{ui.text().missing_settings}</p>
-        })}
+        <MissingSettings tried=settings_missing />
         {move || failure.get().map(|error| view! {
             <p class="field-error" role="alert">{move || ui.text().save_failed}</p>
             <ErrorPanel error=error attempt=Attempt::SaveDescription id="description-error" />

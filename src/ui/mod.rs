@@ -2,7 +2,7 @@
 //!
 //! Shared state lives in small structs provided as context: [`Console`]
 //! (language and API settings), [`route::Router`] (the current view) and
-//! [`pages::Views`] (what views hand to each other).
+//! [`views::Views`] (what views hand to each other).
 
 pub mod access_key_fields;
 pub mod app;
@@ -18,6 +18,7 @@ pub mod draft;
 pub mod error_panel;
 pub mod field;
 pub mod kafka_section;
+pub mod missing_settings;
 pub mod pager;
 pub mod pages;
 pub mod request_preview;
@@ -28,6 +29,7 @@ pub mod settings_panel;
 pub mod status_badge;
 pub mod storage;
 pub mod text;
+pub mod views;
 
 use crate::api::{self, AccessKey, Answer, ApiError, Auth, Endpoint};
 use crate::model::ConnectionInfo;
@@ -137,6 +139,11 @@ impl Console {
     /// credentials are still missing (views then point at the settings panel).
     pub fn ready_endpoint(&self) -> Option<Endpoint> {
         Some(self.endpoint()).filter(|endpoint| !endpoint.project_id.is_empty() && endpoint.auth.is_complete())
+    }
+
+    /// Whether calls can be made: a project ID and credentials (tracked).
+    pub fn is_ready(&self) -> bool {
+        self.project_id.with(|id| !id.trim().is_empty()) && self.has_credentials()
     }
 
     /// Whether credentials are set for the chosen method (tracked).

@@ -1,5 +1,5 @@
 //! The routed part of the console: one view at a time, chosen by the URL's
-//! hash, and the little state the views hand to each other.
+//! hash (the state the views hand to each other is in [`super::views`]).
 
 use super::connection_details::ConnectionDetails;
 use super::connection_list::ConnectionList;
@@ -7,29 +7,9 @@ use super::console;
 use super::create_form::CreateForm;
 use super::draft::Draft;
 use super::route::{Route, Router};
-use super::Snapshot;
+use super::views::Views;
 use crate::api::ListQuery;
 use leptos::prelude::*;
-
-/// What one view leaves for the next.
-#[derive(Debug, Clone, Copy)]
-pub struct Views {
-    /// The connection just created, shown by its details view without a
-    /// second request.
-    pub created: RwSignal<Option<Snapshot>>,
-    /// The list's page, sort and search, kept while other views are open.
-    pub list_query: RwSignal<ListQuery>,
-    /// A one-time message for the list (e.g. a connection was deleted).
-    pub notice: RwSignal<Option<String>>,
-    /// The create form's values: a half-filled form survives a visit to
-    /// another view.
-    pub draft: Draft,
-}
-
-/// The views shared state, provided by [`Pages`].
-pub fn views() -> Views {
-    expect_context::<Views>()
-}
 
 /// The navigation bar and the current view.
 #[component]

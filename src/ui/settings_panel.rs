@@ -17,8 +17,8 @@ use leptos::task::spawn_local;
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let ui = console();
-    // Folded: there are credentials and the user is not changing them.
-    let folded = move || !ui.settings_open.get() && ui.has_credentials();
+    // Folded: calls can be made and the user is not changing the settings.
+    let folded = move || !ui.settings_open.get() && ui.is_ready();
     view! {
         <section class="panel settings" aria-label=move || ui.text().settings>
             <Show when=folded>

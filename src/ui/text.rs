@@ -204,6 +204,7 @@ pub struct Text {
     pub auth_token_short: &'static str,
     pub auth_access_key_short: &'static str,
     pub account_unknown: &'static str,
+    pub open_settings: &'static str,
 }
 
 const EN: Text = Text {
@@ -404,6 +405,7 @@ const EN: Text = Text {
     auth_token_short: "IAM token",
     auth_access_key_short: "Access key",
     account_unknown: "(a token typed in)",
+    open_settings: "Open API settings",
 };
 
 const ZH_CN: Text = Text {
@@ -605,6 +607,7 @@ const ZH_CN: Text = Text {
     auth_token_short: "IAM 令牌",
     auth_access_key_short: "访问密钥",
     account_unknown: "（手动输入的令牌）",
+    open_settings: "打开 API 设置",
 };
 
 /// The console's text in `locale`.

@@ -1,9 +1,9 @@
 //! Explains a failed API call, one distinct message per class of failure.
 //! Server text is rendered as text nodes, never as HTML.
 
-use super::console;
 use super::copy_button::CopyButton;
 use super::text::Text;
+use super::{console, AuthMethod};
 use crate::api::ApiError;
 use crate::model::error_code::{AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED};
 use crate::model::ErrorBody;
@@ -87,7 +87,13 @@ pub fn ErrorPanel(
             let headline = fixed(headline);
             let sign_in = (*status == 401).then(|| {
                 view! {
-                    <button type="button" class="secondary" on:click=move |_| ui.open_settings_at("sign-in-user")>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        // Sign-in gives a token; with an access key, its fields.
+                        ui.open_settings_at(match ui.auth_method.get_untracked() {
+                            AuthMethod::Token => "sign-in-user",
+                            AuthMethod::AccessKey => "settings-access-key",
+                        })
+                    }>
                         {move || ui.text().sign_in}
                     </button>
                 }

@@ -1,7 +1,7 @@
 //! The console's root: settings, language, and the routed views.
 
 use super::pages::Pages;
-use super::settings_panel::SettingsPanel;
+use super::settings::Settings;
 use super::storage::{self, SavedSettings};
 use super::{AuthMethod, Console, REGIONS};
 use crate::api::{self, DEFAULT_TIMEOUT};
@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         timeout: DEFAULT_TIMEOUT,
     };
     // Folded into its one-line bar when there is already something to call with.
-    ui.settings_open.set(!untrack(|| ui.has_credentials()));
+    ui.settings_open.set(!untrack(|| ui.is_ready()));
     provide_context(ui);
 
     // Non-secret settings persist in localStorage.
@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main>
-            <SettingsPanel />
+            <Settings />
             <Pages />
         </main>
     }

@@ -8,6 +8,7 @@ use super::credentials_editor::CredentialsEditor;
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::description_editor::DescriptionEditor;
 use super::error_panel::{Attempt, ErrorPanel};
+use super::missing_settings::MissingSettings;
 use super::route::{router, Route};
 use super::status_badge::StatusBadge;
 use super::views::views;
@@ -138,9 +139,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 }
                 .into_any(),
                 Some(error) => view! { <ErrorPanel error=error attempt=Attempt::Load id="details-error" /> }.into_any(),
-                None if ui.ready_endpoint().is_none() => {
-                    view! { <p class="field-error" role="alert">{ui.text().missing_settings}</p> }.into_any()
-                }
+                None if ui.ready_endpoint().is_none() => view! { <MissingSettings tried=true /> }.into_any(),
                 None => view! { <p class="help" aria-live="polite">{ui.text().loading}</p> }.into_any(),
             };
         }

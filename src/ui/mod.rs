@@ -6,6 +6,7 @@
 
 pub mod access_key_fields;
 pub mod app;
+pub mod base_url_field;
 pub mod connection_details;
 pub mod connection_facts;
 pub mod connection_list;
@@ -24,6 +25,7 @@ pub mod pages;
 pub mod request_preview;
 pub mod rocketmq_section;
 pub mod route;
+pub mod settings;
 pub mod settings_bar;
 pub mod settings_panel;
 pub mod status_badge;
@@ -188,24 +190,6 @@ impl Console {
         if !self.settings_open.get_untracked() {
             self.settings_open.set(true);
             request_animation_frame(move || focus(id));
-        }
-    }
-
-    /// Settings for a view to start from: what [`App`] loads, or these
-    /// defaults (tests mount views with them).
-    pub fn new(timeout: Duration) -> Console {
-        Console {
-            locale: RwSignal::new(Locale::En),
-            base_url: RwSignal::new(String::new()),
-            region: RwSignal::new(REGIONS[0].to_owned()),
-            project_id: RwSignal::new(String::new()),
-            auth_method: RwSignal::new(AuthMethod::Token),
-            token: RwSignal::new(String::new()),
-            access_key: RwSignal::new(AccessKey::default()),
-            remember_secrets: RwSignal::new(false),
-            account: RwSignal::new(String::new()),
-            settings_open: RwSignal::new(true),
-            timeout,
         }
     }
 

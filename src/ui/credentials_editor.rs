@@ -11,14 +11,13 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
 use super::{console, focus, Snapshot};
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Endpoint};
 use crate::i18n::field_label;
 use crate::input::{Body, KafkaInput, Raw, RocketmqInput, UpdateInput};
 use crate::issue::{Field, Issue};
 use crate::model::{ConnectionInfo, ConnectionType, UpdateConnectionRequest};
 use crate::rules::validate_update;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Which credentials a connection has, if any: the user name and password
 /// fields of its type.
@@ -73,9 +72,34 @@ pub fn CredentialsEditor(
     let user_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let saved = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
+    // The PUT: not optimistic, so the connection changes only with its answer.
+    let save_action = Action::new_local(
+        move |(endpoint, id, request): &(Endpoint, String, UpdateConnectionRequest)| {
+            let (endpoint, id, request) = (endpoint.clone(), id.clone(), request.clone());
+            async move {
+                match api::update_connection(&endpoint, &id, &request).await {
+                    Ok(answer) => {
+                        let _ = last_request_id.try_set(answer.request_id.clone());
+                        let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+                        // The password has done its job: it leaves the page.
+                        let _ = password.try_set(String::new());
+                        let _ = editing.try_set(false);
+                        request_animation_frame(|| focus("change-credentials"));
+                        Ok(())
+                    }
+                    Err(error) => {
+                        let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+                        request_animation_frame(|| focus("credentials-error"));
+                        Err::<(), ApiError>(error)
+                    }
+                }
+            }
+        },
+    );
+    let saving = save_action.pending();
+    let outcome = move || if saving.get() { None } else { save_action.value().get() };
+    let saved = move || matches!(outcome(), Some(Ok(())));
+    let failure = Memo::new(move |_| outcome().and_then(Result::err));
     let settings_missing = RwSignal::new(false);
     let fields = Memo::new(move |_| snapshot.with(|s| s.as_ref().and_then(|s| credential_fields(&s.info))));
 
@@ -120,8 +144,7 @@ pub fn CredentialsEditor(
         user_name.set(current);
         password.set(String::new());
         touched.set(false);
-        saved.set(false);
-        failure.set(None);
+        save_action.clear();
         editing.set(true);
         request_animation_frame(move || {
             if let Some((user_field, _)) = fields.get_untracked() {
@@ -157,28 +180,7 @@ pub fn CredentialsEditor(
             return;
         };
         settings_missing.set(false);
-        saving.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            let outcome = api::update_connection(&endpoint, &id, &request).await;
-            let _ = saving.try_set(false);
-            match outcome {
-                Ok(answer) => {
-                    let _ = last_request_id.try_set(answer.request_id.clone());
-                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
-                    // The password has done its job: it leaves the page.
-                    let _ = password.try_set(String::new());
-                    let _ = editing.try_set(false);
-                    let _ = saved.try_set(true);
-                    request_animation_frame(|| focus("change-credentials"));
-                }
-                Err(error) => {
-                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
-                    let _ = failure.try_set(Some(error));
-                    request_animation_frame(|| focus("credentials-error"));
-                }
-            }
-        });
+        save_action.dispatch_local((endpoint, id, request));
     };
 
     // Issues of the settings sent along (RocketMQ's whole detail, as the
@@ -235,7 +237,7 @@ pub fn CredentialsEditor(
                     </button>
                     <button type="button" class="secondary" id="cancel-credentials" on:click=move |_| {
                         editing.set(false);
-                        failure.set(None);
+                        save_action.clear();
                         password.set(String::new());
                         request_animation_frame(|| focus("change-credentials"));
                     }>
@@ -258,7 +260,7 @@ pub fn CredentialsEditor(
                                     {move || ui.text().change_credentials}
                                 </button>
                                 <span class="help" aria-live="polite" id="credentials-status">
-                                    {move || if saved.get() { ui.text().credentials_changed } else { "" }}
+                                    {move || if saved() { ui.text().credentials_changed } else { "" }}
                                 </span>
                             </div>
                         }

@@ -5,10 +5,9 @@
 use super::error_panel::{Attempt, ErrorPanel};
 use super::missing_settings::MissingSettings;
 use super::{console, focus};
-use crate::api::{self, ApiError};
+use crate::api::{self, Endpoint};
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// How a delete ended, for the view that asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +32,38 @@ pub fn DeleteDialog(
     let dialog = NodeRef::<Dialog>::new();
     let typed = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
     let settings_missing = RwSignal::new(false);
+    // The DELETE itself: pending while it runs, its outcome in `value`.
+    let delete = Action::new_local(|(endpoint, id): &(Endpoint, String)| {
+        let (endpoint, id) = (endpoint.clone(), id.clone());
+        async move { api::delete_connection(&endpoint, &id).await }
+    });
+    let deleting = delete.pending();
+    // The last failure (a 404 is not one: the connection is gone), hidden
+    // while a new attempt runs.
+    let failure = Memo::new(move |_| {
+        if deleting.get() {
+            return None;
+        }
+        delete
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|error| error.status() != Some(404))
+    });
+    // Each outcome once: gone (now or already) tells the view; a failure
+    // keeps the dialog open and moves focus to its explanation.
+    Effect::new({
+        let name = name.clone();
+        move |_| match delete.value().get() {
+            Some(Ok(_)) => on_deleted.run(Deleted::Now { name: name.clone() }),
+            Some(Err(error)) if error.status() == Some(404) => {
+                on_deleted.run(Deleted::AlreadyGone { name: name.clone() })
+            }
+            Some(Err(_)) => request_animation_frame(|| focus("delete-error")),
+            None => {}
+        }
+    });
     let expected = name.clone();
     let matches = Memo::new(move |_| typed.with(|typed| *typed == expected));
 
@@ -50,7 +78,7 @@ pub fn DeleteDialog(
     });
 
     let confirm = {
-        let (id, name) = (id.clone(), name.clone());
+        let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             attempted.set(true);
@@ -63,25 +91,7 @@ pub fn DeleteDialog(
                 return;
             };
             settings_missing.set(false);
-            let (id, name) = (id.clone(), name.clone());
-            deleting.set(true);
-            failure.set(None);
-            spawn_local(async move {
-                let outcome = api::delete_connection(&endpoint, &id).await;
-                let _ = deleting.try_set(false);
-                match outcome {
-                    Ok(_) => {
-                        let _ = on_deleted.try_run(Deleted::Now { name });
-                    }
-                    Err(error) if error.status() == Some(404) => {
-                        let _ = on_deleted.try_run(Deleted::AlreadyGone { name });
-                    }
-                    Err(error) => {
-                        let _ = failure.try_set(Some(error));
-                        request_animation_frame(|| focus("delete-error"));
-                    }
-                }
-            });
+            delete.dispatch_local((endpoint, id.clone()));
         }
     };
     let warning = {

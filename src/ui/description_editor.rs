@@ -10,13 +10,23 @@ use super::field::with_limit;
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
 use super::{console, focus, Snapshot};
-use crate::api::{self, ApiError};
+use crate::api::{self, Endpoint};
 use crate::i18n::field_label;
 use crate::input::{Body, Raw, UpdateInput};
 use crate::issue::Field;
+use crate::model::UpdateConnectionRequest;
 use crate::rules::validate_update;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+/// One description save: where, what, and the text to put back on failure.
+#[derive(Debug, Clone)]
+struct Save {
+    endpoint: Endpoint,
+    id: String,
+    request: UpdateConnectionRequest,
+    previous: String,
+    wanted: String,
+}
 
 /// The description of `snapshot`'s connection, with Edit / Save / Cancel.
 /// Every call's request ID goes to `last_request_id`.
@@ -29,10 +39,42 @@ pub fn DescriptionEditor(
     let editing = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let edited = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let saved = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
     let settings_missing = RwSignal::new(false);
+    // The PUT. The page already shows the new text (optimistic); a failure
+    // puts the previous one back, unless a newer answer replaced it.
+    let save_action = Action::new_local(move |save: &Save| {
+        let Save {
+            endpoint,
+            id,
+            request,
+            previous,
+            wanted,
+        } = save.clone();
+        async move {
+            match api::update_connection(&endpoint, &id, &request).await {
+                Ok(answer) => {
+                    let _ = last_request_id.try_set(answer.request_id.clone());
+                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+                    Ok(())
+                }
+                Err(error) => {
+                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+                    let _ = snapshot.try_update(|snapshot| {
+                        if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
+                            snapshot.info.description = previous;
+                        }
+                    });
+                    let _ = editing.try_set(true);
+                    request_animation_frame(|| focus("description-error"));
+                    Err(error)
+                }
+            }
+        }
+    });
+    let saving = save_action.pending();
+    let outcome = move || if saving.get() { None } else { save_action.value().get() };
+    let saved = move || matches!(outcome(), Some(Ok(())));
+    let failure = Memo::new(move |_| outcome().and_then(Result::err));
     let current = move || {
         snapshot.with(|snapshot| {
             snapshot
@@ -62,8 +104,7 @@ pub fn DescriptionEditor(
     let start = move |_| {
         text.set(current());
         edited.set(false);
-        saved.set(false);
-        failure.set(None);
+        save_action.clear();
         editing.set(true);
         request_animation_frame(|| focus("field-description"));
     };
@@ -94,30 +135,12 @@ pub fn DescriptionEditor(
             }
         });
         editing.set(false);
-        saving.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            let outcome = api::update_connection(&endpoint, &id, &request).await;
-            let _ = saving.try_set(false);
-            match outcome {
-                Ok(answer) => {
-                    let _ = last_request_id.try_set(answer.request_id.clone());
-                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
-                    let _ = saved.try_set(true);
-                }
-                Err(error) => {
-                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
-                    // Roll back, unless a newer answer already replaced the text.
-                    let _ = snapshot.try_update(|snapshot| {
-                        if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
-                            snapshot.info.description = previous;
-                        }
-                    });
-                    let _ = failure.try_set(Some(error));
-                    let _ = editing.try_set(true);
-                    request_animation_frame(|| focus("description-error"));
-                }
-            }
+        save_action.dispatch_local(Save {
+            endpoint,
+            id,
+            request,
+            previous,
+            wanted,
         });
     };
 
@@ -142,7 +165,7 @@ pub fn DescriptionEditor(
                         {move || ui.text().edit}
                     </button>
                     <span class="help" aria-live="polite" id="description-status">
-                        {move || if saving.get() { ui.text().saving } else if saved.get() { ui.text().saved } else { "" }}
+                        {move || if saving.get() { ui.text().saving } else if saved() { ui.text().saved } else { "" }}
                     </span>
                 </div>
             }
@@ -162,7 +185,7 @@ pub fn DescriptionEditor(
                     <button type="submit" class="primary" id="save-description">{move || ui.text().save}</button>
                     <button type="button" class="secondary" id="cancel-description" on:click=move |_| {
                         editing.set(false);
-                        failure.set(None);
+                        save_action.clear();
                         request_animation_frame(|| focus("edit-description"));
                     }>
                         {move || ui.text().dismiss}

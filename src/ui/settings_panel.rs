@@ -7,7 +7,6 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::{console, focus, region_host, AuthMethod, REGIONS};
 use crate::api::{self, ApiError, Credentials};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Every setting, and IAM sign-in (shown by [`super::settings::Settings`]
 /// unless folded into its bar).
@@ -15,8 +14,35 @@ use leptos::task::spawn_local;
 pub fn SettingsPanel() -> impl IntoView {
     let ui = console();
     let credentials = RwSignal::new(Credentials::default());
-    let signing_in = RwSignal::new(false);
-    let sign_in_error = RwSignal::new(None::<ApiError>);
+    // IAM sign-in: on success the token, project and account go into the
+    // settings; the outcome stays in `value` for the error panel.
+    let sign_in_action = Action::new_local(move |request: &Credentials| {
+        let request = request.clone();
+        // The password goes only to the applied base URL, never to a draft.
+        let base_url = ui.base_url.get_untracked();
+        async move {
+            let (token, project_id) = api::sign_in(&base_url, &request).await?;
+            ui.token.set(token);
+            if let Some(project_id) = project_id {
+                ui.project_id.set(project_id);
+            }
+            ui.account.set(account_name(&request));
+            // The password is not kept once it has done its job.
+            let _ = credentials.try_update(|credentials| credentials.password.clear());
+            // Signed in: the panel folds, and focus goes to its bar.
+            ui.settings_open.set(false);
+            request_animation_frame(|| focus("settings-change"));
+            Ok::<(), ApiError>(())
+        }
+    });
+    let signing_in = sign_in_action.pending();
+    // The last failure, hidden while a new attempt runs.
+    let sign_in_error = Memo::new(move |_| {
+        if signing_in.get() {
+            return None;
+        }
+        sign_in_action.value().get().and_then(Result::err)
+    });
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if signing_in.get_untracked() {
@@ -26,28 +52,7 @@ pub fn SettingsPanel() -> impl IntoView {
         if request.project.trim().is_empty() {
             request.project = ui.project_id.get_untracked();
         }
-        signing_in.set(true);
-        sign_in_error.set(None);
-        // The password goes only to the applied base URL, never to a draft.
-        let base_url = ui.base_url.get_untracked();
-        spawn_local(async move {
-            match api::sign_in(&base_url, &request).await {
-                Ok((token, project_id)) => {
-                    ui.token.set(token);
-                    if let Some(project_id) = project_id {
-                        ui.project_id.set(project_id);
-                    }
-                    ui.account.set(account_name(&request));
-                    // The password is not kept once it has done its job.
-                    credentials.update(|credentials| credentials.password.clear());
-                    // Signed in: the panel folds, and focus goes to its bar.
-                    ui.settings_open.set(false);
-                    request_animation_frame(|| focus("settings-change"));
-                }
-                Err(error) => sign_in_error.set(Some(error)),
-            }
-            signing_in.set(false);
-        });
+        sign_in_action.dispatch_local(request);
     };
     let credential_input = move |id: &'static str,
                                  label: fn(&super::text::Text) -> &'static str,

@@ -15,7 +15,6 @@ use super::views::views;
 use super::{console, focus, follow_creation, reload_on_new_settings, InFlight, Snapshot};
 use crate::api::{self, ApiError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The details view of connection `id`.
 #[component]
@@ -34,9 +33,9 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     let last_request_id = RwSignal::new(created.as_ref().and_then(|snapshot| snapshot.request_id.clone()));
     let snapshot = RwSignal::new(created);
     let failure = RwSignal::new(None::<ApiError>);
-    let loading = RwSignal::new(false);
+    let loading = RwSignal::new(!just_created);
     let deleting = RwSignal::new(false);
-    // Bumped on every load: answers of superseded loads are dropped.
+    // Bumped on every answer: a status follower started by an older one stops.
     let generation = StoredValue::new(0_u64);
     let in_flight = InFlight::for_view();
 
@@ -68,50 +67,56 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             }
         });
     };
-    let load = {
+    // The connection as the API returns it: loaded at once (unless just
+    // created), again on Refresh and when the settings change. A newer load
+    // supersedes (and aborts) an older one; `None` inside: no settings yet.
+    let skip_first = StoredValue::new(just_created);
+    let loader = {
         let id = id.clone();
-        move || {
-            let Some(endpoint) = ui.ready_endpoint() else {
-                failure.set(None);
-                return;
-            };
-            let mine = generation.get_value() + 1;
-            generation.set_value(mine);
-            loading.set(true);
+        LocalResource::new(move || {
+            let skip = skip_first.try_update_value(std::mem::take).unwrap_or(false);
+            let call = if skip { None } else { ui.ready_endpoint() }.map(|endpoint| (endpoint, in_flight.start()));
             let id = id.clone();
-            let abort = in_flight.start();
-            spawn_local(async move {
-                let outcome = api::show_connection(&endpoint, &id, &abort).await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
+            async move {
+                let (endpoint, abort) = call?;
+                Some(api::show_connection(&endpoint, &id, &abort).await)
+            }
+        })
+    };
+    // Each answer into the view's state.
+    Effect::new(move |_| {
+        let Some(answered) = loader.get() else { return };
+        untrack(|| {
+            loading.set(false);
+            generation.update_value(|generation| *generation += 1);
+            match answered {
+                None => failure.set(None),
+                Some(Ok(answer)) => {
+                    last_request_id.set(answer.request_id.clone());
+                    failure.set(None);
+                    snapshot.set(Some(Snapshot::from(answer)));
+                    follow();
                 }
-                let _ = loading.try_set(false);
-                match outcome {
-                    Ok(answer) => {
-                        let _ = last_request_id.try_set(answer.request_id.clone());
-                        let _ = failure.try_set(None);
-                        let _ = snapshot.try_set(Some(Snapshot::from(answer)));
-                        follow();
+                Some(Err(error)) => {
+                    last_request_id.set(error.request_id().map(str::to_owned));
+                    if error.status() == Some(404) {
+                        snapshot.set(None);
                     }
-                    Err(error) => {
-                        let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
-                        if error.status() == Some(404) {
-                            let _ = snapshot.try_set(None);
-                        }
-                        let _ = failure.try_set(Some(error));
-                        request_animation_frame(|| focus("details-error"));
-                    }
+                    failure.set(Some(error));
+                    request_animation_frame(|| focus("details-error"));
                 }
-            });
-        }
+            }
+        });
+    });
+    let load = move || {
+        loading.set(true);
+        loader.refetch();
     };
     if just_created {
         follow();
-    } else {
-        load();
     }
     // New settings (another project, key or base URL) show what they see.
-    reload_on_new_settings(load.clone());
+    reload_on_new_settings(load);
 
     let on_deleted = move |outcome: Deleted| {
         let text = ui.text_untracked();
@@ -123,7 +128,6 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
         router.navigate(Route::List);
     };
 
-    let reload = load.clone();
     // Re-rendered only when the connection appears or disappears: status
     // and description updates flow into the parts, so an edit in progress
     // and the delete dialog survive them.
@@ -182,7 +186,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                     class="secondary"
                     id="details-refresh"
                     aria-busy=move || loading.get().to_string()
-                    on:click=move |_| reload()
+                    on:click=move |_| load()
                 >
                     {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
                 </button>

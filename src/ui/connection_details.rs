@@ -88,16 +88,22 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
         let Some(answered) = loader.get() else { return };
         untrack(|| {
             loading.set(false);
+            let Some(answered) = answered else {
+                // Not loaded (just created, or no settings): a follower
+                // started at mount goes on.
+                failure.set(None);
+                return;
+            };
+            // An answer: a follower started from an older one stops.
             generation.update_value(|generation| *generation += 1);
             match answered {
-                None => failure.set(None),
-                Some(Ok(answer)) => {
+                Ok(answer) => {
                     last_request_id.set(answer.request_id.clone());
                     failure.set(None);
                     snapshot.set(Some(Snapshot::from(answer)));
                     follow();
                 }
-                Some(Err(error)) => {
+                Err(error) => {
                     last_request_id.set(error.request_id().map(str::to_owned));
                     if error.status() == Some(404) {
                         snapshot.set(None);

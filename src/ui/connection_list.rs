@@ -16,7 +16,6 @@ use crate::issue::Field;
 use crate::model::ListSort;
 use crate::model::{ConnectionInfo, ConnectionList as Page};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// A loaded page and the query that produced it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +38,7 @@ pub fn ConnectionList() -> impl IntoView {
     let search_text = RwSignal::new(query.get_untracked().search);
     let instance_text = RwSignal::new(query.get_untracked().instance_id);
     let name_match = RwSignal::new(query.get_untracked().name_match);
-    // Bumped on every load: answers of superseded loads are dropped.
+    // Bumped on every answer: status followers of an older page stop.
     let generation = StoredValue::new(0_u64);
     let in_flight = InFlight::for_view();
     on_cleanup(move || {
@@ -77,39 +76,43 @@ pub fn ConnectionList() -> impl IntoView {
         }
     };
 
-    Effect::new(move |_| {
+    // The page the query asks for: loaded again when the query changes, on
+    // Refresh, after a delete and when the settings change. A newer load
+    // supersedes (and aborts) an older one; `None` inside: no settings yet.
+    let pages = LocalResource::new(move || {
         let wanted = query.get();
         reload.track();
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
-        let Some(endpoint) = ui.ready_endpoint() else {
-            loading.set(false);
-            return;
-        };
-        loading.set(true);
-        let abort = in_flight.start();
-        spawn_local(async move {
+        let call = ui.ready_endpoint().map(|endpoint| (endpoint, in_flight.start()));
+        loading.set(call.is_some());
+        async move {
+            let (endpoint, abort) = call?;
             let outcome = api::list_connections(&endpoint, &wanted, &abort).await;
-            if generation.try_get_value() != Some(mine) {
+            Some((endpoint, wanted, outcome))
+        }
+    });
+    // Each answer into the view's state.
+    Effect::new(move |_| {
+        let Some(answered) = pages.get() else { return };
+        untrack(|| {
+            loading.set(false);
+            generation.update_value(|generation| *generation += 1);
+            let Some((endpoint, wanted, outcome)) = answered else {
                 return;
-            }
-            let _ = loading.try_set(false);
+            };
             match outcome {
                 Ok(answer) => {
                     let page = answer.value;
                     // Past the end (the last rows were deleted): show the last page.
                     if page.items.is_empty() && wanted.offset > 0 && page.total > 0 {
                         let last = (page.total - 1) / wanted.limit * wanted.limit;
-                        let _ = query.try_update(|query| query.offset = last);
+                        query.update(|query| query.offset = last);
                         return;
                     }
-                    let _ = failure.try_set(None);
-                    follow_pending(endpoint, mine, &page.items);
-                    let _ = loaded.try_set(Some(Loaded { query: wanted, page }));
+                    failure.set(None);
+                    follow_pending(endpoint, generation.get_value(), &page.items);
+                    loaded.set(Some(Loaded { query: wanted, page }));
                 }
-                Err(error) => {
-                    let _ = failure.try_set(Some(error));
-                }
+                Err(error) => failure.set(Some(error)),
             }
         });
     });

@@ -157,20 +157,22 @@ impl Validation {
         }
     }
 
-    /// Marks a field as left by the user.
+    /// Marks a field as left by the user. (A focused field removed with its
+    /// form, as the form gives way to the new connection's details, is
+    /// "left" after the form's state is gone: then nothing happens.)
     pub fn touch(&self, field: Field) {
-        if !self.touched.with_untracked(|touched| touched.contains(&field)) {
-            self.touched.update(|touched| touched.push(field));
+        if self.touched.try_with_untracked(|touched| !touched.contains(&field)) == Some(true) {
+            let _ = self.touched.try_update(|touched| touched.push(field));
         }
     }
 
     /// Drops the server's verdict on a field the user just changed.
     pub fn edited(&self, field: Field) {
-        if self
+        let marked = self
             .server
-            .with_untracked(|server| server.iter().any(|(f, _)| *f == field))
-        {
-            self.server.update(|server| server.retain(|(f, _)| *f != field));
+            .try_with_untracked(|server| server.iter().any(|(f, _)| *f == field));
+        if marked == Some(true) {
+            let _ = self.server.try_update(|server| server.retain(|(f, _)| *f != field));
         }
     }
 

@@ -15,12 +15,19 @@ use std::sync::Arc;
 /// call that was stopped midway may have done anyway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attempt {
+    /// `POST /connections` from the create form.
     Create,
+    /// `POST /v3/auth/tokens` from the settings.
     SignIn,
+    /// `GET /connections`, the list.
     List,
+    /// `GET /connections/{id}`, the details.
     Load,
+    /// `DELETE /connections/{id}`.
     Delete,
+    /// `PUT` of the description.
     SaveDescription,
+    /// `PUT` of a Kafka or RocketMQ user name and password.
     ChangeCredentials,
 }
 

@@ -5,7 +5,9 @@
 // IAM sign-in is driven too. Run by scripts/test-e2e.sh.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillWebhook, freshPage, launchBrowser, open, seriousViolations, startEmulator, startForwarder } from './harness.mjs';
+import {
+  fillWebhook, freshPage, launchBrowser, open, seriousViolations, signIn, startEmulator, startForwarder,
+} from './harness.mjs';
 
 let emu;
 let forwarder;
@@ -194,11 +196,7 @@ test('refused signatures say why: a wrong secret key, a clock 20 minutes fast; t
 test('IAM sign-in through the forwarder: create, list, delete with the token', { timeout: 90_000 }, async () => {
   page = await freshPage(browser);
   await open(page, forwarder.url, '#/');
-  await page.fill('#sign-in-user', emu.user);
-  await page.fill('#sign-in-password', emu.password);
-  await page.fill('#sign-in-domain', emu.domain);
-  await page.fill('#sign-in-project', emu.project);
-  await page.click('#sign-in-button');
+  await signIn(page, emu);
   await page.waitForFunction(() => document.querySelector('#settings-token')?.value.startsWith('MII'));
   const name = unique('signed-in');
   await createThroughForm(name);

@@ -3,7 +3,7 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  fillWebhook, freshPage, launchBrowser, open, screenshot, seriousViolations, startEmulator, useToken,
+  fillWebhook, freshPage, launchBrowser, open, screenshot, seriousViolations, signIn, startEmulator, useToken,
 } from './harness.mjs';
 
 let emu;
@@ -61,11 +61,7 @@ test('sign in with the development user; the empty list leads to Create', async 
   page = await freshPage(browser);
   await open(page, emu.url, '#/');
   await page.waitForSelector('#list-settings-missing');
-  await page.fill('#sign-in-user', emu.user);
-  await page.fill('#sign-in-password', emu.password);
-  await page.fill('#sign-in-domain', emu.domain);
-  await page.fill('#sign-in-project', emu.project);
-  await page.click('#sign-in-button');
+  await signIn(page, emu);
   // Signed in: the settings fold into one bar, and focus goes to it.
   await page.waitForSelector('#settings-bar');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
@@ -408,11 +404,7 @@ test('the folded settings bar: the first row in view at 1280x800, Change, Done a
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await freshPage(browser, { context });
   await open(page, emu.url, '#/');
-  await page.fill('#sign-in-user', emu.user);
-  await page.fill('#sign-in-password', emu.password);
-  await page.fill('#sign-in-domain', emu.domain);
-  await page.fill('#sign-in-project', emu.project);
-  await page.click('#sign-in-button');
+  await signIn(page, emu);
   await page.waitForSelector('#settings-bar');
   await page.waitForSelector('#connections-table tbody tr');
   const row = await page.$eval('#connections-table tbody tr', (tr) => tr.getBoundingClientRect().toJSON());

@@ -165,6 +165,15 @@ export async function seriousViolations(page) {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+/** Signs in with the emulator's development user (IAM password sign-in). */
+export async function signIn(page, emu) {
+  await page.fill('#sign-in-user', emu.user);
+  await page.fill('#sign-in-password', emu.password);
+  await page.fill('#sign-in-domain', emu.domain);
+  await page.fill('#sign-in-project', emu.project);
+  await page.click('#sign-in-button');
+}
+
 /** Puts the project ID and token in the settings. */
 export async function useToken(page, emu) {
   await page.fill('#settings-project-id', emu.project);

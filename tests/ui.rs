@@ -73,6 +73,25 @@ fn mount_at(hash: &str, timeout: Duration) -> Console {
     shared.get().unwrap()
 }
 
+/// Mounts `view` in the current test root, beside the views, with the same
+/// console settings; dropping the handle unmounts it.
+fn mount_beside<V: IntoView + 'static>(
+    ui: Console,
+    view: impl FnOnce() -> V + 'static,
+) -> leptos::mount::UnmountHandle<V::State> {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document()
+        .query_selector(".test-root")
+        .unwrap()
+        .unwrap()
+        .append_child(&container)
+        .unwrap();
+    leptos::mount::mount_to(container, move || {
+        provide_context(ui);
+        view()
+    })
+}
+
 /// Mounts a fresh create form.
 fn mount(timeout: Duration) -> Console {
     mount_at("#/create", timeout)
@@ -1244,15 +1263,7 @@ async fn every_error_class_is_titled_by_what_failed() {
     assert_eq!(titles.len(), Attempt::ALL.len(), "every place is listed");
     let ui = mount_at("#/", Duration::from_secs(5));
     let panels = RwSignal::new(Vec::<(Attempt, ApiError)>::new());
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document()
-        .query_selector(".test-root")
-        .unwrap()
-        .unwrap()
-        .append_child(&container)
-        .unwrap();
-    let handle = leptos::mount::mount_to(container, move || {
-        provide_context(ui);
+    let handle = mount_beside(ui, move || {
         move || {
             panels
                 .get()
@@ -1287,18 +1298,8 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     use eg_connections::ui::settings_panel::SettingsPanel;
     let ui = mount_at("#/", Duration::from_secs(5));
     ui.token.set(String::new());
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document()
-        .query_selector(".test-root")
-        .unwrap()
-        .unwrap()
-        .append_child(&container)
-        .unwrap();
     ui.settings_open.set(true);
-    let handle = leptos::mount::mount_to(container, move || {
-        provide_context(ui);
-        view! { <SettingsPanel /> }
-    });
+    let handle = mount_beside(ui, || view! { <SettingsPanel /> });
     tick().await;
     type_into("sign-in-user", "nobody");
     type_into("sign-in-password", "wrong password");

@@ -289,6 +289,12 @@ pub struct Abort {
     reason: Rc<Cell<Option<AbortReason>>>,
 }
 
+impl std::fmt::Debug for Abort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Abort")
+    }
+}
+
 impl Default for Abort {
     fn default() -> Self {
         Abort {

@@ -9,28 +9,41 @@ use super::kafka_section::KafkaSection;
 use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
 use super::rocketmq_section::RocketmqSection;
-use super::route::{router, Route};
-use super::views::views;
-use super::{console, focus, Snapshot};
-use crate::api::{self, Abort, ApiError};
+use super::views::{views, CreateCall};
+use super::{console, focus};
+use crate::api::{Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::{error_code, ConnectionType};
 use crate::rules::validate_create_input;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The form and its error panel.
 #[component]
 pub fn CreateForm() -> impl IntoView {
     let ui = console();
     let views = views();
-    let router = router();
     let draft = views.draft;
     let validation = Validation::new(draft);
-    let in_flight = RwSignal::new(false);
-    let abort = StoredValue::new_local(None::<Abort>);
-    let failure = RwSignal::new(None::<ApiError>);
+    // The create runs in `views.create`, which outlives this form: back on
+    // the form while it runs, the form shows it running.
+    let create = views.create;
+    let in_flight = create.pending();
+    // Creates that ended before this form was shown are not its to report.
+    let ended_before = create.version().get_untracked();
+    let failure = Memo::new(move |_| {
+        if in_flight.get() || create.version().get() == ended_before {
+            return None;
+        }
+        create.value().get().and_then(|(_, outcome)| outcome.err())
+    });
+    // A failure marks the fields it names and takes focus.
+    Effect::new(move |_| {
+        if let Some(error) = failure.get() {
+            mark_server_issues(&error, validation, ui);
+            request_animation_frame(|| focus("error-panel"));
+        }
+    });
     let settings_missing = RwSignal::new(false);
     let request = Signal::derive(move || validate_create_input(&draft.input()).ok());
 
@@ -56,43 +69,10 @@ pub fn CreateForm() -> impl IntoView {
             return;
         };
         settings_missing.set(false);
-        failure.set(None);
-        in_flight.set(true);
-        let handle = Abort::default();
-        abort.set_value(Some(handle.clone()));
-        spawn_local(async move {
-            let outcome = api::create_connection(&endpoint, &request, &handle).await;
-            // The form may be gone (the user navigated away meanwhile).
-            let _ = abort.try_set_value(None);
-            let still_shown = in_flight.try_set(false).is_none();
-            match outcome {
-                Ok(answer) if still_shown => {
-                    // The Kafka password has done its job: it leaves the page.
-                    // The rest stays as a template for the next connection;
-                    // the details view shows this one, status followed.
-                    draft.password.set(String::new());
-                    let id = answer.value.id.clone();
-                    views.created.set(Some(Snapshot::from(answer)));
-                    router.navigate(Route::Details(id));
-                    request_animation_frame(|| focus("connection-details"));
-                }
-                Ok(answer) => {
-                    // The user moved on meanwhile: say so where they are.
-                    draft.password.set(String::new());
-                    let text = ui.text_untracked().created_elsewhere;
-                    views.notice.set(Some(text.replace("{name}", &answer.value.name)));
-                }
-                Err(error) if still_shown => {
-                    mark_server_issues(&error, validation, ui);
-                    failure.set(Some(error));
-                    request_animation_frame(|| focus("error-panel"));
-                }
-                Err(_) => {
-                    // The user moved on meanwhile: the form (kept) will show why on a retry.
-                    let text = ui.text_untracked().not_created_elsewhere;
-                    views.notice.set(Some(text.replace("{name}", &request.name)));
-                }
-            }
+        create.dispatch_local(CreateCall {
+            endpoint,
+            request,
+            abort: Abort::default(),
         });
     };
 
@@ -180,7 +160,13 @@ pub fn CreateForm() -> impl IntoView {
                             type="button"
                             id="cancel-button"
                             class="secondary"
-                            on:click=move |_| abort.with_value(|abort| if let Some(abort) = abort { abort.cancel() })
+                            on:click=move |_| {
+                                create.input().with_untracked(|call| {
+                                    if let Some(call) = call {
+                                        call.abort.cancel();
+                                    }
+                                })
+                            }
                         >
                             {move || ui.text().cancel}
                         </button>
@@ -195,7 +181,6 @@ pub fn CreateForm() -> impl IntoView {
 
 /// Marks the fields an error names: a taken name, or the server's
 /// per-field details of a 400.
-/// (Runs after an await, outside any reactive owner: no context lookups here.)
 fn mark_server_issues(error: &ApiError, validation: Validation, ui: super::Console) {
     let ApiError::Eg { body, .. } = error else {
         return;

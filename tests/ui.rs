@@ -937,6 +937,22 @@ async fn leaving_the_form_while_it_sends_is_reported_on_the_list() {
     click("nav-create");
     wait_until(2000, "the form", || element("create-form").is_some()).await;
     assert_form_intact(&name);
+
+    // Away and back while a create runs: the form shows it running, and
+    // its end, with the form shown, opens the new connection.
+    add_fault(r#"{"kind": "latency", "ms": 1500}"#).await;
+    let second = unique("back-again");
+    type_into("field-name", &second);
+    click("create-button");
+    tick().await;
+    click("nav-list");
+    wait_until(2000, "the list", || element("connection-list").is_some()).await;
+    click("nav-create");
+    wait_until(2000, "the form", || element("create-form").is_some()).await;
+    assert_eq!(text("create-button"), "Creating…", "the running create is shown");
+    assert!(element("cancel-button").is_some(), "and it can be cancelled");
+    wait_until(5000, "the new connection's details", || text("details-title") == second).await;
+    assert_eq!(count_named(&second).await, 1);
 }
 
 #[test]

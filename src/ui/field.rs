@@ -132,6 +132,38 @@ pub fn draft_text_field(
     }
 }
 
+/// The create form's password `field` (Kafka's or RocketMQ's), masked,
+/// with a button that shows or hides what was typed.
+pub fn draft_password_field(draft: Draft, validation: Validation, field: Field) -> impl IntoView {
+    let ui = console();
+    let value = draft.text(field).expect("a text field of the draft");
+    let shown = RwSignal::new(false);
+    view! {
+        <div class="password-row">
+            <TextField
+                field=field
+                label=Signal::derive(move || field_label(field, ui.locale.get()))
+                help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
+                value=value
+                state=Signal::derive(move || validation.state(field, ui.locale.get()))
+                input_type=Signal::derive(move || if shown.get() { "text" } else { "password" })
+                required=true
+                on_blur=move || validation.touch(field)
+                on_edit=move || validation.edited(field)
+            />
+            <button
+                type="button"
+                class="link-button reveal"
+                aria-controls=field_id(field)
+                aria-pressed=move || shown.get().to_string()
+                on:click=move |_| shown.update(|shown| *shown = !*shown)
+            >
+                {move || if shown.get() { ui.text().hide_password } else { ui.text().show_password }}
+            </button>
+        </div>
+    }
+}
+
 /// `help` with `{max}` replaced by the field's length limit from the field
 /// table, so help texts never state a limit of their own.
 pub fn with_limit(help: &str, field: Field) -> String {

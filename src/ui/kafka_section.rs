@@ -2,7 +2,7 @@
 
 use super::console;
 use super::draft::{field_id, Draft, Validation};
-use super::field::{draft_text_field, TextField};
+use super::field::{draft_password_field, draft_text_field, TextField};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::Acks;
@@ -14,8 +14,6 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
     let ui = console();
     let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
     let state = move |field: Field| Signal::derive(move || validation.state(field, ui.locale.get()));
-    let show_password = RwSignal::new(false);
-    let password_id = field_id(Field::Password);
     view! {
         <fieldset class="kafka">
             <legend>{move || ui.text().kafka_section}</legend>
@@ -53,28 +51,7 @@ pub fn KafkaSection(draft: Draft, validation: Validation) -> impl IntoView {
             </div>
             <Show when=move || draft.enable_sasl_ssl.get()>
                 {draft_text_field(draft, validation, Field::UserName, |t| t.kafka_user_help)}
-                <div class="password-row">
-                    <TextField
-                        field=Field::Password
-                        label=label(Field::Password)
-                        help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
-                        value=draft.password
-                        state=state(Field::Password)
-                        input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
-                        required=true
-                        on_blur=move || validation.touch(Field::Password)
-                        on_edit=move || validation.edited(Field::Password)
-                    />
-                    <button
-                        type="button"
-                        class="link-button reveal"
-                        aria-controls=password_id.clone()
-                        aria-pressed=move || show_password.get().to_string()
-                        on:click=move |_| show_password.update(|shown| *shown = !*shown)
-                    >
-                        {move || if show_password.get() { ui.text().hide_password } else { ui.text().show_password }}
-                    </button>
-                </div>
+                {draft_password_field(draft, validation, Field::Password)}
             </Show>
             <fieldset class="choices" aria-describedby="acks-help">
                 <legend>{move || field_label(Field::Acks, ui.locale.get())}</legend>

@@ -2,7 +2,7 @@
 
 use super::console;
 use super::draft::{field_id, Draft, Validation};
-use super::field::{draft_text_field, TextField};
+use super::field::{draft_password_field, draft_text_field};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use leptos::prelude::*;
@@ -11,10 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn RocketmqSection(draft: Draft, validation: Validation) -> impl IntoView {
     let ui = console();
-    let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
-    let state = move |field: Field| Signal::derive(move || validation.state(field, ui.locale.get()));
-    let show_password = RwSignal::new(false);
-    let password_id = field_id(Field::RocketmqPassword);
     let switch = move |field: Field,
                        value: RwSignal<bool>,
                        help_id: &'static str,
@@ -45,28 +41,7 @@ pub fn RocketmqSection(draft: Draft, validation: Validation) -> impl IntoView {
             {switch(Field::EnableAcl, draft.enable_acl, "acl-help", |t| t.acl_help)}
             <Show when=move || draft.enable_acl.get()>
                 {draft_text_field(draft, validation, Field::RocketmqUserName, |t| t.rocketmq_user_help)}
-                <div class="password-row">
-                    <TextField
-                        field=Field::RocketmqPassword
-                        label=label(Field::RocketmqPassword)
-                        help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
-                        value=draft.rocketmq_password
-                        state=state(Field::RocketmqPassword)
-                        input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
-                        required=true
-                        on_blur=move || validation.touch(Field::RocketmqPassword)
-                        on_edit=move || validation.edited(Field::RocketmqPassword)
-                    />
-                    <button
-                        type="button"
-                        class="link-button reveal"
-                        aria-controls=password_id.clone()
-                        aria-pressed=move || show_password.get().to_string()
-                        on:click=move |_| show_password.update(|shown| *shown = !*shown)
-                    >
-                        {move || if show_password.get() { ui.text().hide_password } else { ui.text().show_password }}
-                    </button>
-                </div>
+                {draft_password_field(draft, validation, Field::RocketmqPassword)}
             </Show>
         </fieldset>
     }

@@ -10,8 +10,8 @@ use super::draft::{field_id, FieldState};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
-use super::{console, focus, Snapshot};
-use crate::api::{self, ApiError, Endpoint};
+use super::{console, focus, save_update, Snapshot};
+use crate::api::Endpoint;
 use crate::i18n::field_label;
 use crate::input::{Body, KafkaInput, Raw, RocketmqInput, UpdateInput};
 use crate::issue::{Field, Issue};
@@ -77,22 +77,16 @@ pub fn CredentialsEditor(
         move |(endpoint, id, request): &(Endpoint, String, UpdateConnectionRequest)| {
             let (endpoint, id, request) = (endpoint.clone(), id.clone(), request.clone());
             async move {
-                match api::update_connection(&endpoint, &id, &request).await {
-                    Ok(answer) => {
-                        let _ = last_request_id.try_set(answer.request_id.clone());
-                        let _ = snapshot.try_set(Some(Snapshot::from(answer)));
-                        // The password has done its job: it leaves the page.
-                        let _ = password.try_set(String::new());
-                        let _ = editing.try_set(false);
-                        request_animation_frame(|| focus("change-credentials"));
-                        Ok(())
-                    }
-                    Err(error) => {
-                        let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
-                        request_animation_frame(|| focus("credentials-error"));
-                        Err::<(), ApiError>(error)
-                    }
+                let saved = save_update(&endpoint, &id, &request, snapshot, last_request_id).await;
+                if saved.is_ok() {
+                    // The password has done its job: it leaves the page.
+                    let _ = password.try_set(String::new());
+                    let _ = editing.try_set(false);
+                    request_animation_frame(|| focus("change-credentials"));
+                } else {
+                    request_animation_frame(|| focus("credentials-error"));
                 }
+                saved
             }
         },
     );

@@ -9,8 +9,8 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::field::with_limit;
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
-use super::{console, focus, Snapshot};
-use crate::api::{self, Endpoint};
+use super::{console, focus, save_update, Snapshot};
+use crate::api::Endpoint;
 use crate::i18n::field_label;
 use crate::input::{Body, Raw, UpdateInput};
 use crate::issue::Field;
@@ -51,24 +51,17 @@ pub fn DescriptionEditor(
             wanted,
         } = save.clone();
         async move {
-            match api::update_connection(&endpoint, &id, &request).await {
-                Ok(answer) => {
-                    let _ = last_request_id.try_set(answer.request_id.clone());
-                    let _ = snapshot.try_set(Some(Snapshot::from(answer)));
-                    Ok(())
-                }
-                Err(error) => {
-                    let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
-                    let _ = snapshot.try_update(|snapshot| {
-                        if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
-                            snapshot.info.description = previous;
-                        }
-                    });
-                    let _ = editing.try_set(true);
-                    request_animation_frame(|| focus("description-error"));
-                    Err(error)
-                }
+            let saved = save_update(&endpoint, &id, &request, snapshot, last_request_id).await;
+            if saved.is_err() {
+                let _ = snapshot.try_update(|snapshot| {
+                    if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
+                        snapshot.info.description = previous;
+                    }
+                });
+                let _ = editing.try_set(true);
+                request_animation_frame(|| focus("description-error"));
             }
+            saved
         }
     });
     let saving = save_action.pending();

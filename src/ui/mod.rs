@@ -280,6 +280,29 @@ pub fn reload_on_new_settings(reload: impl Fn() + Clone + 'static) {
     });
 }
 
+/// `PUT` of `request` on connection `id`: the answer becomes `snapshot`,
+/// and the call's request ID (answered or refused) `last_request_id`. Both
+/// writes are skipped once the view that owns them is gone.
+pub async fn save_update(
+    endpoint: &Endpoint,
+    id: &str,
+    request: &crate::model::UpdateConnectionRequest,
+    snapshot: RwSignal<Option<Snapshot>>,
+    last_request_id: RwSignal<Option<String>>,
+) -> Result<(), ApiError> {
+    match api::update_connection(endpoint, id, request).await {
+        Ok(answer) => {
+            let _ = last_request_id.try_set(answer.request_id.clone());
+            let _ = snapshot.try_set(Some(Snapshot::from(answer)));
+            Ok(())
+        }
+        Err(error) => {
+            let _ = last_request_id.try_set(error.request_id().map(str::to_owned));
+            Err(error)
+        }
+    }
+}
+
 /// Re-reads connection `id` while it is still being created: after 1 s,
 /// then doubling up to 8 s. Each answer (or failure) goes to `on_answer`,
 /// which says whether to keep following (false once its view is gone).

@@ -34,6 +34,25 @@ pub fn credential_when_on<'a, S: AsRef<str>>(
     check_string(field, raw, Presence::Optional, issues)
 }
 
+/// Kafka's SASL user name (under either of its names) and password: each
+/// required when `required`, each returned when it has no issue.
+fn sasl_credentials<'a, S: AsRef<str>>(
+    input: &'a KafkaInput<S>,
+    required: bool,
+    issues: &mut Vec<Issue>,
+) -> (Option<&'a str>, Option<&'a str>) {
+    let user_name = merge_alias(
+        Field::UserName,
+        &input.user_name,
+        &input.username,
+        |a, b| a.as_ref() == b.as_ref(),
+        issues,
+    )
+    .and_then(|raw| credential_when_on(Field::UserName, raw, required, issues));
+    let password = credential_when_on(Field::Password, &input.password, required, issues);
+    (user_name, password)
+}
+
 /// A field given under its name, its older name, or both: the value to
 /// check, or `None` (with an issue) when the two differ. `null` is absent.
 pub fn merge_alias<'a, T>(
@@ -117,15 +136,7 @@ pub(super) fn check_kafka<'a, S: AsRef<str>>(
         issues,
     );
     let enable_sasl_ssl = check_flag(Field::EnableSaslSsl, sasl_raw.unwrap_or(&Raw::Missing), issues);
-    let user_name = merge_alias(
-        Field::UserName,
-        &input.user_name,
-        &input.username,
-        |a, b| a.as_ref() == b.as_ref(),
-        issues,
-    )
-    .and_then(|raw| credential_when_on(Field::UserName, raw, enable_sasl_ssl, issues));
-    let password = credential_when_on(Field::Password, &input.password, enable_sasl_ssl, issues);
+    let (user_name, password) = sasl_credentials(input, enable_sasl_ssl, issues);
     let acks = check_string(Field::Acks, &input.acks, Presence::Optional, issues)
         .map(|value| acks(value).unwrap_or_default())
         .unwrap_or_default();
@@ -190,15 +201,7 @@ pub(super) fn check_credentials<'a, S: AsRef<str>>(
         issues.push(Issue::new(Field::KafkaDetail, IssueKind::NotUpdatable { keys: fixed }));
     }
     unknown_keys(Field::KafkaDetail, &input.unknown_keys, &UPDATE_KAFKA_KEYS, issues);
-    let user_name = merge_alias(
-        Field::UserName,
-        &input.user_name,
-        &input.username,
-        |a, b| a.as_ref() == b.as_ref(),
-        issues,
-    )
-    .and_then(|raw| credential_when_on(Field::UserName, raw, true, issues));
-    let password = credential_when_on(Field::Password, &input.password, true, issues);
+    let (user_name, password) = sasl_credentials(input, true, issues);
     if issues.len() > before {
         return None;
     }

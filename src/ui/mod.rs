@@ -143,9 +143,11 @@ impl Console {
         Some(self.endpoint()).filter(|endpoint| !endpoint.project_id.is_empty() && endpoint.auth.is_complete())
     }
 
-    /// Whether calls can be made: a project ID and credentials (tracked).
+    /// Whether calls can be made: a project ID and credentials (tracked;
+    /// the same test as [`Console::ready_endpoint`]).
     pub fn is_ready(&self) -> bool {
-        self.project_id.with(|id| !id.trim().is_empty()) && self.has_credentials()
+        self.track_settings();
+        self.ready_endpoint().is_some()
     }
 
     /// Whether credentials are set for the chosen method (tracked).

@@ -107,11 +107,16 @@ function flush(lastSlot) {
   }
   const written = encoder.encodeInto(joined, bytes).written;
   if (written !== units) {
-    // Not ASCII: look for unpaired surrogates string by string (encodeInto
-    // wrote U+FFFD for them; and two strings may join halves of a pair).
+    // Not ASCII: look for unpaired surrogates (encodeInto wrote U+FFFD for
+    // them). One scan of the whole text; when it is well formed, a string
+    // can still hold half a pair only at an end (the other half being its
+    // neighbour's), so only those strings are sliced and scanned again.
+    const whole = wellFormed(joined);
     for (let at = SLOT_WORDS; at <= lastSlot * SLOT_WORDS; at += SLOT_WORDS) {
       if (slots[at] !== TAG_STRING) continue;
-      const text = joined.slice(slots[at + 1], slots[at + 1] + slots[at + 2]);
+      const start = slots[at + 1], end = start + slots[at + 2];
+      if (whole && (start === end || (!isLowSurrogate(joined.charCodeAt(start)) && !isHighSurrogate(joined.charCodeAt(end - 1))))) continue;
+      const text = joined.slice(start, end);
       if (wellFormed(text)) continue;
       slots[at] = TAG_LONE_SURROGATE;
       slots[at + 1] = lonePosition(text);
@@ -122,6 +127,14 @@ function flush(lastSlot) {
 
 function wellFormed(text) {
   return typeof text.isWellFormed === 'function' ? text.isWellFormed() : lonePosition(text) === 0;
+}
+
+function isHighSurrogate(unit) {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit) {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** The 1-based character position of the first unpaired surrogate, or 0. */

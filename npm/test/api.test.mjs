@@ -263,6 +263,12 @@ test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', 
   assert.equal(eg.validateCreateConnection({ ...webhook(), description: '😀'.repeat(100) + '\ud800' }).issues[0].message,
     'Description is not valid Unicode text: character 101 is an unpaired UTF-16 surrogate');
   assert.deepEqual(eg.validateDescription('\ud800').map((issue) => issue.code), ['invalid_format']);
+  // Two halves of a pair in neighbouring strings (written one after the
+  // other, the whole text well formed) are two unpaired surrogates.
+  const halves = eg.validateCreateConnection({ ...webhook(), description: 'é\ud83d', vpc_id: '\ude00x' });
+  assert.deepEqual(codes(halves), ['description:invalid_format', 'vpc_id:invalid_format']);
+  assert.match(halves.issues[0].message, /character 2 is/);
+  assert.match(halves.issues[1].message, /character 1 is/);
 });
 
 test('the older kafka_detail names Terraform sends are accepted, and must agree with the current ones', () => {

@@ -93,19 +93,24 @@ pub struct FieldSpec {
 impl FieldSpec {
     /// The field's own property name.
     pub const fn key(&self) -> &'static str {
-        self.path[self.path.len() - 1]
+        // A pattern, not `path[len - 1]`: an index that could fail would
+        // bring panic formatting (`core::fmt`) into the validator's wasm.
+        match self.path {
+            [.., key] => key,
+            [] => "",
+        }
     }
 
     /// The object the field is a property of: the body, or the object
     /// field whose key starts the path.
     pub const fn parent(&self) -> Field {
-        if self.path.len() == 1 {
+        let [object, _, ..] = self.path else {
             return Field::Root;
-        }
+        };
         let mut row = 0;
         while row < FIELDS.len() {
             let spec = &FIELDS[row];
-            if matches!(spec.family, Family::Object) && same_text(spec.key(), self.path[0]) {
+            if matches!(spec.family, Family::Object) && same_text(spec.key(), object) {
                 return spec.field;
             }
             row += 1;

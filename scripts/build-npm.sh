@@ -6,10 +6,10 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 OUT="$ROOT/npm/pkg"
-WASM="$VALIDATOR_TARGET_DIR/wasm32-unknown-unknown/release/eg_connections.wasm"
+WASM="$VALIDATOR_TARGET_DIR/wasm32-unknown-unknown/validator/eg_connections.wasm"
 
 step "npm package: cargo build (features: js only, no_std)"
-CARGO_TARGET_DIR="$VALIDATOR_TARGET_DIR" cargo build --release --target wasm32-unknown-unknown \
+CARGO_TARGET_DIR="$VALIDATOR_TARGET_DIR" cargo build --profile validator --target wasm32-unknown-unknown \
   --no-default-features --features js --lib
 # The validator carries neither the console's dependencies nor serde.
 if cargo tree --target wasm32-unknown-unknown --no-default-features --features js -e normal --prefix none \

@@ -391,6 +391,34 @@ async fn double_click_sends_one_request_and_the_details_follow_status() {
     assert!(text("last-request-id").len() >= 8, "loaded by a request of its own");
 }
 
+/// API and IAM requests the emulator has received since it started.
+async fn api_requests() -> u64 {
+    let counts: serde_json::Value = Request::get(&format!("{}/emulator/requests", emulator()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    counts["api"].as_u64().unwrap()
+}
+
+#[test]
+async fn a_closed_details_view_stops_following_the_status() {
+    mount(Duration::from_secs(10));
+    let name = unique("follow");
+    fill_valid(&name);
+    click("create-button");
+    wait_until(5000, "the details view", || element("connection-details").is_some()).await;
+    assert_eq!(text("details-status"), "CREATING", "a follower is started");
+    // Away before the follower's first step (1 s): it must send nothing more.
+    click("nav-create");
+    wait_until(2000, "the form", || element("create-form").is_some()).await;
+    let before = api_requests().await;
+    sleep(Duration::from_millis(2500)).await;
+    assert_eq!(api_requests().await, before, "no status request after the view closed");
+}
+
 #[test]
 async fn echoed_password_is_masked_in_the_details() {
     mount(Duration::from_secs(5));

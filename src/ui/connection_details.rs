@@ -49,11 +49,11 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             return;
         };
         let mine = generation.get_value();
-        follow_creation(endpoint, id, move |outcome| {
-            if generation.try_get_value() != Some(mine) {
-                return false;
-            }
-            match outcome {
+        follow_creation(
+            endpoint,
+            id,
+            move || generation.try_get_value() == Some(mine),
+            move |outcome| match outcome {
                 Ok(answer) => {
                     let _ = last_request_id.try_set(answer.request_id.clone());
                     snapshot.try_set(Some(answer)).is_none()
@@ -64,8 +64,8 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                     false
                 }
                 Err(_) => true,
-            }
-        });
+            },
+        );
     };
     // The connection as the API returns it: loaded at once (unless just
     // created), again on Refresh and when the settings change. A newer load

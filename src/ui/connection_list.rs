@@ -50,29 +50,31 @@ pub fn ConnectionList() -> impl IntoView {
     let follow_pending = move |endpoint: api::Endpoint, mine: u64, items: &[ConnectionInfo]| {
         for item in items.iter().filter(|item| item.status.is_pending()) {
             let id = item.id.clone();
-            follow_creation(endpoint.clone(), id.clone(), move |outcome| {
-                if generation.try_get_value() != Some(mine) {
-                    return false;
-                }
-                match outcome {
-                    Ok(snapshot) => loaded
-                        .try_update(|loaded| {
-                            if let Some(row) = loaded
-                                .as_mut()
-                                .and_then(|l| l.page.items.iter_mut().find(|i| i.id == id))
-                            {
-                                *row = snapshot.info;
-                            }
-                        })
-                        .is_some(),
-                    // Deleted meanwhile: the page is stale.
-                    Err(error) if error.status() == Some(404) => {
-                        let _ = reload.try_update(|count| *count += 1);
-                        false
+            follow_creation(
+                endpoint.clone(),
+                id.clone(),
+                move || generation.try_get_value() == Some(mine),
+                move |outcome| {
+                    match outcome {
+                        Ok(snapshot) => loaded
+                            .try_update(|loaded| {
+                                if let Some(row) = loaded
+                                    .as_mut()
+                                    .and_then(|l| l.page.items.iter_mut().find(|i| i.id == id))
+                                {
+                                    *row = snapshot.info;
+                                }
+                            })
+                            .is_some(),
+                        // Deleted meanwhile: the page is stale.
+                        Err(error) if error.status() == Some(404) => {
+                            let _ = reload.try_update(|count| *count += 1);
+                            false
+                        }
+                        Err(_) => true,
                     }
-                    Err(_) => true,
-                }
-            });
+                },
+            );
         }
     };
 

@@ -306,18 +306,24 @@ pub async fn save_update(
 }
 
 /// Re-reads connection `id` while it is still being created: after 1 s,
-/// then doubling up to 8 s. Each answer (or failure) goes to `on_answer`,
-/// which says whether to keep following (false once its view is gone).
-/// A settled status or a 404 ends it.
+/// then doubling up to 8 s. `still_wanted` is asked before each request and
+/// again before its answer is used (false once the view or page that
+/// started it is gone or superseded: nothing more is sent or written); each
+/// answer (or failure) then goes to `on_answer`, which says whether to keep
+/// following. A settled status or a 404 ends it.
 pub fn follow_creation(
     endpoint: Endpoint,
     id: String,
+    still_wanted: impl Fn() -> bool + 'static,
     on_answer: impl Fn(Result<Snapshot, ApiError>) -> bool + 'static,
 ) {
     leptos::task::spawn_local(async move {
         let mut delay = Duration::from_secs(1);
         loop {
             sleep(delay).await;
+            if !still_wanted() {
+                return;
+            }
             delay = (delay * 2).min(Duration::from_secs(8));
             let outcome = api::show_connection(&endpoint, &id, &api::Abort::default())
                 .await
@@ -327,7 +333,7 @@ pub fn follow_creation(
                 Err(error) => error.status() == Some(404),
             };
             // A passing failure (network, 5xx) is retried at the next step.
-            if !on_answer(outcome) || settled {
+            if !still_wanted() || !on_answer(outcome) || settled {
                 return;
             }
         }

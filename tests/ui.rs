@@ -193,18 +193,19 @@ async fn clear_faults() {
     let _ = Request::delete(&format!("{}/emulator/faults", emulator())).send().await;
 }
 
+/// The JSON answer to a GET of `url` (with the test token if `authorized`).
+async fn get_json<T: serde::de::DeserializeOwned>(url: &str, authorized: bool) -> T {
+    let mut request = Request::get(url);
+    if authorized {
+        request = request.header("X-Auth-Token", TOKEN);
+    }
+    request.send().await.unwrap().json().await.unwrap()
+}
+
 /// Connections named exactly `name` on the emulator.
 async fn count_named(name: &str) -> u64 {
     let url = format!("{}/v1/{PROJECT}/connections?name={name}", emulator());
-    let list: ConnectionList = Request::get(&url)
-        .header("X-Auth-Token", TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    list.total
+    get_json::<ConnectionList>(&url, true).await.total
 }
 
 /// Creates a WEBHOOK connection through the API, as another client would.
@@ -393,13 +394,7 @@ async fn double_click_sends_one_request_and_the_details_follow_status() {
 
 /// API and IAM requests the emulator has received since it started.
 async fn api_requests() -> u64 {
-    let counts: serde_json::Value = Request::get(&format!("{}/emulator/requests", emulator()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let counts: serde_json::Value = get_json(&format!("{}/emulator/requests", emulator()), false).await;
     counts["api"].as_u64().unwrap()
 }
 

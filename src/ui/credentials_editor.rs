@@ -10,7 +10,7 @@ use super::draft::{field_id, FieldState};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
-use super::{console, focus, save_update, Snapshot};
+use super::{console, focus, save_update, settled_outcome, Snapshot};
 use crate::api::Endpoint;
 use crate::i18n::field_label;
 use crate::input::{Body, KafkaInput, Raw, RocketmqInput, UpdateInput};
@@ -91,7 +91,7 @@ pub fn CredentialsEditor(
         },
     );
     let saving = save_action.pending();
-    let outcome = move || if saving.get() { None } else { save_action.value().get() };
+    let outcome = settled_outcome(save_action);
     let saved = move || matches!(outcome(), Some(Ok(())));
     let failure = Memo::new(move |_| outcome().and_then(Result::err));
     let settings_missing = RwSignal::new(false);

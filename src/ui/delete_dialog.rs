@@ -4,7 +4,7 @@
 
 use super::error_panel::{Attempt, ErrorPanel};
 use super::missing_settings::MissingSettings;
-use super::{console, focus};
+use super::{console, focus, settled_outcome};
 use crate::api::{self, Endpoint};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -41,13 +41,9 @@ pub fn DeleteDialog(
     let deleting = delete.pending();
     // The last failure (a 404 is not one: the connection is gone), hidden
     // while a new attempt runs.
+    let outcome = settled_outcome(delete);
     let failure = Memo::new(move |_| {
-        if deleting.get() {
-            return None;
-        }
-        delete
-            .value()
-            .get()
+        outcome()
             .and_then(Result::err)
             .filter(|error| error.status() != Some(404))
     });

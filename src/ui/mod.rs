@@ -282,6 +282,17 @@ pub fn reload_on_new_settings(reload: impl Fn() + Clone + 'static) {
     });
 }
 
+/// What `action`'s last run returned, `None` while a run is pending: an
+/// old success or failure is not shown beside a new attempt. (`value()` is
+/// taken once here, not in every run of the closure.)
+pub fn settled_outcome<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: Action<I, O>,
+) -> impl Fn() -> Option<O> + Copy + Send + Sync + 'static {
+    let pending = action.pending();
+    let value = action.value();
+    move || if pending.get() { None } else { value.get() }
+}
+
 /// `PUT` of `request` on connection `id`: the answer becomes `snapshot`,
 /// and the call's request ID (answered or refused) `last_request_id`. Both
 /// writes are skipped once the view that owns them is gone.

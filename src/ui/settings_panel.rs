@@ -4,7 +4,7 @@
 use super::access_key_fields::AccessKeyFields;
 use super::base_url_field::BaseUrlField;
 use super::error_panel::{Attempt, ErrorPanel};
-use super::{console, focus, region_host, AuthMethod, REGIONS};
+use super::{console, focus, region_host, settled_outcome, AuthMethod, REGIONS};
 use crate::api::{self, ApiError, Credentials};
 use leptos::prelude::*;
 
@@ -37,12 +37,8 @@ pub fn SettingsPanel() -> impl IntoView {
     });
     let signing_in = sign_in_action.pending();
     // The last failure, hidden while a new attempt runs.
-    let sign_in_error = Memo::new(move |_| {
-        if signing_in.get() {
-            return None;
-        }
-        sign_in_action.value().get().and_then(Result::err)
-    });
+    let sign_in_outcome = settled_outcome(sign_in_action);
+    let sign_in_error = Memo::new(move |_| sign_in_outcome().and_then(Result::err));
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if signing_in.get_untracked() {

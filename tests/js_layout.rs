@@ -321,6 +321,18 @@ fn non_ascii_text_is_found_by_its_utf16_offsets() {
     );
     check(json!({"name": "n", "vpc_id": "😀", "subnet_id": "s", "type": "KAFKA",
                  "kafka_detail": {"instance_id": "é", "addr": "中:1", "acks": "😀", "clé": 1}, "😀": 0}));
+    // The walk counts eight bytes at a time: every alignment of two-, three-
+    // and four-byte characters against those words, strings ending on and
+    // just past a word's end.
+    for prefix in 0..17 {
+        for character in ["é", "中", "😀"] {
+            let text = format!("{}{}", "a".repeat(prefix), character.repeat(prefix % 5 + 1));
+            check(
+                json!({"name": "n", "description": text, "vpc_id": format!("v{character}"),
+                         "subnet_id": "a".repeat(prefix), "type": format!(" {character}")}),
+            );
+        }
+    }
     // A slot left from an earlier, longer request is walked past, never read.
     let mut io = Io::new();
     write(

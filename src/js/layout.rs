@@ -135,7 +135,7 @@ impl Io {
     /// Validates the create request in the buffers; the verdict goes to `out`.
     pub fn validate_create(&mut self) {
         self.input.units_to_bytes();
-        let body = self.input.create_input();
+        let body = self.input.reader().create_input();
         let output = self.output.begin();
         match check_create(&body) {
             Ok(valid) => {
@@ -160,7 +160,7 @@ impl Io {
     /// Validates the update request in the buffers.
     pub fn validate_update(&mut self) {
         self.input.units_to_bytes();
-        let body = self.input.update_input();
+        let body = self.input.reader().update_input();
         let output = self.output.begin();
         match check_update(&body) {
             Ok(valid) => {
@@ -185,7 +185,7 @@ impl Io {
     pub fn validate_field(&mut self, field: u32, switched_on: bool) {
         self.input.units_to_bytes();
         let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
-        let issues = check_field(field, &self.input.string(field), switched_on);
+        let issues = check_field(field, &self.input.reader().string(field), switched_on);
         let output = self.output.begin();
         if issues.is_empty() {
             output.out.extend_from_slice(&[1, 0, 0, 0]);
@@ -251,20 +251,44 @@ impl Input {
         }
     }
 
-    fn text_at(&self, offset: i32, length: i32) -> Option<&str> {
+    /// The request as the rules read it. The text is checked as UTF-8 once,
+    /// as a whole, and each string is a slice of it (one call instead of one
+    /// per string; `encodeInto` always writes UTF-8, so the check passes
+    /// unless the buffer was written by something else, and then every
+    /// string reads as unreadable).
+    pub fn reader(&self) -> Reader<'_> {
+        let text = self.bytes.get(..self.text_len).unwrap_or_default();
+        Reader {
+            input: self,
+            text: core::str::from_utf8(text).unwrap_or_default(),
+        }
+    }
+}
+
+/// [`Input`] with its text checked as UTF-8.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'a> {
+    input: &'a Input,
+    text: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    /// The string at byte `offset`, `length` bytes long, when it lies on
+    /// character boundaries of the text.
+    fn text_at(&self, offset: i32, length: i32) -> Option<&'a str> {
         let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(length).ok()?)?;
-        core::str::from_utf8(self.bytes.get(start..end)?).ok()
+        self.text.get(start..end)
     }
 
     /// A string field as the rules see it.
-    pub fn string(&self, field: Field) -> Raw<&str> {
+    pub fn string(&self, field: Field) -> Raw<&'a str> {
         self.string_at(field as usize)
     }
 
     /// The string in slot `index` as the rules see it.
-    pub fn string_at(&self, index: usize) -> Raw<&str> {
-        let (tag, a, b) = self.slot(index);
+    pub fn string_at(&self, index: usize) -> Raw<&'a str> {
+        let (tag, a, b) = self.input.slot(index);
         match tag {
             TAG_STRING => self
                 .text_at(a, b)
@@ -281,7 +305,7 @@ impl Input {
 
     /// The boolean in slot `index` as the rules see it.
     pub fn flag_at(&self, index: usize) -> Raw<bool> {
-        match self.slot(index).0 {
+        match self.input.slot(index).0 {
             TAG_TRUE => Raw::Value(true),
             TAG_FALSE => Raw::Value(false),
             TAG_STRING | TAG_LONE_SURROGATE => Raw::WrongType(ValueKind::String),
@@ -290,10 +314,11 @@ impl Input {
     }
 
     /// The unknown property names of `parent`, in input order.
-    pub fn unknown_keys(&self, parent: Field) -> Vec<&str> {
-        self.keys
+    pub fn unknown_keys(&self, parent: Field) -> Vec<&'a str> {
+        self.input
+            .keys
             .chunks_exact(3)
-            .take(self.keys_len)
+            .take(self.input.keys_len)
             .filter_map(|key| match key {
                 [owner, offset, length] if *owner == parent as i32 => {
                     Some(self.text_at(*offset, *length).unwrap_or("\u{FFFD}"))
@@ -305,7 +330,7 @@ impl Input {
 
     /// Whether an object slot holds an object, or what it holds instead.
     fn object<T>(&self, field: Field) -> Result<(), Raw<T>> {
-        match self.slot(field as usize).0 {
+        match self.input.slot(field as usize).0 {
             tag if tag == TAG_KIND + ValueKind::Object as i32 => Ok(()),
             TAG_STRING | TAG_LONE_SURROGATE => Err(Raw::WrongType(ValueKind::String)),
             TAG_TRUE | TAG_FALSE => Err(Raw::WrongType(ValueKind::Boolean)),
@@ -314,7 +339,7 @@ impl Input {
     }
 
     /// `kafka_detail` as the reader wrote it.
-    fn kafka_input(&self) -> Raw<KafkaInput<&str>> {
+    fn kafka_input(&self) -> Raw<KafkaInput<&'a str>> {
         match self.object(Field::KafkaDetail) {
             Err(raw) => raw,
             Ok(()) => Raw::Value(KafkaInput {
@@ -333,7 +358,7 @@ impl Input {
     }
 
     /// `rocketmq_detail` as the reader wrote it.
-    fn rocketmq_input(&self) -> Raw<RocketmqInput<&str>> {
+    fn rocketmq_input(&self) -> Raw<RocketmqInput<&'a str>> {
         match self.object(Field::RocketmqDetail) {
             Err(raw) => raw,
             Ok(()) => Raw::Value(RocketmqInput {
@@ -349,7 +374,7 @@ impl Input {
     }
 
     /// The create request the reader wrote.
-    pub fn create_input(&self) -> Body<CreateInput<&str>> {
+    pub fn create_input(&self) -> Body<CreateInput<&'a str>> {
         if let Err(raw) = self.object::<()>(Field::Root) {
             return Body::NotObject(match raw {
                 Raw::WrongType(kind) => kind,
@@ -369,7 +394,7 @@ impl Input {
     }
 
     /// The update request the reader wrote.
-    pub fn update_input(&self) -> Body<UpdateInput<&str>> {
+    pub fn update_input(&self) -> Body<UpdateInput<&'a str>> {
         match self.object::<()>(Field::Root) {
             Err(Raw::WrongType(kind)) => Body::NotObject(kind),
             Err(_) => Body::NotObject(ValueKind::Null),
@@ -398,18 +423,20 @@ impl Utf16Walk<'_> {
             self.byte = 0;
             self.unit = 0;
         }
-        // Eight bytes at a time while they cannot overshoot (a byte counts
-        // at most two units): each byte counts one unit, a continuation
-        // byte none, a four-byte lead two (its character is a surrogate pair).
-        while self.unit + 16 <= unit {
-            let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = self.bytes.get(self.byte..self.byte + 8) else {
-                break;
-            };
+        // Eight bytes at a time while the whole word lies before `unit`:
+        // each byte counts one unit, a continuation byte none, a four-byte
+        // lead two (its character is a surrogate pair). The bytes finish
+        // the last few.
+        while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = self.bytes.get(self.byte..self.byte + 8) {
             let word = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
             const HIGH: u64 = 0x8080_8080_8080_8080;
             let continuation = word & !(word << 1) & HIGH;
             let four_byte_lead = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
-            self.unit += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+            let units = 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+            if self.unit + units > unit {
+                break;
+            }
+            self.unit += units;
             self.byte += 8;
         }
         while let Some(&byte) = self.bytes.get(self.byte) {

@@ -12,8 +12,8 @@ use eg_connections::i18n::{ArgKind, Locale, MessageId};
 use eg_connections::input::{Body, CreateInput, ValueKind};
 use eg_connections::issue::CODES;
 use eg_connections::js::layout::{
-    alias_slot, Io, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND, TAG_LONE_SURROGATE,
-    TAG_MISSING, TAG_NULL, TAG_STRING, TAG_TRUE,
+    alias_slot, Io, Utf8Written, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND,
+    TAG_LONE_SURROGATE, TAG_MISSING, TAG_NULL, TAG_STRING, TAG_TRUE,
 };
 use eg_connections::rules::validate_create;
 use eg_connections::Field;
@@ -181,10 +181,17 @@ fn read_issue(io: &Io, record: &[i32], spans: &[i32], locale: Locale) -> (String
 fn check(body: Value) {
     let mut io = Io::new();
     write(&mut io, &body);
-    io.validate_create();
+    io.validate_create(None);
+    let out = io.output.out.clone();
+    // The text here is UTF-8 (Rust wrote it), as encodeInto's is: the
+    // exports' unchecked reading gives the very same words.
+    write(&mut io, &body);
+    // SAFETY: `write` copies a Rust `&str`, which is UTF-8.
+    #[allow(unsafe_code)]
+    io.validate_create(Some(unsafe { Utf8Written::promise() }));
+    assert_eq!(io.output.out, out, "{body}: unchecked reading");
     let parsed: Body<CreateInput> = serde_json::from_value(body.clone()).unwrap();
     let expected = validate_create(&parsed);
-    let out = io.output.out.clone();
     match expected {
         Ok(request) => {
             assert_eq!(out[0], 1, "{body}: valid");
@@ -340,12 +347,12 @@ fn non_ascii_text_is_found_by_its_utf16_offsets() {
         &json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
                            "kafka_detail": {"instance_id": "é".repeat(50), "addr": "h:1"}}),
     );
-    io.validate_create();
+    io.validate_create(None);
     write(
         &mut io,
         &json!({"name": "n", "vpc_id": "é", "subnet_id": "s", "x😀": 1}),
     );
-    io.validate_create();
+    io.validate_create(None);
     let out = &io.output.out;
     assert_eq!((out[0], out[1]), (0, 1));
     let spans = &out[OUT_HEADER + ISSUE_WORDS..];
@@ -359,7 +366,7 @@ fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
     write(&mut io, &json!({"name": "n", "vpc_id": "v", "subnet_id": "s"}));
     // What reader.js writes for `vpc_id: "vpc-\ud800"`.
     io.input.slots[SLOT_WORDS * Field::VpcId as usize..][..3].copy_from_slice(&[TAG_LONE_SURROGATE, 5, 0]);
-    io.validate_create();
+    io.validate_create(None);
     let out = &io.output.out;
     assert_eq!((out[0], out[1]), (0, 1));
     assert_eq!(CODES[out[OUT_HEADER + 1] as usize], "invalid_format");
@@ -368,23 +375,40 @@ fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
 }
 
 #[test]
+fn text_that_is_not_utf8_reads_as_unreadable_when_checked() {
+    let mut io = Io::new();
+    write(&mut io, &json!({"name": "n", "vpc_id": "vé", "subnet_id": "s"}));
+    // A writer other than encodeInto: half of "é" only.
+    let start = io.input.bytes.iter().position(|&byte| byte == 0xC3).unwrap();
+    io.input.bytes[start + 1] = b'x';
+    io.validate_create(None);
+    let out = &io.output.out;
+    assert_eq!(out[0], 0, "invalid");
+    let codes: Vec<_> = (0..out[1] as usize)
+        .map(|index| CODES[out[OUT_HEADER + index * ISSUE_WORDS + 1] as usize])
+        .collect();
+    assert!(codes.iter().all(|code| *code == "invalid_type"), "{codes:?}");
+    assert_eq!(codes.len(), 3, "name, vpc_id and subnet_id: {codes:?}");
+}
+
+#[test]
 fn field_validators_and_update() {
     let mut io = Io::new();
     let mut writer = Writer::new(&mut io);
     writer.value(Field::Password, None);
-    io.validate_field(Field::Password as u32, true);
+    io.validate_field(Field::Password as u32, true, None);
     assert_eq!(io.output.out[..2], [0, 1]);
-    io.validate_field(Field::Password as u32, false);
+    io.validate_field(Field::Password as u32, false, None);
     assert_eq!(io.output.out[0], 1);
     // Out of range discriminants are the body: no string rules, no issue.
-    io.validate_field(99, true);
+    io.validate_field(99, true, None);
     assert_eq!(io.output.out[0], 1);
 
     let mut io = Io::new();
     write(&mut io, &json!({"description": "d"}));
-    io.validate_update();
+    io.validate_update(None);
     assert_eq!(io.output.out[..4], [1, 0, 0, 1 << Field::Description as i32]);
     write(&mut io, &json!({"description": "d".repeat(256), "vpcId": "n"}));
-    io.validate_update();
+    io.validate_update(None);
     assert_eq!(io.output.out[..2], [0, 2]);
 }

@@ -1,9 +1,9 @@
 //! The npm validator's wasm exports (feature `js`): numbers in, numbers out.
 //!
 //! A validation crosses into wasm once. The package's JavaScript reader
-//! (`npm/src/reader.js`, generated from [`crate::fields::FIELDS`] by
-//! `examples/npm_codegen.rs`) reads the known properties in the JIT (getter-
-//! and Proxy-safe), writes their strings into the buffers of [`layout`],
+//! (the first half of its `core.js`, generated from
+//! [`crate::fields::FIELDS`] by `examples/npm_codegen.rs`) reads the known
+//! properties in the JIT (getter- and Proxy-safe), writes their strings into the buffers of [`layout`],
 //! calls one export, and reads the verdict back as numbers; a valid result
 //! is built in JavaScript from the very values it read, and messages are
 //! rendered there from the templates of [`crate::i18n`]. Every rule runs
@@ -15,7 +15,7 @@
 
 pub mod layout;
 
-use layout::Io;
+use layout::{Io, Utf8Written};
 use wasm_bindgen::prelude::*;
 
 /// The module's one set of buffers. The lock is never contended: wasm32
@@ -52,7 +52,7 @@ pub fn io_keys(count: usize) -> usize {
 pub fn validate_create(keys: usize, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
     io.input.begin(keys, units, bytes);
-    io.validate_create();
+    io.validate_create(Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
 }
 
@@ -61,7 +61,7 @@ pub fn validate_create(keys: usize, units: usize, bytes: usize) -> usize {
 pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
     io.input.begin(keys, units, bytes);
-    io.validate_update();
+    io.validate_update(Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
 }
 
@@ -72,8 +72,23 @@ pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
 pub fn validate_field(field: u32, switched_on: bool, units: usize, bytes: usize) -> usize {
     let mut io = IO.lock();
     io.input.begin(0, units, bytes);
-    io.validate_field(field, switched_on);
+    io.validate_field(field, switched_on, Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
+}
+
+/// The text the exports read is UTF-8. Safe Rust cannot write [`IO`]'s
+/// buffers (the static is private; only addresses leave it, and `io_bytes`
+/// fills new room with zeros), so only JavaScript does: the package's
+/// runtime (`npm/src/runtime.js`), with one `TextEncoder.encodeInto` into
+/// the room `io_bytes` made (three bytes per UTF-16 unit, so it never
+/// stops short), passing its `written` count as `bytes`. The instance is
+/// private to `core.js`; no other code writes its memory.
+fn written_by_encode_into() -> Utf8Written {
+    #[allow(unsafe_code)]
+    // SAFETY: see above; `encodeInto` writes UTF-8 only.
+    unsafe {
+        Utf8Written::promise()
+    }
 }
 
 /// What `std` would bring, for the `no_std` build browsers download: an

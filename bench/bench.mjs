@@ -10,7 +10,7 @@ import { agreeOrExit } from './agreement.mjs';
 import { everyday } from './everyday.mjs';
 import { measureColdStart } from './coldstart.mjs';
 import { measureSizes } from './sizes.mjs';
-import { measureAll } from './throughput.mjs';
+import { measureInFreshProcesses } from './throughput.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -23,17 +23,22 @@ const { corpus, validators, agreement } = agreeOrExit();
 // 3. Throughput in this Node, valid and invalid inputs apart.
 const valid = corpus.filter((testCase) => testCase.intent === 'valid').map((testCase) => testCase.input);
 const invalid = corpus.filter((testCase) => testCase.intent === 'invalid').map((testCase) => testCase.input);
-const rounds = quick ? { warmupRounds: 1, rounds: 3 } : { warmupRounds: 3, rounds: 11 };
-console.log(`Throughput: ${rounds.rounds} rounds after ${rounds.warmupRounds} warm-up, validators in turns...`);
-const throughputValid = measureAll(validators, valid, { expected: true, ...rounds });
-const throughputInvalid = measureAll(validators, invalid, { expected: false, ...rounds });
+// Each row in fresh processes (bench/row.mjs), so that no row's inputs
+// shape the JIT state another row is measured in; the median process.
+const rounds = quick ? { warmupRounds: 1, rounds: 3, processes: 1 } : { warmupRounds: 3, rounds: 11, processes: 5 };
+console.log(`Throughput: each row in ${rounds.processes} fresh processes, ${rounds.rounds} rounds after ${rounds.warmupRounds} warm-up, validators in turns...`);
+const runsByRow = {};
+const measureRow = (set) => {
+  const { rates, runs } = measureInFreshProcesses(set, rounds);
+  runsByRow[set] = runs;
+  return rates;
+};
+const throughputValid = measureRow('corpus valid');
+const throughputInvalid = measureRow('corpus invalid');
 
-// 3b. Everyday requests as their own rows (measureAll refuses a wrong verdict).
+// 3b. Everyday requests as their own rows.
 console.log('Throughput, everyday requests...');
-const throughputEveryday = Object.fromEntries(Object.entries(everyday).map(([row, { inputs, valid: expected }]) => {
-  const repeated = Array.from({ length: 100 }, () => inputs).flat();
-  return [row, measureAll(validators, repeated, { expected, ...rounds })];
-}));
+const throughputEveryday = Object.fromEntries(Object.keys(everyday).map((row) => [row, measureRow(row)]));
 
 // 4. What a browser downloads for each validator.
 const sizes = await measureSizes({
@@ -72,6 +77,18 @@ for (const [row, rates] of Object.entries(throughputEveryday)) {
   lines.push(`| ${row} | ${Object.values(rates).map(number).join(' | ')} | ${peers.map((name) => ratio(rates[ourName] / rates[name])).join(' | ')} |`);
 }
 lines.push('');
+lines.push(`Ours against each peer in each of the ${rounds.processes} processes per row (lowest to highest), as noise shows:`);
+lines.push('');
+lines.push(`| row | ${peers.map((name) => `vs ${name}`).join(' | ')} |`);
+lines.push(`|---|${peers.map(() => '---:').join('|')}|`);
+for (const [row, runs] of Object.entries(runsByRow)) {
+  const spread = (name) => {
+    const ratios = runs.map((rates) => rates[ourName] / rates[name]);
+    return `${Math.min(...ratios).toFixed(2)}–${ratio(Math.max(...ratios))}`;
+  };
+  lines.push(`| ${row} | ${peers.map(spread).join(' | ')} |`);
+}
+lines.push('');
 lines.push(`Console cold start, ${coldStart.chromium}, CPU 4x slower, median of ${loads} cold loads (brotli from loopback):`);
 lines.push('');
 lines.push('| app | to interactive (ms) | transferred (bytes) |');
@@ -94,7 +111,7 @@ writeFileSync(here('./results.json'), `${JSON.stringify({
   machine,
   quick,
   agreement: { cases: agreement.cases, agreed: agreement.agreed, valid: agreement.valid },
-  throughput: { valid: throughputValid, invalid: throughputInvalid, everyday: throughputEveryday, rounds },
+  throughput: { valid: throughputValid, invalid: throughputInvalid, everyday: throughputEveryday, rounds, runs: runsByRow },
   sizes,
   cold_start: { loads, cpu_slowdown: 4, results: coldStart.results },
   table,

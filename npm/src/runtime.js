@@ -236,13 +236,36 @@ function keyList(slot, list) {
     views();
   }
   for (let i = 0; i < list.length; i++) {
+    let key = list[i];
+    // A key that starts with a low or ends with a high surrogate holds an
+    // unpaired one; written next to a neighbour that ends or starts with
+    // the other half, the two would join into a pair in the text. Such a
+    // key is named with U+FFFD there, as every unpaired surrogate in a key.
+    if (key.length > 0 && (isLowSurrogate(key.charCodeAt(0)) || isHighSurrogate(key.charCodeAt(key.length - 1)))) {
+      key = replaceLoneSurrogates(key);
+    }
     const at = 3 * keyCount++;
     keys[at] = slot;
     keys[at + 1] = units;
-    keys[at + 2] = list[i].length;
-    joined += list[i];
-    units += list[i].length;
+    keys[at + 2] = key.length;
+    joined += key;
+    units += key.length;
   }
+}
+
+/** `text` with U+FFFD for each unpaired surrogate (`toWellFormed`). */
+function replaceLoneSurrogates(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  let fixed = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (isHighSurrogate(unit) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      fixed += text[i] + text[++i];
+    } else {
+      fixed += isHighSurrogate(unit) || isLowSurrogate(unit) ? '\ufffd' : text[i];
+    }
+  }
+  return fixed;
 }
 
 /** The locale `options.locale` names (an exact tag, then by language), or the first. */

@@ -269,6 +269,13 @@ test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', 
   assert.deepEqual(codes(halves), ['description:invalid_format', 'vpc_id:invalid_format']);
   assert.match(halves.issues[0].message, /character 2 is/);
   assert.match(halves.issues[1].message, /character 1 is/);
+  // So are the halves in two unknown keys, or in a field and the key after
+  // it: each key is named with U+FFFD where its half is.
+  const keys = eg.validateCreateConnection({ ...webhook(), 'x\ud83d': 1, '\ude00y': 2 });
+  assert.equal(keys.issues[0].message, 'Unknown properties "x\ufffd", "\ufffdy"');
+  const fieldThenKey = eg.validateCreateConnection({ ...webhook(), subnet_id: 's\ud83d', '\ude00y': 2 });
+  assert.deepEqual(codes(fieldThenKey), [':unrecognized_keys', 'subnet_id:invalid_format']);
+  assert.equal(fieldThenKey.issues[0].message, 'Unknown property "\ufffdy"');
 });
 
 test('the older kafka_detail names Terraform sends are accepted, and must agree with the current ones', () => {

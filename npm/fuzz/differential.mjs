@@ -37,6 +37,8 @@ const plausible = fc.constantFrom(
   'h:8100;h2:8100', 'h:8100;', 'a;;b',
   ' padded ', 'h:9092', 'h:0', 'h:65536', '[::1]:9092', '::1:9092', '10.0.0.1:9092,10.0.0.2:9093',
   'a,,b', 'SASL_SSL', 'vpcId', '\ud800', 'a\udc00b', '😀', '中文', '\u00a0x', 'x\u0085', '.a', '-a', 'a b',
+  // The halves of one pair, so that neighbouring strings can join them.
+  'x\ud83d', '\ude00y',
 );
 const text = fc.oneof(
   { weight: 4, arbitrary: plausible },
@@ -48,7 +50,7 @@ const text = fc.oneof(
 const scalar = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
 const junk = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(text, scalar, { maxKeys: 3 }));
 const fieldValue = fc.oneof({ weight: 8, arbitrary: text }, { weight: 2, arbitrary: junk });
-const keyName = (known) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known, 'vpcId', 'sasl_ssl', 'username', 'Name', '__proto__') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const keyName = (known) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known, 'vpcId', 'sasl_ssl', 'username', 'Name', '__proto__', 'x\ud83d', '\ude00y') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
 const objectOf = (known, value) =>
   fc.tuple(
     fc.record(Object.fromEntries(known.map((key) => [key, value(key)])), { requiredKeys: [] }),

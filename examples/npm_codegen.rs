@@ -320,7 +320,7 @@ fn create_reader() -> String {
     out.push_str("  // 3. One call into wasm, then the verdict.\n");
     let _ = writeln!(
         out,
-        "  const o = call(wasm.validate_create(keyCount, units, flush({})));",
+        "  const written = flush({});\n  const o = call(wasm.validate_create(keyCount, units, written, surrogatesMarked));",
         SLOTS_LEN / SLOT_WORDS - 1
     );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");
@@ -364,7 +364,7 @@ fn update_reader() -> String {
     out.push_str("    keyList(0, u0);\n  }\n");
     let _ = writeln!(
         out,
-        "  const o = call(wasm.validate_update(keyCount, units, flush({})));",
+        "  const written = flush({});\n  const o = call(wasm.validate_update(keyCount, units, written, surrogatesMarked));",
         SLOTS_LEN / SLOT_WORDS - 1
     );
     out.push_str("  if (words[o] !== 1) return { success: false, issues: issues(o, locale) };\n");

@@ -130,7 +130,7 @@ fn write(io: &mut Io, body: &Value) {
         writer.object(Field::Root, object);
     }
     let (keys, units, bytes) = (writer.keys, writer.units, writer.pos);
-    io.input.begin(keys, units, bytes);
+    io.input.begin(keys, units, bytes, false);
 }
 
 /// Rebuilds an issue's `(path, code, message)` from its record.
@@ -372,6 +372,101 @@ fn lone_surrogates_and_unknown_key_text_reach_the_rules() {
     assert_eq!(CODES[out[OUT_HEADER + 1] as usize], "invalid_format");
     assert_eq!(out[OUT_HEADER + 2], MessageId::LoneSurrogate as i32);
     assert_eq!(out[OUT_HEADER + 3], 5, "the position");
+}
+
+/// The 1-based character position of the first unpaired surrogate in
+/// `units` (a pair counts one character), as `runtime.js`'s `lonePosition`.
+fn lone_position(units: &[u16]) -> Option<usize> {
+    char::decode_utf16(units.iter().copied())
+        .position(|decoded| decoded.is_err())
+        .map(|index| index + 1)
+}
+
+/// Writes `name`, `description`, `vpc_id` and `subnet_id` (UTF-16, any
+/// units) as the reader does when the text has no U+FFFD of its own: one
+/// concatenation, encoded as `encodeInto` does (U+FFFD for an unpaired
+/// surrogate of the whole text), nothing tagged. Returns each field's
+/// issue code and, for a lone surrogate, its position.
+fn find_lone_surrogates(strings: [&[u16]; 4]) -> Vec<(Field, &'static str, i32)> {
+    let fields = [Field::Name, Field::Description, Field::VpcId, Field::SubnetId];
+    let mut io = Io::new();
+    let mut joined = Vec::new();
+    io.input.slots[..3].copy_from_slice(&[TAG_KIND + ValueKind::Object as i32, 0, 0]);
+    for (field, units) in fields.iter().zip(strings) {
+        let at = SLOT_WORDS * *field as usize;
+        io.input.slots[at..at + 3].copy_from_slice(&[TAG_STRING, joined.len() as i32, units.len() as i32]);
+        joined.extend_from_slice(units);
+    }
+    let text: String = char::decode_utf16(joined.iter().copied())
+        .map(|decoded| decoded.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    io.input.reserve_bytes(text.len());
+    io.input.bytes[..text.len()].copy_from_slice(text.as_bytes());
+    io.input.begin(0, joined.len(), text.len(), false);
+    io.validate_create(None);
+    let out = &io.output.out;
+    (0..if out[0] == 1 { 0 } else { out[1] as usize })
+        .map(|index| {
+            let record = &out[OUT_HEADER + index * ISSUE_WORDS..];
+            let field = ALL_FIELDS[record[0] as usize];
+            let position = if record[2] == MessageId::LoneSurrogate as i32 {
+                record[3]
+            } else {
+                0
+            };
+            (field, CODES[record[1] as usize], position)
+        })
+        .collect()
+}
+
+#[test]
+fn unpaired_surrogates_are_found_from_the_utf8_encode_into_wrote() {
+    const HIGH: u16 = 0xD83D;
+    const LOW: u16 = 0xDE00;
+    let pieces: [&[u16]; 12] = [
+        &[0x61],
+        &[0xE9],
+        &[HIGH],
+        &[LOW],
+        &[HIGH, LOW],
+        &[0x61, HIGH],
+        &[LOW, 0x61],
+        &[0x4E2D, HIGH, LOW, HIGH],
+        &[LOW, HIGH, LOW, 0x61],
+        &[0x61, LOW, 0xE9],
+        &[HIGH, HIGH, LOW],
+        &[],
+    ];
+    // Every ordered choice of four pieces (with the empty string among
+    // them): halves of a pair meet across every boundary, and inside.
+    let mut cases = 0;
+    for a in pieces {
+        for b in pieces {
+            for c in [pieces[3], pieces[11], pieces[6], pieces[1]] {
+                for d in [pieces[0], pieces[3], pieces[2]] {
+                    let strings = [a, b, c, d];
+                    let found = find_lone_surrogates(strings);
+                    for (field, units) in [Field::Name, Field::Description, Field::VpcId, Field::SubnetId]
+                        .iter()
+                        .zip(strings)
+                    {
+                        let lone: Vec<_> = found
+                            .iter()
+                            .filter(|(at, code, position)| at == field && *code == "invalid_format" && *position > 0)
+                            .map(|(_, _, position)| *position as usize)
+                            .collect();
+                        assert_eq!(
+                            lone.first().copied(),
+                            lone_position(units),
+                            "{field:?} in {strings:x?}: {found:?}"
+                        );
+                    }
+                    cases += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(cases, 12 * 12 * 4 * 3);
 }
 
 #[test]

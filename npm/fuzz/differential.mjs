@@ -37,8 +37,9 @@ const plausible = fc.constantFrom(
   'h:8100;h2:8100', 'h:8100;', 'a;;b',
   ' padded ', 'h:9092', 'h:0', 'h:65536', '[::1]:9092', '::1:9092', '10.0.0.1:9092,10.0.0.2:9093',
   'a,,b', 'SASL_SSL', 'vpcId', '\ud800', 'a\udc00b', '😀', '中文', '\u00a0x', 'x\u0085', '.a', '-a', 'a b',
-  // The halves of one pair, so that neighbouring strings can join them.
-  'x\ud83d', '\ude00y',
+  // The halves of one pair, so that neighbouring strings can join them, and
+  // U+FFFD of the text's own (then JavaScript, not Rust, finds the halves).
+  'x\ud83d', '\ude00y', '\ufffd', 'a\ufffd\ud800',
 );
 const text = fc.oneof(
   { weight: 4, arbitrary: plausible },

@@ -19,6 +19,8 @@ let wasm, memory, slots, words, memoryBytes, bytes, keys;
 let bytesAt = 0, bytesCap = 0, keysAt = 0, keysCap = 0, keyCount = 0;
 /** The request's strings, concatenated in write order, and their length in UTF-16 units. */
 let joined = '', units = 0;
+/** Whether `flush` tagged the strings holding an unpaired surrogate (else Rust finds them). */
+let surrogatesMarked = false;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -97,8 +99,15 @@ function begin() {
  * `encodeInto` (one call into the engine instead of a JavaScript loop per
  * character). Slots hold UTF-16 offsets: byte offsets when the text is
  * ASCII, else Rust converts them. Returns the number of bytes written.
+ *
+ * Unpaired surrogates: `encodeInto` writes U+FFFD for each, and Rust finds
+ * them there (and a pair split between two neighbouring strings, which it
+ * writes as the pair, by its offsets). Only text with a U+FFFD of its own,
+ * which Rust could not tell from a written one, is scanned here, with the
+ * strings tagged before the call (`surrogatesMarked`).
  */
 function flush(lastSlot) {
+  surrogatesMarked = false;
   if (units === 0) return 0;
   if (3 * units > bytesCap) {
     bytesCap = Math.max(3 * units, 2 * bytesCap, 4096);
@@ -106,10 +115,10 @@ function flush(lastSlot) {
     views();
   }
   const written = encoder.encodeInto(joined, bytes).written;
-  if (written !== units) {
-    // Not ASCII: look for unpaired surrogates (encodeInto wrote U+FFFD for
-    // them). One scan of the whole text; when it is well formed, a string
-    // can still hold half a pair only at an end (the other half being its
+  if (written !== units && joined.indexOf('\ufffd') !== -1) {
+    surrogatesMarked = true;
+    // One scan of the whole text; when it is well formed, a string can
+    // still hold half a pair only at an end (the other half being its
     // neighbour's), so only those strings are sliced and scanned again.
     const whole = wellFormed(joined);
     for (let at = SLOT_WORDS; at <= lastSlot * SLOT_WORDS; at += SLOT_WORDS) {
@@ -366,7 +375,8 @@ function fieldValidator(field, switchName = 'enableSaslSsl') {
     const on = switchOf(options, switchName);
     begin();
     str(field, value);
-    const o = call(wasm.validate_field(field, on, units, flush(field)));
+    const written = flush(field);
+    const o = call(wasm.validate_field(field, on, units, written, surrogatesMarked));
     return words[o] === 1 ? [] : issues(o, locale);
   };
 }

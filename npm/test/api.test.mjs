@@ -269,6 +269,16 @@ test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', 
   assert.deepEqual(codes(halves), ['description:invalid_format', 'vpc_id:invalid_format']);
   assert.match(halves.issues[0].message, /character 2 is/);
   assert.match(halves.issues[1].message, /character 1 is/);
+  // With an empty string between them, too; and beside a U+FFFD of the
+  // text's own (found in JavaScript then, not from the UTF-8 in Rust).
+  const apart = eg.validateCreateConnection({ ...webhook(), name: 'n\ud83d', description: '', vpc_id: '\ude00' });
+  assert.deepEqual(codes(apart), ['name:invalid_format', 'vpc_id:invalid_format']);
+  assert.match(apart.issues[0].message, /character 2 is/);
+  assert.match(apart.issues[1].message, /character 1 is/);
+  const replacement = eg.validateCreateConnection({ ...webhook(), description: 'a\ufffdb\ud800', vpc_id: 'v\ufffd' });
+  assert.deepEqual(codes(replacement), ['description:invalid_format']);
+  assert.match(replacement.issues[0].message, /character 4 is/);
+  assert.equal(eg.validateCreateConnection({ ...webhook(), description: 'a\ufffd😀' }).success, true);
   // So are the halves in two unknown keys, or in a field and the key after
   // it: each key is named with U+FFFD where its half is.
   const keys = eg.validateCreateConnection({ ...webhook(), 'x\ud83d': 1, '\ude00y': 2 });

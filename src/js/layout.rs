@@ -87,6 +87,9 @@ pub struct Input {
     pub text_len: usize,
     /// Whether the offsets are in UTF-16 units (the text is not ASCII).
     pub offsets_in_units: bool,
+    /// Whether [`Input::units_to_bytes`] looks for unpaired surrogates
+    /// (JavaScript has not: see [`Input::begin`]).
+    pub find_surrogates: bool,
 }
 
 /// The verdict JavaScript reads back.
@@ -123,6 +126,7 @@ impl Io {
                 bytes: Vec::new(),
                 text_len: 0,
                 offsets_in_units: false,
+                find_surrogates: false,
             },
             output: Output {
                 out: Vec::new(),
@@ -198,10 +202,18 @@ impl Io {
 impl Input {
     /// Starts a request of `keys` unknown keys and a text of `units` UTF-16
     /// units written as `bytes` bytes (the same number: ASCII).
-    pub fn begin(&mut self, keys: usize, units: usize, bytes: usize) {
+    ///
+    /// `surrogates_marked`: JavaScript has tagged every string holding an
+    /// unpaired surrogate ([`TAG_LONE_SURROGATE`]), as it does when the
+    /// text has a U+FFFD of its own. Otherwise they are found here, from the
+    /// UTF-8: `encodeInto` wrote U+FFFD for each, except for the two halves
+    /// of a pair split between neighbouring strings, which it wrote as the
+    /// pair; the walk sees that split.
+    pub fn begin(&mut self, keys: usize, units: usize, bytes: usize, surrogates_marked: bool) {
         self.keys_len = keys;
         self.text_len = bytes.min(self.bytes.len());
         self.offsets_in_units = units != bytes;
+        self.find_surrogates = self.offsets_in_units && !surrogates_marked;
     }
 
     /// Turns the reader's UTF-16 offsets into byte offsets in `bytes`, in
@@ -217,10 +229,19 @@ impl Input {
             bytes: self.bytes.get(..self.text_len).unwrap_or_default(),
             byte: 0,
             unit: 0,
+            mid_pair: None,
+            lead_ef: false,
         };
         for slot in self.slots.chunks_exact_mut(SLOT_WORDS) {
-            if let [TAG_STRING, offset, length] = slot {
-                walk.span(offset, length);
+            if let [tag @ TAG_STRING, offset, length] = slot {
+                let empty = *length == 0;
+                let span = walk.span(offset, length);
+                if self.find_surrogates && !empty {
+                    if let Some(position) = span.lone_surrogate() {
+                        *tag = TAG_LONE_SURROGATE;
+                        *offset = position as i32;
+                    }
+                }
             }
         }
         for key in self.keys.chunks_exact_mut(3).take(self.keys_len) {
@@ -434,11 +455,54 @@ struct Utf16Walk<'a> {
     bytes: &'a [u8],
     byte: usize,
     unit: usize,
+    /// The last offset sought that fell between the halves of a pair.
+    mid_pair: Option<usize>,
+    /// Whether a byte 0xEF (the lead of U+FFFD among others) was passed
+    /// since the last [`Utf16Walk::span`] began.
+    lead_ef: bool,
 }
 
-impl Utf16Walk<'_> {
-    /// The byte offset of UTF-16 offset `unit`.
-    fn seek(&mut self, unit: usize) -> usize {
+/// What the walk saw of one string.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span<'a> {
+    /// Its UTF-8 (with the whole pair when it ends mid-pair).
+    bytes: &'a [u8],
+    starts_mid_pair: bool,
+    ends_mid_pair: bool,
+    may_hold_replacement: bool,
+}
+
+impl Span<'_> {
+    /// The 1-based character position of the string's first unpaired
+    /// surrogate: a U+FFFD that `encodeInto` wrote for one, or a half of a
+    /// pair split from its neighbour.
+    fn lone_surrogate(self) -> Option<usize> {
+        let bytes = self.bytes;
+        if self.starts_mid_pair {
+            return Some(1);
+        }
+        if !self.ends_mid_pair && !self.may_hold_replacement {
+            return None;
+        }
+        let mut characters = 0;
+        for (at, &byte) in bytes.iter().enumerate() {
+            characters += usize::from(byte & 0xC0 != 0x80);
+            if byte == 0xEF && bytes.get(at + 1..at + 3) == Some(&[0xBF, 0xBD]) {
+                return Some(characters);
+            }
+        }
+        self.ends_mid_pair.then_some(characters)
+    }
+}
+
+impl<'a> Utf16Walk<'a> {
+    /// The byte offset of UTF-16 offset `unit`, and whether `unit` falls
+    /// between the halves of a surrogate pair (the offset is then the byte
+    /// after the pair).
+    fn seek(&mut self, unit: usize) -> (usize, bool) {
+        if self.mid_pair == Some(unit) {
+            return (self.byte, true);
+        }
         if unit < self.unit {
             // Spans come in ascending order; should one not, start over.
             self.byte = 0;
@@ -448,15 +512,19 @@ impl Utf16Walk<'_> {
         // each byte counts one unit, a continuation byte none, a four-byte
         // lead two (its character is a surrogate pair). The bytes finish
         // the last few.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = self.bytes.get(self.byte..self.byte + 8) {
             let word = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
-            const HIGH: u64 = 0x8080_8080_8080_8080;
             let continuation = word & !(word << 1) & HIGH;
             let four_byte_lead = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
             let units = 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
             if self.unit + units > unit {
                 break;
             }
+            // A zero byte in `word ^ 0xEFEF..` is a byte 0xEF in `word`.
+            let xor = word ^ (0xEF * ONES);
+            self.lead_ef |= xor.wrapping_sub(ONES) & !xor & HIGH != 0;
             self.unit += units;
             self.byte += 8;
         }
@@ -465,6 +533,7 @@ impl Utf16Walk<'_> {
             if self.unit >= unit && !is_continuation {
                 break;
             }
+            self.lead_ef |= byte == 0xEF;
             self.unit += match byte {
                 0xF0.. => 2,
                 _ if is_continuation => 0,
@@ -472,18 +541,27 @@ impl Utf16Walk<'_> {
             };
             self.byte += 1;
         }
-        self.byte
+        let split = self.unit > unit;
+        self.mid_pair = split.then_some(unit);
+        (self.byte, split)
     }
 
     /// Rewrites `offset` and `length` from UTF-16 units to bytes.
-    fn span(&mut self, offset: &mut i32, length: &mut i32) {
+    fn span(&mut self, offset: &mut i32, length: &mut i32) -> Span<'a> {
         let (Ok(start), Ok(units)) = (usize::try_from(*offset), usize::try_from(*length)) else {
-            return;
+            return Span::default();
         };
-        let start_byte = self.seek(start);
-        let end_byte = self.seek(start.saturating_add(units));
+        let (start_byte, starts_mid_pair) = self.seek(start);
+        self.lead_ef = false;
+        let (end_byte, ends_mid_pair) = self.seek(start.saturating_add(units));
         *offset = start_byte as i32;
         *length = end_byte.saturating_sub(start_byte) as i32;
+        Span {
+            bytes: self.bytes.get(start_byte..end_byte).unwrap_or_default(),
+            starts_mid_pair,
+            ends_mid_pair,
+            may_hold_replacement: self.lead_ef,
+        }
     }
 }
 

@@ -46,21 +46,23 @@ pub fn io_keys(count: usize) -> usize {
 }
 
 /// Validates the create request in the buffers: `keys` unknown property
-/// names, a text of `units` UTF-16 units written as `bytes` bytes of UTF-8.
-/// Returns where the verdict is.
+/// names, a text of `units` UTF-16 units written as `bytes` bytes of UTF-8,
+/// `surrogates_marked` when JavaScript has tagged the strings holding an
+/// unpaired surrogate (see [`layout::Input::begin`]). Returns where the
+/// verdict is.
 #[wasm_bindgen]
-pub fn validate_create(keys: usize, units: usize, bytes: usize) -> usize {
+pub fn validate_create(keys: usize, units: usize, bytes: usize, surrogates_marked: bool) -> usize {
     let mut io = IO.lock();
-    io.input.begin(keys, units, bytes);
+    io.input.begin(keys, units, bytes, surrogates_marked);
     io.validate_create(Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
 }
 
 /// Validates the update request in the buffers; returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
+pub fn validate_update(keys: usize, units: usize, bytes: usize, surrogates_marked: bool) -> usize {
     let mut io = IO.lock();
-    io.input.begin(keys, units, bytes);
+    io.input.begin(keys, units, bytes, surrogates_marked);
     io.validate_update(Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
 }
@@ -69,9 +71,9 @@ pub fn validate_update(keys: usize, units: usize, bytes: usize) -> usize {
 /// for [`validate_create`]; `switched_on` is its object's switch, SASL_SSL or
 /// ACL, for credentials); returns where the verdict is.
 #[wasm_bindgen]
-pub fn validate_field(field: u32, switched_on: bool, units: usize, bytes: usize) -> usize {
+pub fn validate_field(field: u32, switched_on: bool, units: usize, bytes: usize, surrogates_marked: bool) -> usize {
     let mut io = IO.lock();
-    io.input.begin(0, units, bytes);
+    io.input.begin(0, units, bytes, surrogates_marked);
     io.validate_field(field, switched_on, Some(written_by_encode_into()));
     io.output.out.as_ptr() as usize
 }

@@ -7,8 +7,9 @@
 //   reading   the generated reader and its helpers: property reads,
 //             kinds, unknown keys, strings appended for the one write
 //   crossing  the write into wasm memory (encodeInto, and for text that is
-//             not ASCII the scan for unpaired surrogates), the call itself
-//             and the engine's JS<->wasm frames
+//             not ASCII the look for a U+FFFD of its own, with the scan for
+//             unpaired surrogates then), the call itself and the engine's
+//             JS<->wasm frames
 //   rules     wasm code (every rule, the layout's reading and writing)
 //   result    building what is returned: the valid value, or the issues
 //             with their messages rendered from the templates

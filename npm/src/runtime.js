@@ -117,15 +117,11 @@ function flush(lastSlot) {
   const written = encoder.encodeInto(joined, bytes).written;
   if (written !== units && joined.indexOf('\ufffd') !== -1) {
     surrogatesMarked = true;
-    // One scan of the whole text; when it is well formed, a string can
-    // still hold half a pair only at an end (the other half being its
-    // neighbour's), so only those strings are sliced and scanned again.
-    const whole = wellFormed(joined);
+    // Rare: each string on its own (two strings can join the halves of a
+    // pair, so the whole text being well formed would not do).
     for (let at = SLOT_WORDS; at <= lastSlot * SLOT_WORDS; at += SLOT_WORDS) {
       if (slots[at] !== TAG_STRING) continue;
-      const start = slots[at + 1], end = start + slots[at + 2];
-      if (whole && (start === end || (!isLowSurrogate(joined.charCodeAt(start)) && !isHighSurrogate(joined.charCodeAt(end - 1))))) continue;
-      const text = joined.slice(start, end);
+      const text = joined.slice(slots[at + 1], slots[at + 1] + slots[at + 2]);
       if (wellFormed(text)) continue;
       slots[at] = TAG_LONE_SURROGATE;
       slots[at + 1] = lonePosition(text);

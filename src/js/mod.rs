@@ -3,11 +3,11 @@
 //! A validation crosses into wasm once. The package's JavaScript reader
 //! (the first half of its `core.js`, generated from
 //! [`crate::fields::FIELDS`] by `examples/npm_codegen.rs`) reads the known
-//! properties in the JIT (getter- and Proxy-safe), writes their strings into the buffers of [`layout`],
-//! calls one export, and reads the verdict back as numbers; a valid result
-//! is built in JavaScript from the very values it read, and messages are
-//! rendered there from the templates of [`crate::i18n`]. Every rule runs
-//! here, in Rust.
+//! properties in the JIT (getter- and Proxy-safe), writes their strings
+//! into the buffers of [`layout`], calls one export, and reads the verdict
+//! back as numbers; a valid result is built in JavaScript from the very
+//! values it read, and messages are rendered there from the templates of
+//! [`crate::i18n`]. Every rule runs here, in Rust.
 //!
 //! The export surface is small on purpose: no JS value, string or closure
 //! crosses, so wasm-bindgen's glue is a few lines and the module needs no

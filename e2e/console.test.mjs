@@ -418,6 +418,8 @@ test('the folded settings bar: the first row in view at 1280x800, Change, Done a
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
   await page.click('#settings-done');
   await page.waitForSelector('#settings-full', { state: 'hidden' });
+  // Focus moves to the bar's Change once the bar is drawn (the next frame).
+  await page.waitForFunction(() => document.activeElement?.id === 'settings-change', null, { timeout: 2000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-change');
 
   await page.click('#settings-sign-out');

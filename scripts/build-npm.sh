@@ -39,7 +39,7 @@ wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-
   "$OUT/eg_connections_bg.wasm" -o "$OUT/eg_connections_bg.wasm"
 note "wasm-opt -Oz: $before -> $(stat -c %s "$OUT/eg_connections_bg.wasm") bytes"
 
-cp npm/src/{index.js,index.d.ts,node.cjs,node.mjs,standard.js,package.json,README.md} "$OUT/"
+cp npm/src/{index.js,index.d.ts,node.cjs,standard.js,package.json,README.md} "$OUT/"
 # core.js: the half generated from the Rust tables (layout, templates,
 # readers), then the hand-written runtime; core.cjs is its CommonJS twin.
 cargo run -q --features js --example npm_codegen core > "$OUT/core.js"
@@ -47,15 +47,22 @@ cat npm/src/runtime.js >> "$OUT/core.js"
 { echo "'use strict';"; sed 's/^export {$/module.exports = {/' "$OUT/core.js"; } > "$OUT/core.cjs"
 # CommonJS twin of the Standard Schema wrapper and the types for `require`.
 { sed 's/^export function/function/' npm/src/standard.js; echo 'exports.createStandardSchema = createStandardSchema;'; } > "$OUT/standard.cjs"
-sed "s#'./limits.js'#'./limits.cjs'#" npm/src/index.d.ts > "$OUT/index.d.cts"
+sed "s#'./limits.js'#'./limits.cjs'#; s#'./fields.js'#'./fields.cjs'#" npm/src/index.d.ts > "$OUT/index.d.cts"
 # The rule limits come from the Rust field table.
 cargo run -q --features js --example npm_codegen limits esm > "$OUT/limits.js"
 cargo run -q --features js --example npm_codegen limits cjs > "$OUT/limits.cjs"
 cargo run -q --features js --example npm_codegen limits dts > "$OUT/limits.d.ts"
 cp "$OUT/limits.d.ts" "$OUT/limits.d.cts"
+# The per-field validators and the request types, named from the type
+# table; the Node ESM entry re-exports every public name of the CJS build.
+cargo run -q --features js --example npm_codegen fields esm > "$OUT/fields.js"
+cargo run -q --features js --example npm_codegen fields cjs > "$OUT/fields.cjs"
+cargo run -q --features js --example npm_codegen fields dts > "$OUT/fields.d.ts"
+sed "s#'./index.js'#'./index.cjs'#" "$OUT/fields.d.ts" > "$OUT/fields.d.cts"
+cargo run -q --features js --example npm_codegen node-mjs > "$OUT/node.mjs"
 
 step "npm package: pack"
 (cd "$OUT" && npm pack --silent >/dev/null)
 note "$(ls "$OUT"/*.tgz)"
 step "npm package: what a browser downloads (wasm + JS)"
-node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/index.js "$OUT"/core.js "$OUT"/standard.js "$OUT"/limits.js
+node scripts/sizes.mjs "$OUT"/eg_connections_bg.wasm "$OUT"/index.js "$OUT"/core.js "$OUT"/standard.js "$OUT"/limits.js "$OUT"/fields.js

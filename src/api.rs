@@ -631,7 +631,8 @@ pub async fn list_connections(
     answer(response, value)
 }
 
-/// `PUT /v1/{project_id}/connections/{id}` with `{description}`.
+/// `PUT /v1/{project_id}/connections/{id}` with a validated update: the
+/// description, new settings of the connection's detail object, or both.
 pub async fn update_connection(
     endpoint: &Endpoint,
     id: &str,

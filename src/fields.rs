@@ -6,6 +6,13 @@
 //! console's required markers and help limits, and, through
 //! `examples/npm_codegen.rs`, the npm package's JavaScript reader, its
 //! buffer layout and the limits in its `.d.ts`.
+//!
+//! The connection types are the other dimension: [`TYPES`] has one
+//! [`TypeSpec`] per [`ConnectionType`] (its wire name, its detail object,
+//! the switch that makes its credentials required, the names npm gives
+//! it). Code that differs by type matches [`ConnectionType`] (or a detail
+//! enum) exhaustively, so a new type is an error at every place that must
+//! learn it (ARCHITECTURE.md, "Adding a connection type").
 
 /// A field of a request body. The discriminant is the field's slot in the
 /// npm validator's buffer layout (and its row in [`FIELDS`], plus one).
@@ -65,6 +72,9 @@ pub enum Family {
     Identifier,
     /// Free text: only the length limit (`description`).
     Text,
+    /// Kafka's security protocol: an identifier, one of
+    /// [`SECURITY_PROTOCOLS`] as the console suggests them.
+    SecurityProtocol,
     /// `WEBHOOK`, `KAFKA` or `ROCKETMQ`.
     ConnectionType,
     /// The Kafka address list, `host:port[,host:port...]`.
@@ -134,6 +144,9 @@ const fn same_text(a: &str, b: &str) -> bool {
     }
     true
 }
+
+/// Kafka's security protocols, in its own names.
+pub const SECURITY_PROTOCOLS: [&str; 3] = ["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"];
 
 /// Most characters in a connection name.
 pub const NAME_MAX_LENGTH: usize = 128;
@@ -210,7 +223,7 @@ pub const FIELDS: [FieldSpec; 20] = [
         &["kafka_detail", "security_protocol"],
         R::Optional,
         None,
-        F::Identifier,
+        F::SecurityProtocol,
     ),
     spec(
         Field::EnableSaslSsl,
@@ -305,6 +318,169 @@ pub const ALIASES: [Alias; 2] = [
     },
 ];
 
+/// The kind of target a connection reaches. Its facts (wire name, detail
+/// object, credentials switch) are its row of [`TYPES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(u8)]
+pub enum ConnectionType {
+    /// An HTTP endpoint in a VPC (the API's default).
+    #[default]
+    Webhook,
+    /// A Huawei Cloud Kafka instance.
+    Kafka,
+    /// A Huawei Cloud RocketMQ instance.
+    Rocketmq,
+}
+
+impl ConnectionType {
+    /// Every type, in the order a form offers them.
+    pub const ALL: [ConnectionType; TYPES.len()] = {
+        let mut all = [ConnectionType::Webhook; TYPES.len()];
+        let mut row = 0;
+        while row < all.len() {
+            all[row] = TYPES[row].kind;
+            row += 1;
+        }
+        all
+    };
+
+    /// The uppercase wire value.
+    pub const fn as_str(self) -> &'static str {
+        self.spec().wire
+    }
+
+    /// Reads either case (`webhook`, `WEBHOOK`, `Kafka`, ...), as the
+    /// contract's sources disagree on case.
+    pub fn parse(value: &str) -> Option<Self> {
+        ConnectionType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(value))
+    }
+}
+
+/// The facts of one connection type: the second dimension of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeSpec {
+    pub kind: ConnectionType,
+    /// The uppercase wire value of `type`.
+    pub wire: &'static str,
+    /// Its detail object (`kafka_detail`...), if the type has one.
+    pub detail: Option<Field>,
+    /// The switch in the detail object that makes [`TypeSpec::credentials`]
+    /// required (`enable_sasl_ssl`, `enable_acl`).
+    pub switch: Option<Field>,
+    /// The user name and password the switch requires.
+    pub credentials: Option<(Field, Field)>,
+    /// The instance the connection reaches (the list's `instance_id` filter).
+    pub instance_id: Option<Field>,
+    /// Its address list.
+    pub addr: Option<Field>,
+    /// Whether an update may only rotate the credentials (Kafka), rather
+    /// than replace the detail object whole (RocketMQ).
+    pub update_credentials_only: bool,
+    /// The type in identifiers: npm's per-field validators
+    /// (`validateRocketmqAddr`) and its limits (`ROCKETMQ_...`).
+    pub ident: &'static str,
+}
+
+/// Every connection type, in [`ConnectionType`] order (the order a form
+/// offers them).
+pub const TYPES: [TypeSpec; 3] = [
+    TypeSpec {
+        kind: ConnectionType::Webhook,
+        wire: "WEBHOOK",
+        detail: None,
+        switch: None,
+        credentials: None,
+        instance_id: None,
+        addr: None,
+        update_credentials_only: false,
+        ident: "Webhook",
+    },
+    TypeSpec {
+        kind: ConnectionType::Kafka,
+        wire: "KAFKA",
+        detail: Some(Field::KafkaDetail),
+        switch: Some(Field::EnableSaslSsl),
+        credentials: Some((Field::UserName, Field::Password)),
+        instance_id: Some(Field::InstanceId),
+        addr: Some(Field::Addr),
+        update_credentials_only: true,
+        ident: "Kafka",
+    },
+    TypeSpec {
+        kind: ConnectionType::Rocketmq,
+        wire: "ROCKETMQ",
+        detail: Some(Field::RocketmqDetail),
+        switch: Some(Field::EnableAcl),
+        credentials: Some((Field::RocketmqUserName, Field::RocketmqPassword)),
+        instance_id: Some(Field::RocketmqInstanceId),
+        addr: Some(Field::RocketmqAddr),
+        update_credentials_only: false,
+        ident: "Rocketmq",
+    },
+];
+
+// `ConnectionType::spec` indexes TYPES by discriminant; every detail
+// object is an object row of FIELDS, and its switch and credentials are
+// its own properties.
+const _: () = {
+    let mut row = 0;
+    while row < TYPES.len() {
+        let spec = &TYPES[row];
+        assert!(spec.kind as usize == row, "TYPES is not in ConnectionType order");
+        if let Some(detail) = spec.detail {
+            assert!(
+                matches!(detail.spec_const().family, Family::Object),
+                "a detail is an object field"
+            );
+            if let Some(switch) = spec.switch {
+                assert!(
+                    switch.spec_const().parent() as u8 == detail as u8,
+                    "the switch is the detail's"
+                );
+            }
+            if let Some((user, password)) = spec.credentials {
+                assert!(
+                    user.spec_const().parent() as u8 == detail as u8,
+                    "credentials are the detail's"
+                );
+                assert!(
+                    password.spec_const().parent() as u8 == detail as u8,
+                    "credentials are the detail's"
+                );
+            }
+        }
+        row += 1;
+    }
+};
+
+impl ConnectionType {
+    /// This type's facts.
+    pub const fn spec(self) -> &'static TypeSpec {
+        // Exhaustive on purpose: a new type must get its row.
+        match self {
+            ConnectionType::Webhook => &TYPES[0],
+            ConnectionType::Kafka => &TYPES[1],
+            ConnectionType::Rocketmq => &TYPES[2],
+        }
+    }
+
+    /// The type whose detail object is `field`, if any.
+    pub fn of_detail(field: Field) -> Option<ConnectionType> {
+        TYPES
+            .iter()
+            .find(|spec| spec.detail == Some(field))
+            .map(|spec| spec.kind)
+    }
+
+    /// The type whose detail object holds `field`, if any.
+    pub fn owning(field: Field) -> Option<ConnectionType> {
+        let parent = field.spec()?.parent();
+        ConnectionType::of_detail(parent)
+    }
+}
+
 /// Every field, [`Field::Root`] first, then in form order.
 pub const ALL_FIELDS: [Field; 21] = {
     let mut all = [Field::Root; 21];
@@ -316,7 +492,7 @@ pub const ALL_FIELDS: [Field; 21] = {
     all
 };
 
-/// The property names of the object `parent`, in form order.
+/// The property names of the object `parent`, in form order, as an array.
 const fn keys_of<const N: usize>(parent: Field) -> [&'static str; N] {
     let mut keys = [""; N];
     let (mut row, mut count) = (0, 0);
@@ -333,14 +509,43 @@ const fn keys_of<const N: usize>(parent: Field) -> [&'static str; N] {
 
 /// The property names of the create request, in form order.
 pub const CREATE_KEYS: [&str; 7] = keys_of(Field::Root);
-/// The property names of `kafka_detail`, in form order.
-pub const KAFKA_KEYS: [&str; 7] = keys_of(Field::KafkaDetail);
-/// The property names of `rocketmq_detail`, in form order.
-pub const ROCKETMQ_KEYS: [&str; 6] = keys_of(Field::RocketmqDetail);
-/// The property names of the update request.
-pub const UPDATE_KEYS: [&str; 3] = ["description", "kafka_detail", "rocketmq_detail"];
-/// The property names of an update's `kafka_detail`: new credentials only.
-pub const UPDATE_KAFKA_KEYS: [&str; 2] = ["user_name", "password"];
+
+/// How many properties an update may have: the description and each
+/// type's detail object.
+const fn update_key_count() -> usize {
+    let (mut count, mut row) = (1, 0);
+    while row < TYPES.len() {
+        if TYPES[row].detail.is_some() {
+            count += 1;
+        }
+        row += 1;
+    }
+    count
+}
+
+/// The property names of the update request: the description, then each
+/// type's detail object.
+pub const UPDATE_KEYS: [&str; update_key_count()] = {
+    let mut keys = [""; update_key_count()];
+    keys[0] = Field::Description.spec_const().key();
+    let (mut count, mut row) = (1, 0);
+    while row < TYPES.len() {
+        if let Some(detail) = TYPES[row].detail {
+            keys[count] = detail.spec_const().key();
+            count += 1;
+        }
+        row += 1;
+    }
+    keys
+};
+
+/// The property names of the object `parent`, in form order.
+pub fn keys_of_object(parent: Field) -> impl Iterator<Item = &'static str> + Clone {
+    FIELDS
+        .iter()
+        .filter(move |spec| spec.parent() == parent)
+        .map(FieldSpec::key)
+}
 
 // The table's rows are in discriminant order: `Field::spec` relies on it.
 const _: () = {
@@ -352,6 +557,15 @@ const _: () = {
 };
 
 impl Field {
+    /// This field's facts, for constant checks (the body's own facts for
+    /// [`Field::Root`] are the first row's; use [`Field::spec`] elsewhere).
+    const fn spec_const(self) -> &'static FieldSpec {
+        match self.spec() {
+            Some(spec) => spec,
+            None => &FIELDS[0],
+        }
+    }
+
     /// This field's facts; `None` for [`Field::Root`].
     pub const fn spec(self) -> Option<&'static FieldSpec> {
         match self {

@@ -68,6 +68,9 @@ pub enum IssueKind {
     DetailNotAllowed,
     /// An update names properties that cannot change after creation.
     NotUpdatable { keys: Vec<String> },
+    /// An update gives this detail object beside another type's (`with`):
+    /// a connection has one type.
+    DetailConflict { with: Field },
     /// A bad entry in the Kafka address list.
     Addr {
         problem: AddrProblem,
@@ -115,7 +118,7 @@ impl IssueKind {
             | IssueKind::TypeValue { .. }
             | IssueKind::AcksValue { .. }
             | IssueKind::AliasConflict { .. } => 4,
-            IssueKind::DetailNotAllowed | IssueKind::NotUpdatable { .. } => 5,
+            IssueKind::DetailNotAllowed | IssueKind::NotUpdatable { .. } | IssueKind::DetailConflict { .. } => 5,
             IssueKind::UnrecognizedKeys { .. } => 6,
         }
     }
@@ -142,11 +145,6 @@ impl Issue {
     /// The stable code, e.g. `too_big`.
     pub fn code(&self) -> &'static str {
         self.kind.code()
-    }
-
-    /// The human sentence for this issue in `locale`.
-    pub fn message(&self, locale: crate::Locale) -> String {
-        crate::i18n::message(self, locale)
     }
 }
 

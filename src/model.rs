@@ -43,41 +43,12 @@ impl Serialize for Secret {
     }
 }
 
-/// The kind of target a connection reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
-pub enum ConnectionType {
-    /// An HTTP endpoint in a VPC (the API's default).
-    #[default]
-    #[cfg_attr(feature = "serde", serde(rename = "WEBHOOK"))]
-    Webhook,
-    /// A Huawei Cloud Kafka instance.
-    #[cfg_attr(feature = "serde", serde(rename = "KAFKA"))]
-    Kafka,
-    /// A Huawei Cloud RocketMQ instance.
-    #[cfg_attr(feature = "serde", serde(rename = "ROCKETMQ"))]
-    Rocketmq,
-}
+pub use crate::fields::ConnectionType;
 
-impl ConnectionType {
-    /// Every type, in the order a form offers them.
-    pub const ALL: [ConnectionType; 3] = [ConnectionType::Webhook, ConnectionType::Kafka, ConnectionType::Rocketmq];
-
-    /// The uppercase wire value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConnectionType::Webhook => "WEBHOOK",
-            ConnectionType::Kafka => "KAFKA",
-            ConnectionType::Rocketmq => "ROCKETMQ",
-        }
-    }
-
-    /// Reads either case (`webhook`, `WEBHOOK`, `Kafka`, ...), as the
-    /// contract's sources disagree on case.
-    pub fn parse(value: &str) -> Option<Self> {
-        ConnectionType::ALL
-            .into_iter()
-            .find(|kind| kind.as_str().eq_ignore_ascii_case(value))
+#[cfg(feature = "serde")]
+impl Serialize for ConnectionType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -215,6 +186,60 @@ pub struct KafkaCredentials {
     pub password: Secret,
 }
 
+/// A connection's type and its detail object, as a request sends them:
+/// `"type"` and, for a type that has one, its detail object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    Webhook,
+    Kafka(KafkaDetail),
+    Rocketmq(RocketmqDetail),
+}
+
+impl Detail {
+    /// The connection type.
+    pub fn kind(&self) -> ConnectionType {
+        match self {
+            Detail::Webhook => ConnectionType::Webhook,
+            Detail::Kafka(_) => ConnectionType::Kafka,
+            Detail::Rocketmq(_) => ConnectionType::Rocketmq,
+        }
+    }
+
+    /// The detail object's response view (no password).
+    pub fn info(&self) -> DetailInfo {
+        match self {
+            Detail::Webhook => DetailInfo::Webhook,
+            Detail::Kafka(kafka) => DetailInfo::Kafka(KafkaDetailInfo::from(kafka)),
+            Detail::Rocketmq(rocketmq) => DetailInfo::Rocketmq(RocketmqDetailInfo::from(rocketmq)),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for Detail {
+    /// `"type"`, then the detail object under its key (flattened into the body).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.kind())?;
+        match self {
+            Detail::Webhook => {}
+            Detail::Kafka(kafka) => map.serialize_entry(detail_key(ConnectionType::Kafka), kafka)?,
+            Detail::Rocketmq(rocketmq) => map.serialize_entry(detail_key(ConnectionType::Rocketmq), rocketmq)?,
+        }
+        map.end()
+    }
+}
+
+/// The property a type's detail object goes under (`kafka_detail`).
+#[cfg(feature = "serde")]
+fn detail_key(kind: ConnectionType) -> &'static str {
+    kind.spec()
+        .detail
+        .and_then(crate::Field::spec)
+        .map_or("", |spec| spec.key())
+}
+
 /// The body of `POST /v1/{project_id}/connections`, as validated and
 /// normalized by [`crate::rules::validate_create`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,12 +250,50 @@ pub struct CreateConnectionRequest {
     pub description: Option<String>,
     pub vpc_id: String,
     pub subnet_id: String,
-    #[cfg_attr(feature = "serde", serde(rename = "type"))]
-    pub connection_type: ConnectionType,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub kafka_detail: Option<KafkaDetail>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub rocketmq_detail: Option<RocketmqDetail>,
+    /// `type` and its detail object.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub detail: Detail,
+}
+
+impl CreateConnectionRequest {
+    /// The connection type.
+    pub fn connection_type(&self) -> ConnectionType {
+        self.detail.kind()
+    }
+}
+
+/// What an update changes in the connection's detail object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailUpdate {
+    /// New SASL credentials of a Kafka connection.
+    Kafka(KafkaCredentials),
+    /// New settings of a RocketMQ connection (the whole detail).
+    Rocketmq(RocketmqDetail),
+}
+
+impl DetailUpdate {
+    /// The type of connection this update is for.
+    pub fn kind(&self) -> ConnectionType {
+        match self {
+            DetailUpdate::Kafka(_) => ConnectionType::Kafka,
+            DetailUpdate::Rocketmq(_) => ConnectionType::Rocketmq,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for DetailUpdate {
+    /// The detail object under its key (flattened into the body).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        let key = detail_key(self.kind());
+        match self {
+            DetailUpdate::Kafka(credentials) => map.serialize_entry(key, credentials)?,
+            DetailUpdate::Rocketmq(rocketmq) => map.serialize_entry(key, rocketmq)?,
+        }
+        map.end()
+    }
 }
 
 /// The body of `PUT /v1/{project_id}/connections/{connection_id}`, as
@@ -241,12 +304,9 @@ pub struct UpdateConnectionRequest {
     /// `Some("")` clears it.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
-    /// New SASL credentials of a Kafka connection.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub kafka_detail: Option<KafkaCredentials>,
-    /// New settings of a RocketMQ connection.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub rocketmq_detail: Option<RocketmqDetail>,
+    /// New settings of the connection's type.
+    #[cfg_attr(feature = "serde", serde(flatten, skip_serializing_if = "Option::is_none"))]
+    pub detail: Option<DetailUpdate>,
 }
 
 /// `kafka_detail` as a response shows it: every field optional, old names accepted.
@@ -329,6 +389,156 @@ impl From<&RocketmqDetail> for RocketmqDetailInfo {
             password: None,
         }
     }
+}
+
+/// A connection's type and its detail object as a server keeps it: the
+/// emulator's store, and what a response's `type` and detail members say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailInfo {
+    Webhook,
+    Kafka(KafkaDetailInfo),
+    Rocketmq(RocketmqDetailInfo),
+}
+
+impl DetailInfo {
+    /// The connection type.
+    pub fn kind(&self) -> ConnectionType {
+        match self {
+            DetailInfo::Webhook => ConnectionType::Webhook,
+            DetailInfo::Kafka(_) => ConnectionType::Kafka,
+            DetailInfo::Rocketmq(_) => ConnectionType::Rocketmq,
+        }
+    }
+
+    /// The text of one of the detail object's string fields, if set.
+    pub fn text(&self, field: crate::Field) -> Option<&str> {
+        use crate::Field as F;
+        match self {
+            DetailInfo::Webhook => None,
+            DetailInfo::Kafka(kafka) => match field {
+                F::InstanceId => kafka.instance_id.as_deref(),
+                F::Addr => kafka.addr.as_deref(),
+                F::SecurityProtocol => kafka.security_protocol.as_deref(),
+                F::UserName => kafka.user_name.as_deref(),
+                F::Acks => kafka.acks.as_deref(),
+                _ => None,
+            },
+            DetailInfo::Rocketmq(rocketmq) => match field {
+                F::RocketmqInstanceId => rocketmq.instance_id.as_deref(),
+                F::RocketmqAddr => rocketmq.addr.as_deref(),
+                F::RocketmqUserName => rocketmq.user_name.as_deref(),
+                _ => None,
+            },
+        }
+    }
+
+    /// One of the detail object's switches, if set.
+    pub fn flag(&self, field: crate::Field) -> Option<bool> {
+        use crate::Field as F;
+        match self {
+            DetailInfo::Webhook => None,
+            DetailInfo::Kafka(kafka) => match field {
+                F::EnableSaslSsl => kafka.enable_sasl_ssl,
+                _ => None,
+            },
+            DetailInfo::Rocketmq(rocketmq) => match field {
+                F::UseTls => rocketmq.use_tls,
+                F::EnableAcl => rocketmq.enable_acl,
+                _ => None,
+            },
+        }
+    }
+
+    /// Whether the server echoed a password (a client must mask it).
+    pub fn has_password(&self) -> bool {
+        match self {
+            DetailInfo::Webhook => false,
+            DetailInfo::Kafka(kafka) => kafka.password.is_some(),
+            DetailInfo::Rocketmq(rocketmq) => rocketmq.password.is_some(),
+        }
+    }
+
+    /// The instance the connection reaches, for the list's filter.
+    pub fn instance_id(&self) -> Option<&str> {
+        self.text(self.kind().spec().instance_id?)
+    }
+
+    /// Whether the type's credentials are switched on (SASL_SSL, ACL).
+    pub fn credentials_on(&self) -> bool {
+        self.kind()
+            .spec()
+            .switch
+            .and_then(|switch| self.flag(switch))
+            .unwrap_or(false)
+    }
+
+    /// Applies an update's change: Kafka's new credentials (only with
+    /// SASL_SSL on), RocketMQ's new settings (replacing them whole). The
+    /// password is not kept: nothing here needs it after validation.
+    pub fn apply(&mut self, change: &DetailUpdate) -> Result<(), DetailRefusal> {
+        let other_type = || DetailRefusal::OtherType(change.kind());
+        match change {
+            DetailUpdate::Kafka(credentials) => {
+                let DetailInfo::Kafka(kafka) = self else {
+                    return Err(other_type());
+                };
+                if kafka.enable_sasl_ssl != Some(true) {
+                    return Err(DetailRefusal::CredentialsOff);
+                }
+                kafka.user_name = Some(credentials.user_name.clone());
+            }
+            DetailUpdate::Rocketmq(rocketmq) => {
+                let DetailInfo::Rocketmq(_) = self else {
+                    return Err(other_type());
+                };
+                *self = DetailInfo::Rocketmq(RocketmqDetailInfo::from(rocketmq));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a detail object of `kind` from its JSON text (`None`: the type
+    /// has none, or none was kept).
+    #[cfg(feature = "json")]
+    pub fn from_json(kind: ConnectionType, text: Option<&str>) -> serde_json::Result<DetailInfo> {
+        fn read<T: serde::de::DeserializeOwned + Default>(text: Option<&str>) -> serde_json::Result<T> {
+            Ok(text.map(serde_json::from_str).transpose()?.unwrap_or_default())
+        }
+        Ok(match kind {
+            ConnectionType::Webhook => DetailInfo::Webhook,
+            ConnectionType::Kafka => DetailInfo::Kafka(read(text)?),
+            ConnectionType::Rocketmq => DetailInfo::Rocketmq(read(text)?),
+        })
+    }
+
+    /// The detail object as JSON text, if the type has one.
+    #[cfg(feature = "json")]
+    pub fn to_json(&self) -> Option<String> {
+        match self {
+            DetailInfo::Webhook => None,
+            DetailInfo::Kafka(kafka) => serde_json::to_string(kafka).ok(),
+            DetailInfo::Rocketmq(rocketmq) => serde_json::to_string(rocketmq).ok(),
+        }
+    }
+
+    /// Puts the detail into a response's members.
+    pub fn fill(self, info: &mut ConnectionInfo) {
+        info.connection_type = ReportedType::Known(self.kind());
+        match self {
+            DetailInfo::Webhook => {}
+            DetailInfo::Kafka(kafka) => info.kafka_detail = Some(kafka),
+            DetailInfo::Rocketmq(rocketmq) => info.rocketmq_detail = Some(rocketmq),
+        }
+    }
+}
+
+/// Why an update's detail change does not apply to a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailRefusal {
+    /// The change is for a connection of this other type.
+    OtherType(ConnectionType),
+    /// New credentials for a connection whose switch (SASL_SSL) is off.
+    CredentialsOff,
 }
 
 /// Why a connection failed to create.
@@ -459,6 +669,19 @@ pub struct ConnectionInfo {
     #[cfg(feature = "json")]
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub other_members: alloc::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl ConnectionInfo {
+    /// The connection's type and its detail object, when the answer names
+    /// a known type (a detail object the answer lacks reads as empty; one
+    /// of another type is left in its member, shown as sent).
+    pub fn detail(&self) -> Option<DetailInfo> {
+        Some(match self.connection_type.known()? {
+            ConnectionType::Webhook => DetailInfo::Webhook,
+            ConnectionType::Kafka => DetailInfo::Kafka(self.kafka_detail.clone().unwrap_or_default()),
+            ConnectionType::Rocketmq => DetailInfo::Rocketmq(self.rocketmq_detail.clone().unwrap_or_default()),
+        })
+    }
 }
 
 /// `GET /v1/{project_id}/connections`.

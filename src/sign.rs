@@ -171,12 +171,33 @@ pub fn string_to_sign(date: &str, canonical_request: &str) -> String {
     format!("{ALGORITHM}\n{date}\n{}", sha256_hex(canonical_request.as_bytes()))
 }
 
-/// The hex HMAC-SHA256 of `string_to_sign` under `secret`.
-pub fn signature(secret: &str, string_to_sign: &str) -> String {
+/// The HMAC-SHA256 of `string_to_sign` under `secret`, not yet finished.
+fn mac(secret: &str, string_to_sign: &str) -> Hmac<Sha256> {
     // HMAC takes a key of any length: `new_from_slice` cannot fail.
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!());
     mac.update(string_to_sign.as_bytes());
-    hex(&mac.finalize().into_bytes())
+    mac
+}
+
+/// The hex HMAC-SHA256 of `string_to_sign` under `secret`.
+pub fn signature(secret: &str, string_to_sign: &str) -> String {
+    hex(&mac(secret, string_to_sign).finalize().into_bytes())
+}
+
+/// Bytes of lowercase or uppercase hex text; `None` if it is not hex.
+fn from_hex(text: &str) -> Option<Vec<u8>> {
+    let digits = text.as_bytes();
+    if digits.len() % 2 != 0 {
+        return None;
+    }
+    digits
+        .chunks_exact(2)
+        .map(|pair| {
+            let high = char::from(pair[0]).to_digit(16)?;
+            let low = char::from(pair[1]).to_digit(16)?;
+            Some((high * 16 + low) as u8)
+        })
+        .collect()
 }
 
 /// Signs `request` (whose headers include `Host` and `X-Sdk-Date: date`):
@@ -257,19 +278,11 @@ pub fn verify(authorization: &Authorization, secret: &str, request: &Signable, n
     let canonical = request
         .canonical_request(&authorization.signed_headers)
         .ok_or_else(|| SignatureError::MissingHeader(authorization.signed_headers.join(";")))?;
-    let expected = signature(secret, &string_to_sign(date.trim(), &canonical));
-    // Equal length hex strings compared without an early exit.
-    let differs = expected
-        .bytes()
-        .zip(authorization.signature.bytes())
-        .fold(expected.len() ^ authorization.signature.len(), |acc, (a, b)| {
-            acc | usize::from(a ^ b)
-        });
-    if differs == 0 {
-        Ok(())
-    } else {
-        Err(SignatureError::Mismatch)
-    }
+    // The `hmac` crate's own comparison, in constant time.
+    let received = from_hex(&authorization.signature).ok_or(SignatureError::Mismatch)?;
+    mac(secret, &string_to_sign(date.trim(), &canonical))
+        .verify_slice(&received)
+        .map_err(|_| SignatureError::Mismatch)
 }
 
 /// The public endpoint host of Huawei Cloud `service` (`eg`, `iam`) in

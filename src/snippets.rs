@@ -8,15 +8,25 @@
 //! Secrets are never inlined: passwords come from environment variables
 //! (a Terraform `sensitive` variable), the token and the access keys too.
 
-use crate::model::{ConnectionType, CreateConnectionRequest};
+use crate::fields::TYPES;
+use crate::model::{CreateConnectionRequest, Detail};
 use serde_json::Value;
 
 /// What the body shows instead of a password.
 pub const REDACTED: &str = "***";
 /// The environment variable the snippets read the Kafka password from.
 pub const KAFKA_PASSWORD_ENV: &str = "EG_KAFKA_PASSWORD";
-/// The environment variable the snippets read the RocketMQ password from.
-pub const ROCKETMQ_PASSWORD_ENV: &str = "EG_ROCKETMQ_PASSWORD";
+
+/// Each type's password: its JSON pointer in a body, and the environment
+/// variable the snippets read it from (`EG_KAFKA_PASSWORD`,
+/// `EG_ROCKETMQ_PASSWORD`).
+fn passwords() -> impl Iterator<Item = (String, String)> {
+    TYPES.iter().filter_map(|spec| {
+        let (_, password) = spec.credentials?;
+        let pointer = format!("/{}", password.path().join("/"));
+        Some((pointer, format!("EG_{}_PASSWORD", spec.ident.to_ascii_uppercase())))
+    })
+}
 
 /// Where and for whom the snippets call.
 #[derive(Debug, Clone, Copy)]
@@ -31,8 +41,8 @@ pub struct Target<'a> {
 /// The body as sent, every password replaced by `***`, pretty-printed.
 pub fn redacted_body(request: &CreateConnectionRequest) -> String {
     let mut value = serde_json::to_value(request).unwrap_or_default();
-    for pointer in ["/kafka_detail/password", "/rocketmq_detail/password"] {
-        if let Some(password) = value.pointer_mut(pointer) {
+    for (pointer, _) in passwords() {
+        if let Some(password) = value.pointer_mut(&pointer) {
             *password = Value::String(REDACTED.to_owned());
         }
     }
@@ -72,18 +82,22 @@ pub fn curl(url: &str, request: &CreateConnectionRequest) -> String {
 /// The SDK (3.1.219) has no `rocketmq_detail` yet: for ROCKETMQ the script
 /// says so instead of sending a body that would lose it.
 pub fn python(request: &CreateConnectionRequest, target: Target) -> String {
-    if request.connection_type == ConnectionType::Rocketmq {
-        return "# Huawei Cloud's Python SDK (huaweicloudsdkeg 3.1.219) has no rocketmq_detail yet:\n\
-                # create ROCKETMQ connections with the JSON body (curl) or KooCLI instead.\n"
-            .to_owned();
-    }
+    let kafka = match &request.detail {
+        Detail::Webhook => None,
+        Detail::Kafka(kafka) => Some(kafka),
+        Detail::Rocketmq(_) => {
+            return "# Huawei Cloud's Python SDK (huaweicloudsdkeg 3.1.219) has no rocketmq_detail yet:\n\
+                    # create ROCKETMQ connections with the JSON body (curl) or KooCLI instead.\n"
+                .to_owned()
+        }
+    };
     let mut out = String::new();
     out.push_str("# pip install huaweicloudsdkeg\n");
     out.push_str("import os\n\n");
     out.push_str("from huaweicloudsdkcore.auth.credentials import BasicCredentials\n");
     out.push_str("from huaweicloudsdkcore.region.region import Region\n");
     let mut models = vec!["ConnectionCreateReq", "CreateConnectionRequest", "EgClient"];
-    if request.kafka_detail.is_some() {
+    if kafka.is_some() {
         models.push("KafkaConnectionDetail");
     }
     out.push_str(&format!("from huaweicloudsdkeg.v1 import {}\n\n", models.join(", ")));
@@ -105,8 +119,8 @@ pub fn python(request: &CreateConnectionRequest, target: Target) -> String {
     }
     out.push_str(&format!("    vpc_id={},\n", literal(&request.vpc_id)));
     out.push_str(&format!("    subnet_id={},\n", literal(&request.subnet_id)));
-    out.push_str(&format!("    type={},\n", literal(request.connection_type.as_str())));
-    if let Some(kafka) = &request.kafka_detail {
+    out.push_str(&format!("    type={},\n", literal(request.connection_type().as_str())));
+    if let Some(kafka) = kafka {
         out.push_str("    kafka_detail=KafkaConnectionDetail(\n");
         out.push_str(&format!("        instance_id={},\n", literal(&kafka.instance_id)));
         out.push_str(&format!("        addr={},\n", literal(&kafka.addr)));
@@ -138,17 +152,18 @@ pub fn python(request: &CreateConnectionRequest, target: Target) -> String {
 /// (RocketMQ, Kafka's `security_protocol`) is said in a comment.
 pub fn terraform(request: &CreateConnectionRequest) -> String {
     let mut out = String::new();
-    if request.connection_type == ConnectionType::Rocketmq {
-        out.push_str(
-            "# The huaweicloud provider's huaweicloud_eg_connection takes WEBHOOK and KAFKA only:\n\
-             # create ROCKETMQ connections with the JSON body (curl) or KooCLI instead.\n",
-        );
-        return out;
-    }
-    let kafka_password = request
-        .kafka_detail
-        .as_ref()
-        .is_some_and(|kafka| kafka.password.is_some());
+    let kafka = match &request.detail {
+        Detail::Webhook => None,
+        Detail::Kafka(kafka) => Some(kafka),
+        Detail::Rocketmq(_) => {
+            out.push_str(
+                "# The huaweicloud provider's huaweicloud_eg_connection takes WEBHOOK and KAFKA only:\n\
+                 # create ROCKETMQ connections with the JSON body (curl) or KooCLI instead.\n",
+            );
+            return out;
+        }
+    };
+    let kafka_password = kafka.is_some_and(|kafka| kafka.password.is_some());
     if kafka_password {
         out.push_str(&format!(
             "variable \"kafka_password\" {{\n  type      = string\n  sensitive = true\n  # export TF_VAR_kafka_password=\"${}\"\n}}\n\n",
@@ -165,8 +180,8 @@ pub fn terraform(request: &CreateConnectionRequest) -> String {
     if let Some(description) = &request.description {
         out.push_str(&format!("  description = {}\n", hcl(description)));
     }
-    out.push_str(&format!("  type      = {}\n", hcl(request.connection_type.as_str())));
-    if let Some(kafka) = &request.kafka_detail {
+    out.push_str(&format!("  type      = {}\n", hcl(request.connection_type().as_str())));
+    if let Some(kafka) = kafka {
         out.push_str("\n  kafka_detail {\n");
         out.push_str(&format!("    instance_id     = {}\n", hcl(&kafka.instance_id)));
         out.push_str(&format!("    connect_address = {}\n", hcl(&kafka.addr)));
@@ -219,11 +234,8 @@ pub fn koocli(request: &CreateConnectionRequest, target: Target) -> String {
         format!("--project_id={}", shell_quote(target.project_id)),
     ];
     let mut body = serde_json::to_value(request).unwrap_or_default();
-    for (pointer, variable) in [
-        ("/kafka_detail/password", KAFKA_PASSWORD_ENV),
-        ("/rocketmq_detail/password", ROCKETMQ_PASSWORD_ENV),
-    ] {
-        if let Some(password) = body.pointer_mut(pointer) {
+    for (pointer, variable) in passwords() {
+        if let Some(password) = body.pointer_mut(&pointer) {
             *password = Value::String(format!("${variable}"));
         }
     }

@@ -9,10 +9,10 @@
 
 use eg_connections::fields::{ALIASES, ALL_FIELDS};
 use eg_connections::i18n::{ArgKind, Locale, MessageId};
-use eg_connections::input::{Body, CreateInput, ValueKind};
+use eg_connections::input::{older_slot, Body, CreateInput, ValueKind};
 use eg_connections::issue::CODES;
 use eg_connections::js::layout::{
-    alias_slot, Io, Utf8Written, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND,
+    Io, Utf8Written, FLAG_WORDS, ISSUE_WORDS, OUT_HEADER, PART_ARGS, SLOT_WORDS, TAG_FALSE, TAG_KIND,
     TAG_LONE_SURROGATE, TAG_MISSING, TAG_NULL, TAG_STRING, TAG_TRUE,
 };
 use eg_connections::rules::validate_create;
@@ -118,7 +118,7 @@ impl Writer<'_> {
             .iter()
             .filter(|alias| alias.field.spec().unwrap().parent() == parent)
         {
-            self.value_at(alias_slot(alias.field), object.get(alias.key));
+            self.value_at(older_slot(alias.field), object.get(alias.key));
         }
     }
 }
@@ -159,6 +159,7 @@ fn read_issue(io: &Io, record: &[i32], spans: &[i32], locale: Locale) -> (String
                 ArgKind::Text => text(word),
                 ArgKind::Expected => (table.expected_kind)(ValueKind::ALL[word as usize]).to_owned(),
                 ArgKind::Received => (table.received_kind)(ValueKind::ALL[word as usize]).to_owned(),
+                ArgKind::Label => (table.field_label)(ALL_FIELDS[word as usize]).to_owned(),
                 ArgKind::Keys => {
                     let count = words.next().unwrap();
                     (word..word + count)
@@ -201,13 +202,18 @@ fn check(body: Value) {
                 sent["type"],
                 "{body}: type"
             );
-            let flags = out[3];
-            let bit = |field: Field| flags & (1 << field as i32) != 0;
+            // The carried set, then the switches that are on.
+            let set = |first: usize, slot: usize| out[first + slot / 32] & (1 << (slot % 32)) != 0;
+            let carried = |slot: usize| set(3, slot);
+            let bit = |field: Field| match field.spec().map(|spec| spec.family) {
+                Some(eg_connections::fields::Family::Flag) => set(3 + FLAG_WORDS, field as usize),
+                _ => carried(field as usize),
+            };
             assert_eq!(bit(Field::Description), sent.get("description").is_some(), "{body}");
             assert_eq!(bit(Field::KafkaDetail), sent.get("kafka_detail").is_some(), "{body}");
             if let Some(detail) = sent.get("kafka_detail") {
                 assert_eq!(["0", "1", "all"][out[2] as usize], detail["acks"], "{body}");
-                let from_older_name = flags & (1 << alias_slot(Field::UserName)) != 0;
+                let from_older_name = carried(older_slot(Field::UserName));
                 let given = &body["kafka_detail"];
                 let expected_from = if given.get("user_name").is_none_or(Value::is_null) {
                     "username"

@@ -2,9 +2,10 @@
 //! validates serializes to JSON that validates again, unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use eg_connections::input::{Body, CreateInput, CREATE_KEYS, KAFKA_KEYS};
+use eg_connections::fields::keys_of_object;
+use eg_connections::input::{Body, CreateInput, CREATE_KEYS};
 use eg_connections::rules::validate_create;
-use eg_connections::Locale;
+use eg_connections::{Field, Locale};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -29,8 +30,14 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// Keys that hit real fields often and arbitrary ones sometimes.
 fn field_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(CREATE_KEYS.iter().chain(KAFKA_KEYS.iter()).copied().collect::<Vec<_>>())
-            .prop_map(str::to_owned),
+        prop::sample::select(
+            CREATE_KEYS
+                .iter()
+                .copied()
+                .chain(keys_of_object(Field::KafkaDetail))
+                .collect::<Vec<_>>()
+        )
+        .prop_map(str::to_owned),
         any::<String>(),
     ]
 }

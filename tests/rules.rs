@@ -3,6 +3,7 @@
 //! wasm-bindgen-test-runner (`#[wasm_bindgen_test]`).
 
 use eg_connections::input::{Body, CreateInput, Raw};
+use eg_connections::model::DetailUpdate;
 use eg_connections::rules::{self, check_field, validate_create, validate_update};
 use eg_connections::{Field, Locale};
 use serde_json::{json, Value};
@@ -646,7 +647,9 @@ fn rocketmq_detail_rules() {
 fn update_rotates_credentials_and_replaces_rocketmq_settings() {
     let parse = |value: Value| validate_update(&serde_json::from_value(value).unwrap());
     let update = parse(json!({"kafka_detail": {"user_name": "carol", "password": "n3w"}})).unwrap();
-    let credentials = update.kafka_detail.unwrap();
+    let Some(DetailUpdate::Kafka(credentials)) = update.detail else {
+        panic!("new Kafka credentials: {update:?}")
+    };
     assert_eq!(
         (credentials.user_name.as_str(), credentials.password.expose()),
         ("carol", "n3w")
@@ -682,7 +685,10 @@ fn update_rotates_credentials_and_replaces_rocketmq_settings() {
     );
     // RocketMQ settings: the create rules, the whole detail.
     let update = parse(json!({"rocketmq_detail": rocketmq()["rocketmq_detail"]})).unwrap();
-    assert_eq!(update.rocketmq_detail.unwrap().user_name.as_deref(), Some("bob"));
+    let Some(DetailUpdate::Rocketmq(rocketmq)) = update.detail else {
+        panic!("new RocketMQ settings: {update:?}")
+    };
+    assert_eq!(rocketmq.user_name.as_deref(), Some("bob"));
     assert_eq!(
         codes_of(json!({"rocketmq_detail": {"instance_id": "i", "addr": "h:8100", "enable_acl": true}})),
         [

@@ -13,13 +13,13 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
+use axum::Json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
 use crate::errors::ApiError;
-use crate::routes::AppState;
 
 /// Applied when `index.html` has no Content-Security-Policy meta tag: the
 /// page's own origin only, WebAssembly allowed (what `--dist` serves is a
@@ -58,10 +58,32 @@ fn page_policy(html: &str) -> Option<&str> {
     Some(&tag[content..content + length])
 }
 
+/// The console a server serves, if any (cheap to clone: a state part).
+#[derive(Debug, Clone, Default)]
+pub struct ConsoleFiles(pub Option<Arc<Console>>);
+
+impl ConsoleFiles {
+    /// The console in `dist`, if given.
+    pub fn open(dist: Option<&Path>) -> std::io::Result<ConsoleFiles> {
+        Ok(ConsoleFiles(dist.map(Console::open).transpose()?.map(Arc::new)))
+    }
+}
+
 /// Every path the API does not route: an EG 404 under the API's prefixes,
 /// otherwise the console's.
-pub async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Response {
-    serve(state.console.as_ref(), request).await
+pub async fn fallback(State(files): State<ConsoleFiles>, request: Request) -> Response {
+    serve(files.0.as_deref(), request).await
+}
+
+/// `GET /eg-console.json` as the console reads it: whether the server
+/// emulates or forwards, and the host AK/SK requests are signed for
+/// (`null`: the host the request is sent to).
+pub fn config_response(body: serde_json::Value) -> Response {
+    let mut response = Json(body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    response
 }
 
 /// The console's answer to `request`: a file, the app's `index.html`, or a 404.

@@ -1,22 +1,23 @@
 //! What every EG handler needs from a request, as axum extractors that
 //! reject with the EG error body: [`Authorized`] (the caller may act on the
 //! path's project) and [`EgJson`] (a JSON body of the right size and type).
+//! Both work with any state: `Authorized` asks only for the IAM
+//! (`Arc<Iam>: FromRef<S>`), so it can be tested with an IAM alone.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::errors::ApiError;
-use crate::iam::{Grant, TokenError};
-use crate::routes::{AppState, BODY_LIMIT};
+use crate::iam::{Grant, Iam, TokenError};
+use crate::middleware::X_AUTH_TOKEN;
+use crate::settings::BODY_LIMIT;
 use crate::signed::SignedCaller;
-
-pub const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
 
 /// Why a body was refused, before any field rule.
 #[derive(Debug)]
@@ -83,10 +84,10 @@ pub fn read_json<T: DeserializeOwned>(
 /// A JSON body, read as [`read_json`] reads it.
 pub struct EgJson<T>(pub T);
 
-impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for EgJson<T> {
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for EgJson<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         let headers = request.headers().clone();
         let body = Bytes::from_request(request, state).await;
         read_json(&headers, body).map(EgJson).map_err(ApiError::from)
@@ -111,10 +112,14 @@ fn action(method: &Method, has_connection: bool) -> &'static str {
     }
 }
 
-impl FromRequestParts<Arc<AppState>> for Authorized {
+impl<S> FromRequestParts<S> for Authorized
+where
+    S: Send + Sync,
+    Arc<Iam>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let Path(path) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
             .await
             .map_err(|rejection| ApiError::bad_request(format!("The path is malformed: {rejection}")))?;
@@ -148,7 +153,7 @@ impl FromRequestParts<Arc<AppState>> for Authorized {
             });
         }
         let token = parts.headers.get(X_AUTH_TOKEN).and_then(|value| value.to_str().ok());
-        let grant = state.iam.check(token).map_err(|error| {
+        let grant = Arc::<Iam>::from_ref(state).check(token).map_err(|error| {
             ApiError::unauthorized(match error {
                 TokenError::Missing => "The X-Auth-Token header is missing",
                 TokenError::Unknown => "The token is not valid; sign in again",

@@ -5,11 +5,12 @@
 
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Request, State};
+use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,7 +19,8 @@ use std::time::Duration;
 
 use crate::errors::ApiError;
 use crate::extract::read_json;
-use crate::routes::AppState;
+use crate::store::Store;
+use crate::sync::lock;
 
 /// What a fault does to a request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,17 +73,27 @@ fn api_prefix() -> String {
     "/v1/".to_owned()
 }
 
-/// The queue of pending faults, and how many API requests arrived (tests
-/// count them to prove that a client sent nothing).
+/// Whether faults are on (`--enable-faults`), the queue of pending ones,
+/// and how many API requests arrived (tests count them to prove that a
+/// client sent nothing).
 #[derive(Default)]
 pub struct Faults {
+    enabled: bool,
     queue: Mutex<VecDeque<Fault>>,
     api_requests: AtomicU64,
 }
 
 impl Faults {
+    /// Faults on (`enabled`) or off.
+    pub fn new(enabled: bool) -> Self {
+        Faults {
+            enabled,
+            ..Faults::default()
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Fault>> {
-        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.queue)
     }
 
     /// Queues a fault.
@@ -180,15 +192,27 @@ pub fn canned_response(kind: &FaultKind) -> Option<Response> {
     Some(response)
 }
 
+/// The fault endpoints, for any state that holds the faults and the store.
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Arc<Faults>: FromRef<S>,
+    Arc<Store>: FromRef<S>,
+{
+    Router::new()
+        .route("/emulator/faults", get(list).post(add).delete(clear))
+        .route("/emulator/requests", get(requests))
+}
+
 /// Applies the next queued fault matching this request, if faults are enabled.
-pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    if !state.settings.enable_faults {
+pub async fn inject(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
+    if !faults.enabled {
         return next.run(request).await;
     }
     if is_api(request.uri().path()) {
-        state.faults.api_requests.fetch_add(1, Ordering::Relaxed);
+        faults.api_requests.fetch_add(1, Ordering::Relaxed);
     }
-    let Some(fault) = state.faults.take(request.method().as_str(), request.uri().path()) else {
+    let Some(fault) = faults.take(request.method().as_str(), request.uri().path()) else {
         return next.run(request).await;
     };
     if let Some(delay) = latency(&fault) {
@@ -209,11 +233,11 @@ fn is_api(path: &str) -> bool {
 /// `GET /emulator/requests`: `{"api": N}`, the API and IAM requests
 /// received since start (CORS preflights excluded: they are answered
 /// before this count).
-pub async fn requests(State(state): State<Arc<AppState>>) -> Result<Json<serde_json::Value>, ApiError> {
-    if !state.settings.enable_faults {
+async fn requests(State(faults): State<Arc<Faults>>) -> Result<Json<serde_json::Value>, ApiError> {
+    if !faults.enabled {
         return Err(disabled());
     }
-    let api = state.faults.api_requests.load(Ordering::Relaxed);
+    let api = faults.api_requests.load(Ordering::Relaxed);
     Ok(Json(serde_json::json!({ "api": api })))
 }
 
@@ -222,20 +246,21 @@ fn disabled() -> ApiError {
 }
 
 /// `GET /emulator/faults`: the pending faults.
-pub async fn list(State(state): State<Arc<AppState>>) -> Result<Json<Vec<Fault>>, ApiError> {
-    if !state.settings.enable_faults {
+async fn list(State(faults): State<Arc<Faults>>) -> Result<Json<Vec<Fault>>, ApiError> {
+    if !faults.enabled {
         return Err(disabled());
     }
-    Ok(Json(state.faults.pending()))
+    Ok(Json(faults.pending()))
 }
 
 /// `POST /emulator/faults`: queues a fault (or fails the store's next commits).
-pub async fn add(
-    State(state): State<Arc<AppState>>,
+async fn add(
+    State(faults): State<Arc<Faults>>,
+    State(store): State<Arc<Store>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, ApiError> {
-    if !state.settings.enable_faults {
+    if !faults.enabled {
         return Err(disabled());
     }
     let fault: Fault = read_json(&headers, body)?;
@@ -243,18 +268,18 @@ pub async fn add(
         FaultKind::Status { status, .. } if !(100..=999).contains(&status) => {
             return Err(ApiError::bad_request("status must be an HTTP status code"))
         }
-        FaultKind::StorageFull => state.store.fail_next_commits(fault.count),
-        _ => state.faults.push(fault),
+        FaultKind::StorageFull => store.fail_next_commits(fault.count),
+        _ => faults.push(fault),
     }
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// `DELETE /emulator/faults`: drops every pending fault.
-pub async fn clear(State(state): State<Arc<AppState>>) -> Result<StatusCode, ApiError> {
-    if !state.settings.enable_faults {
+async fn clear(State(faults): State<Arc<Faults>>, State(store): State<Arc<Store>>) -> Result<StatusCode, ApiError> {
+    if !faults.enabled {
         return Err(disabled());
     }
-    state.faults.clear();
-    state.store.fail_next_commits(0);
+    faults.clear();
+    store.fail_next_commits(0);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -23,14 +23,15 @@ use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::console::Console;
+use crate::console::{config_response, ConsoleFiles};
 use crate::errors::ApiError;
-use crate::routes::{request_id_and_log, Settings};
+use crate::middleware::request_id_and_log;
+use crate::settings::{Settings, BODY_LIMIT};
 
 /// What the forwarding routes share.
 pub struct ForwardState {
     pub settings: Settings,
-    pub console: Option<Console>,
+    pub console: ConsoleFiles,
     pub upstreams: Upstreams,
     pub client: reqwest::Client,
 }
@@ -46,7 +47,7 @@ pub fn router(state: Arc<ForwardState>) -> Router {
             get(|| async { Json(json!({"status": "ok", "mode": "forward"})) }),
         )
         .fallback(fallback)
-        .layer(DefaultBodyLimit::max(crate::routes::BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(move |request, next| {
             request_id_and_log(quiet, request, next)
         }))
@@ -57,7 +58,7 @@ async fn fallback(State(state): State<Arc<ForwardState>>, request: Request) -> R
     if is_forwarded(request.uri().path()) {
         forward(&state, request).await
     } else {
-        crate::console::serve(state.console.as_ref(), request).await
+        crate::console::serve(state.console.0.as_deref(), request).await
     }
 }
 
@@ -179,17 +180,6 @@ async fn console_config(State(state): State<Arc<ForwardState>>) -> Response {
     config_response(
         json!({"mode": "forward", "signing_host": upstreams.eg_host(), "eg": upstreams.eg, "iam": upstreams.iam}),
     )
-}
-
-/// `GET /eg-console.json` as the console reads it: whether the server
-/// emulates or forwards, and the host AK/SK requests are signed for
-/// (`null`: the host the request is sent to).
-pub fn config_response(body: serde_json::Value) -> Response {
-    let mut response = Json(body).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
-    response
 }
 
 /// Whether `path` is under the API's prefixes, forwarded.

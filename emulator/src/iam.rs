@@ -1,6 +1,6 @@
 //! A minimal IAM stand-in: users from a file, password tokens scoped to one
-//! project (returned in `X-Subject-Token`, as IAM does), and IAM's error
-//! body.
+//! project, access keys and temporary credentials, sign-in and lockout.
+//! Its HTTP endpoints are [`crate::iam_routes`].
 //!
 //! Passwords are stored as Argon2id hashes (PHC strings) in a file only its
 //! owner can read (0600); a file with plain-text passwords, as older
@@ -13,32 +13,21 @@
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use std::collections::{HashMap, VecDeque};
 use std::fs;
 use std::io;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::clock::{format_rfc3339, now_ms};
-use crate::extract::{read_json, BodyError};
-use crate::routes::AppState;
-use crate::signed::SignedCaller;
+use crate::clock::now_ms;
+use crate::sync::lock;
 
 /// Wrong passwords in a row before a user is locked.
 pub const LOCKOUT_AFTER: u32 = 5;
 /// How long a locked user stays locked.
 pub const LOCKOUT_FOR: Duration = Duration::from_secs(15 * 60);
-
-pub const X_SUBJECT_TOKEN: HeaderName = HeaderName::from_static("x-subject-token");
 
 /// A project a user may scope a token to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,10 +316,6 @@ pub struct Iam {
     decoy_hash: String,
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 impl Iam {
     /// An IAM with `config`'s users issuing tokens valid for `ttl`.
     pub fn new(config: IamConfig, ttl: Duration) -> io::Result<Self> {
@@ -530,189 +515,4 @@ impl Iam {
             _ => Ok(grant),
         }
     }
-}
-
-/// IAM's error body: `{"error": {"code", "message", "title"}}`.
-pub fn iam_error(status: StatusCode, message: &str) -> Response {
-    let body = json!({"error": {
-        "code": status.as_u16(),
-        "message": message,
-        "title": status.canonical_reason().unwrap_or(""),
-    }});
-    (status, Json(body)).into_response()
-}
-
-/// `POST /v3/auth/tokens`, the password method with a project scope.
-pub async fn issue_token(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let request: Value = match read_json(&headers, body) {
-        Ok(value) => value,
-        Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
-        Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
-    };
-    let auth = &request["auth"];
-    let user = &auth["identity"]["password"]["user"];
-    let methods_ok = auth["identity"]["methods"]
-        .as_array()
-        .is_some_and(|methods| methods.iter().any(|method| method == "password"));
-    let (Some(name), Some(password), Some(domain)) = (
-        user["name"].as_str(),
-        user["password"].as_str(),
-        user["domain"]["name"].as_str(),
-    ) else {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "auth.identity.password.user needs name, password and domain.name",
-        );
-    };
-    let project = &auth["scope"]["project"];
-    let scope = match (project["id"].as_str(), project["name"].as_str()) {
-        (Some(id), _) => ProjectScope::Id(id.to_owned()),
-        (None, Some(name)) => ProjectScope::Name(name.to_owned()),
-        (None, None) => return iam_error(StatusCode::BAD_REQUEST, "auth.scope.project needs id or name"),
-    };
-    if !methods_ok {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "auth.identity.methods must include \"password\"",
-        );
-    }
-    let (name, password, domain) = (name.to_owned(), password.to_owned(), domain.to_owned());
-    let iam_state = state.clone();
-    let signed_in = tokio::task::spawn_blocking(move || iam_state.iam.sign_in(&name, &domain, &password, &scope)).await;
-    let (token, grant, domain) = match signed_in {
-        Ok(Ok((token, grant))) => {
-            let domain = user["domain"]["name"].as_str().unwrap_or_default().to_owned();
-            (token, grant, domain)
-        }
-        Ok(Err(SignInError::Locked { .. })) => return iam_error(StatusCode::UNAUTHORIZED, "The account is locked."),
-        Ok(Err(SignInError::Wrong)) => {
-            return iam_error(
-                StatusCode::UNAUTHORIZED,
-                "The username, password, domain or project is wrong.",
-            )
-        }
-        Err(_) => return iam_error(StatusCode::INTERNAL_SERVER_ERROR, "The sign-in could not be checked."),
-    };
-    let now = now_ms();
-    let body = json!({"token": {
-        "methods": ["password"],
-        "issued_at": format_rfc3339(now),
-        "expires_at": format_rfc3339(grant.expires_ms.unwrap_or(now)),
-        "project": {"id": grant.project.id, "name": grant.project.name, "domain": {"name": domain}},
-        "user": {"name": grant.user, "domain": {"name": domain}},
-    }});
-    let mut response = (StatusCode::CREATED, Json(body)).into_response();
-    if let Ok(value) = HeaderValue::from_str(&token) {
-        response.headers_mut().insert(X_SUBJECT_TOKEN, value);
-    }
-    response
-}
-
-/// `POST /v3.0/OS-CREDENTIAL/securitytokens`: temporary credentials (an
-/// access key, its secret and a security token) for the caller's token,
-/// `duration_seconds` long (900 to 86,400; default 900).
-pub async fn issue_security_token(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let token = headers
-        .get(crate::extract::X_AUTH_TOKEN)
-        .and_then(|value| value.to_str().ok());
-    let grant = match state.iam.check(token) {
-        Ok(grant) => grant,
-        Err(_) => return iam_error(StatusCode::UNAUTHORIZED, "The token is missing, wrong or expired."),
-    };
-    let request: Value = match read_json(&headers, body) {
-        Ok(value) => value,
-        Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
-        Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
-    };
-    let identity = &request["auth"]["identity"];
-    let methods_ok = identity["methods"]
-        .as_array()
-        .is_some_and(|methods| methods.iter().any(|method| method == "token"));
-    if !methods_ok {
-        return iam_error(StatusCode::BAD_REQUEST, "auth.identity.methods must include \"token\"");
-    }
-    let seconds = identity["token"]["duration_seconds"].as_u64().unwrap_or(900);
-    if !(900..=86_400).contains(&seconds) {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "auth.identity.token.duration_seconds must be between 900 and 86400",
-        );
-    }
-    let (access, secret, security_token, expires_ms) = state.iam.issue_temporary(&grant, Duration::from_secs(seconds));
-    let body = json!({"credential": {
-        "access": access,
-        "secret": secret,
-        "securitytoken": security_token,
-        "expires_at": format_rfc3339(expires_ms),
-    }});
-    (StatusCode::CREATED, Json(body)).into_response()
-}
-
-/// `GET /v3/projects[?name=REGION]` (Keystone's project query): the
-/// caller's projects. Huawei's SDKs call it to find a region's project ID
-/// when `BasicCredentials` has none. Authorized by a token (any of the
-/// user's projects) or an AK/SK signature (checked before this handler).
-pub async fn list_projects(
-    State(state): State<Arc<AppState>>,
-    Query(query): Query<HashMap<String, String>>,
-    signed: Option<Extension<SignedCaller>>,
-    headers: HeaderMap,
-) -> Response {
-    let (user, projects) = match signed {
-        Some(Extension(caller)) => (caller.grant.user, caller.grant.projects),
-        None => {
-            let token = headers
-                .get(crate::extract::X_AUTH_TOKEN)
-                .and_then(|value| value.to_str().ok());
-            match state.iam.check(token) {
-                Ok(grant) => {
-                    let projects = state
-                        .iam
-                        .users()
-                        .iter()
-                        .find(|user| user.name == grant.user)
-                        .map_or_else(|| vec![grant.project.clone()], |user| user.projects.clone());
-                    (grant.user, projects)
-                }
-                Err(_) => return iam_error(StatusCode::UNAUTHORIZED, "The token is missing, wrong or expired."),
-            }
-        }
-    };
-    let domain = state
-        .iam
-        .users()
-        .iter()
-        .find(|candidate| candidate.name == user)
-        .map(|user| user.domain.clone())
-        .unwrap_or_default();
-    let wanted = query.get("name").filter(|name| !name.is_empty());
-    let items: Vec<Value> = projects
-        .iter()
-        .filter(|project| wanted.is_none_or(|name| &project.name == name))
-        .map(|project| {
-            json!({
-                "id": project.id,
-                "name": project.name,
-                "domain_id": domain,
-                "parent_id": domain,
-                "description": "",
-                "enabled": true,
-                "is_domain": false,
-                "links": {"self": format!("/v3/projects/{}", project.id)},
-            })
-        })
-        .collect();
-    Json(json!({
-        "projects": items,
-        "links": {"self": "/v3/projects", "previous": null, "next": null},
-    }))
-    .into_response()
 }

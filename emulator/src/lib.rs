@@ -1,20 +1,35 @@
 //! eg-emulator: a local stand-in for the Huawei Cloud EventGrid connections
-//! API and IAM's token endpoint, for the console and the tests. It reuses the
-//! eg-connections crate's models and rules; it has no rule of its own.
+//! API and IAM's token endpoint, for the console and the tests. Every field
+//! rule is the eg-connections crate's (the same code the console and the
+//! npm validator run); what is its own is the server's part: storage,
+//! authorization, signatures, and the emulator's control endpoints.
+//!
+//! Modules import each other without cycles (ARCHITECTURE.md lists the
+//! graph): leaves first (`clock`, `errors`, `settings`, `sync`, `lock`,
+//! `server`, `legacy`), then `iam`, `store`, `console`, `middleware`,
+//! `signed`, `extract`, `faults`, the routers (`connections`,
+//! `iam_routes`), `state`, and `app`, which wires them; `forward` uses
+//! only the shared leaves.
 
+pub mod app;
 pub mod clock;
+pub mod connections;
 pub mod console;
 pub mod errors;
 pub mod extract;
 pub mod faults;
 pub mod forward;
 pub mod iam;
+pub mod iam_routes;
 pub mod legacy;
 pub mod lock;
-pub mod routes;
+pub mod middleware;
 pub mod server;
+pub mod settings;
 pub mod signed;
+pub mod state;
 pub mod store;
+pub mod sync;
 
 use std::io;
 use std::net::SocketAddr;
@@ -25,11 +40,12 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use console::ConsoleFiles;
 use faults::Faults;
 use iam::{Iam, IamConfig, User};
-use routes::AppState;
-pub use routes::Settings;
 pub use server::Limits;
+pub use settings::Settings;
+use state::AppState;
 use store::Store;
 
 /// Everything needed to start an emulator.
@@ -104,7 +120,7 @@ pub async fn start_forward(
     limits: Limits,
     listener: TcpListener,
 ) -> io::Result<Forwarding> {
-    let console = settings.dist.as_deref().map(console::Console::open).transpose()?;
+    let console = ConsoleFiles::open(settings.dist.as_deref())?;
     let client = forward::client().map_err(io::Error::other)?;
     let state = Arc::new(forward::ForwardState {
         settings,
@@ -146,22 +162,18 @@ pub async fn start(options: Options, listener: TcpListener) -> io::Result<Runnin
     }
     let user = iam.users()[0].clone();
     let (token, _) = iam.issue_for_first_user();
-    let console = options
-        .settings
-        .dist
-        .as_deref()
-        .map(console::Console::open)
-        .transpose()?;
-    let state = Arc::new(AppState {
-        settings: options.settings,
+    let console = ConsoleFiles::open(options.settings.dist.as_deref())?;
+    let faults = Arc::new(Faults::new(options.settings.enable_faults));
+    let state = AppState {
+        settings: Arc::new(options.settings),
         console,
         store: store.clone(),
-        iam,
-        faults: Faults::default(),
-    });
+        iam: Arc::new(iam),
+        faults,
+    };
     let addr = listener.local_addr()?;
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
-    let app = routes::router(state);
+    let app = app::router(state);
     let limits = options.limits;
     let task = tokio::spawn(async move {
         let served = server::serve(listener, app, limits, async {

@@ -21,8 +21,8 @@ use std::sync::Arc;
 
 use crate::clock::now_ms;
 use crate::errors::ApiError;
-use crate::iam::{KeyError, KeyGrant};
-use crate::routes::{AppState, BODY_LIMIT};
+use crate::iam::{Iam, KeyError, KeyGrant};
+use crate::settings::BODY_LIMIT;
 
 /// A caller whose signature checked out, for [`crate::extract::Authorized`].
 #[derive(Debug, Clone)]
@@ -39,7 +39,7 @@ fn refuse(detail: impl std::fmt::Display) -> ApiError {
 
 /// Verifies a signed request before its handler runs; requests without a
 /// signature pass through to token authentication.
-pub async fn verify(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+pub async fn verify(State(iam): State<Arc<Iam>>, request: Request, next: Next) -> Response {
     let signed = request
         .headers()
         .get(AUTHORIZATION)
@@ -53,7 +53,7 @@ pub async fn verify(State(state): State<Arc<AppState>>, request: Request, next: 
         Ok(bytes) => bytes,
         Err(_) => return ApiError::too_large(BODY_LIMIT).into_response(),
     };
-    match check(&state, &parts, &bytes) {
+    match check(&iam, &parts, &bytes) {
         Ok(caller) => {
             let mut request = Request::from_parts(parts, Body::from(bytes));
             request.extensions_mut().insert(caller);
@@ -63,7 +63,7 @@ pub async fn verify(State(state): State<Arc<AppState>>, request: Request, next: 
     }
 }
 
-fn check(state: &AppState, parts: &axum::http::request::Parts, body: &[u8]) -> Result<SignedCaller, ApiError> {
+fn check(iam: &Iam, parts: &axum::http::request::Parts, body: &[u8]) -> Result<SignedCaller, ApiError> {
     let header = parts
         .headers
         .get(AUTHORIZATION)
@@ -72,7 +72,7 @@ fn check(state: &AppState, parts: &axum::http::request::Parts, body: &[u8]) -> R
     let authorization = Authorization::parse(header).ok_or_else(|| {
         refuse("the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
     })?;
-    let (secret, grant) = state.iam.key(&authorization.access).map_err(|error| match error {
+    let (secret, grant) = iam.key(&authorization.access).map_err(|error| match error {
         KeyError::Unknown => refuse(format!(
             "Get secretKey failed,ak:{},err:ak not exist",
             authorization.access
@@ -96,7 +96,7 @@ fn check(state: &AppState, parts: &axum::http::request::Parts, body: &[u8]) -> R
     };
     let now = (now_ms() / 1000) as i64;
     if let Err(error) = sign::verify(&authorization, &secret, &request, now) {
-        state.iam.key_failed(&authorization.access);
+        iam.key_failed(&authorization.access);
         return Err(refuse(match error {
             SignatureError::Malformed => "the Authorization header cannot be read".to_owned(),
             SignatureError::MissingHeader(name) => format!(
@@ -124,13 +124,13 @@ fn check(state: &AppState, parts: &axum::http::request::Parts, body: &[u8]) -> R
             .get(sign::SECURITY_TOKEN_HEADER)
             .and_then(|value| value.to_str().ok());
         if sent != Some(expected.as_str()) {
-            state.iam.key_failed(&authorization.access);
+            iam.key_failed(&authorization.access);
             return Err(refuse(
                 "a temporary access key needs its X-Security-Token header, as issued with it",
             ));
         }
     }
-    state.iam.key_succeeded(&authorization.access);
+    iam.key_succeeded(&authorization.access);
     Ok(SignedCaller {
         access: authorization.access,
         grant,

@@ -17,13 +17,12 @@
 
 use eg_connections::input::Raw;
 use eg_connections::model::{
-    ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, ErrorInfo, Flavor, KafkaDetailInfo,
-    ListSort, RocketmqDetailInfo, SortField, UpdateConnectionRequest,
+    ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, DetailInfo, DetailRefusal, ErrorInfo,
+    Flavor, ListSort, ReportedType, SortField, UpdateConnectionRequest,
 };
 use eg_connections::rules::check_field;
 use eg_connections::Field;
 use rusqlite::{params, params_from_iter, Connection as Database, ErrorCode, OpenFlags, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -32,6 +31,7 @@ use tokio::sync::oneshot;
 
 use crate::clock::format_timestamp;
 use crate::lock::DirLock;
+use crate::sync::lock;
 
 /// The database file in the data directory.
 pub const DATABASE: &str = "connections.db";
@@ -80,7 +80,7 @@ END;
 
 /// A connection as stored: what was asked for, and when its creation ends.
 /// The password is never stored (nothing here needs it after validation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Connection {
     pub project_id: String,
     pub id: String,
@@ -88,10 +88,8 @@ pub struct Connection {
     pub description: String,
     pub vpc_id: String,
     pub subnet_id: String,
-    pub connection_type: ConnectionType,
-    pub kafka_detail: Option<KafkaDetailInfo>,
-    #[serde(default)]
-    pub rocketmq_detail: Option<RocketmqDetailInfo>,
+    /// Its type and detail object.
+    pub detail: DetailInfo,
     pub created_ms: u64,
     /// When `CREATING` ends.
     pub ready_ms: u64,
@@ -112,9 +110,7 @@ impl Connection {
             description: request.description.clone().unwrap_or_default(),
             vpc_id: request.vpc_id.clone(),
             subnet_id: request.subnet_id.clone(),
-            connection_type: request.connection_type,
-            kafka_detail: request.kafka_detail.as_ref().map(KafkaDetailInfo::from),
-            rocketmq_detail: request.rocketmq_detail.as_ref().map(RocketmqDetailInfo::from),
+            detail: request.detail.info(),
             created_ms: now_ms,
             ready_ms,
             updated_ms: now_ms,
@@ -122,46 +118,20 @@ impl Connection {
         }
     }
 
-    /// The instance the connection reaches, for the list's filter.
-    pub fn instance_id(&self) -> Option<&str> {
-        self.kafka_detail
-            .as_ref()
-            .and_then(|detail| detail.instance_id.as_deref())
-            .or_else(|| {
-                self.rocketmq_detail
-                    .as_ref()
-                    .and_then(|detail| detail.instance_id.as_deref())
-            })
-    }
-
-    /// The type's detail object as stored (JSON), if the type has one.
-    fn detail_json(&self) -> Option<String> {
-        match (&self.kafka_detail, &self.rocketmq_detail) {
-            (Some(kafka), _) => serde_json::to_string(kafka).ok(),
-            (None, Some(rocketmq)) => serde_json::to_string(rocketmq).ok(),
-            (None, None) => None,
-        }
+    /// The connection type.
+    pub fn connection_type(&self) -> ConnectionType {
+        self.detail.kind()
     }
 
     /// Applies a validated update: what is absent stays as it is.
-    /// Credentials only for a Kafka connection with SASL_SSL, RocketMQ
-    /// settings only for a RocketMQ connection. The Kafka password is
-    /// checked and dropped: nothing here needs it.
     fn apply(&mut self, update: &UpdateConnectionRequest, now_ms: u64) -> Result<(), StoreError> {
-        if let Some(credentials) = &update.kafka_detail {
-            let Some(kafka) = self.kafka_detail.as_mut() else {
-                return Err(StoreError::DetailNotAllowed(Field::KafkaDetail));
-            };
-            if kafka.enable_sasl_ssl != Some(true) {
-                return Err(StoreError::SaslOff);
-            }
-            kafka.user_name = Some(credentials.user_name.clone());
-        }
-        if let Some(detail) = &update.rocketmq_detail {
-            if self.connection_type != ConnectionType::Rocketmq {
-                return Err(StoreError::DetailNotAllowed(Field::RocketmqDetail));
-            }
-            self.rocketmq_detail = Some(RocketmqDetailInfo::from(detail));
+        if let Some(change) = &update.detail {
+            self.detail.apply(change).map_err(|refusal| match refusal {
+                DetailRefusal::OtherType(kind) => {
+                    StoreError::DetailNotAllowed(kind.spec().detail.unwrap_or(Field::Root))
+                }
+                DetailRefusal::CredentialsOff => StoreError::CredentialsOff(self.detail.kind()),
+            })?;
         }
         if let Some(description) = &update.description {
             self.description = description.clone();
@@ -188,7 +158,7 @@ impl Connection {
         } else {
             self.updated_ms
         };
-        ConnectionInfo {
+        let mut info = ConnectionInfo {
             id: self.id.clone(),
             name: self.name.clone(),
             description: self.description.clone(),
@@ -203,13 +173,15 @@ impl Connection {
                 concurrency: 2,
                 bandwidth_type: "shared".to_owned(),
             }),
-            connection_type: self.connection_type.into(),
-            kafka_detail: self.kafka_detail.clone(),
-            rocketmq_detail: self.rocketmq_detail.clone(),
+            connection_type: ReportedType::Absent,
+            kafka_detail: None,
+            rocketmq_detail: None,
             created_time: format_timestamp(self.created_ms),
             updated_time: format_timestamp(updated_ms),
             other_members: Default::default(),
-        }
+        };
+        self.detail.clone().fill(&mut info);
+        info
     }
 }
 
@@ -225,8 +197,9 @@ pub enum StoreError {
     Unavailable(String),
     /// An update's detail object belongs to another connection type.
     DetailNotAllowed(Field),
-    /// New Kafka credentials for a connection without SASL_SSL.
-    SaslOff,
+    /// New credentials for a connection of this type whose credentials
+    /// switch (SASL_SSL) is off.
+    CredentialsOff(ConnectionType),
 }
 
 impl fmt::Display for StoreError {
@@ -238,7 +211,7 @@ impl fmt::Display for StoreError {
             StoreError::DetailNotAllowed(field) => {
                 write!(f, "{} belongs to another connection type", field.path().join("."))
             }
-            StoreError::SaslOff => f.write_str("the connection does not use SASL_SSL"),
+            StoreError::CredentialsOff(_) => f.write_str("the connection has no credentials to change"),
         }
     }
 }
@@ -300,7 +273,7 @@ impl Store {
         let path = dir.join(DATABASE);
         let mut database = open_database(&path, false).map_err(|error| refuse(&path, error))?;
         vet(&database, &path)?;
-        crate::legacy::import(dir, &mut database)?;
+        import_legacy(dir, &mut database)?;
         // The counts the triggers keep, recounted once: a hand edit or an
         // import may have bypassed them.
         database
@@ -497,11 +470,6 @@ impl Drop for Store {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // Nothing is left half-changed under these locks: poison is ignored.
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 fn unavailable(error: rusqlite::Error) -> StoreError {
     StoreError::Unavailable(describe(&error))
 }
@@ -584,20 +552,16 @@ fn vet(database: &Database, path: &Path) -> io::Result<()> {
 }
 
 /// The first stored field that breaks the rules, as a sentence.
-fn invalid_field(connection: &Connection) -> Option<String> {
+pub fn invalid_field(connection: &Connection) -> Option<String> {
     let mut fields = vec![
         (Field::Name, Some(connection.name.as_str())),
         (Field::Description, Some(connection.description.as_str())),
         (Field::VpcId, Some(connection.vpc_id.as_str())),
         (Field::SubnetId, Some(connection.subnet_id.as_str())),
     ];
-    if let Some(detail) = &connection.kafka_detail {
-        fields.push((Field::InstanceId, detail.instance_id.as_deref()));
-        fields.push((Field::Addr, detail.addr.as_deref()));
-    }
-    if let Some(detail) = &connection.rocketmq_detail {
-        fields.push((Field::RocketmqInstanceId, detail.instance_id.as_deref()));
-        fields.push((Field::RocketmqAddr, detail.addr.as_deref()));
+    let spec = connection.connection_type().spec();
+    for field in [spec.instance_id, spec.addr].into_iter().flatten() {
+        fields.push((field, connection.detail.text(field)));
     }
     fields.into_iter().find_map(|(field, value)| {
         let raw = value.map_or(Raw::Missing, |value| Raw::Value(value.to_owned()));
@@ -609,14 +573,6 @@ fn invalid_field(connection: &Connection) -> Option<String> {
 
 const COLUMNS: &str =
     "id, project_id, name, description, vpc_id, subnet_id, type, detail, created_ms, ready_ms, updated_ms, fails";
-
-/// The `detail` column: the type's detail object as JSON, or NULL.
-fn read_detail<T: serde::de::DeserializeOwned>(detail: Option<&str>) -> rusqlite::Result<Option<T>> {
-    detail
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, error.into()))
-}
 
 fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
     let kind: String = row.get(6)?;
@@ -635,15 +591,9 @@ fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
         description: row.get(3)?,
         vpc_id: row.get(4)?,
         subnet_id: row.get(5)?,
-        connection_type,
-        kafka_detail: match connection_type {
-            ConnectionType::Kafka => read_detail(detail.as_deref())?,
-            _ => None,
-        },
-        rocketmq_detail: match connection_type {
-            ConnectionType::Rocketmq => read_detail(detail.as_deref())?,
-            _ => None,
-        },
+        // The `detail` column: the type's detail object as JSON, or NULL.
+        detail: DetailInfo::from_json(connection_type, detail.as_deref())
+            .map_err(|error| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, error.into()))?,
         created_ms: as_u64(8)?,
         ready_ms: as_u64(9)?,
         updated_ms: as_u64(10)?,
@@ -653,8 +603,8 @@ fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
 
 /// Inserts or replaces one connection (the writer's and the import's one
 /// statement for it).
-pub(crate) fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqlite::Result<usize> {
-    let detail = connection.detail_json();
+fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqlite::Result<usize> {
+    let detail = connection.detail.to_json();
     let verb = if replace { "INSERT OR REPLACE" } else { "INSERT" };
     database
         .prepare_cached(&format!(
@@ -668,14 +618,68 @@ pub(crate) fn insert(database: &Database, connection: &Connection, replace: bool
             connection.description,
             connection.vpc_id,
             connection.subnet_id,
-            connection.connection_type.as_str(),
+            connection.connection_type().as_str(),
             detail,
-            connection.instance_id(),
+            connection.detail.instance_id(),
             connection.created_ms as i64,
             connection.ready_ms as i64,
             connection.updated_ms as i64,
             connection.fails,
         ])
+}
+
+/// The `meta` key that records the old format's import.
+const LEGACY_IMPORTED: &str = "legacy_import";
+
+/// Imports a data directory in the old log format ([`crate::legacy`]),
+/// once: its connections and the record of the import in one transaction,
+/// then the old files are renamed.
+fn import_legacy(dir: &Path, database: &mut Database) -> io::Result<()> {
+    let files = crate::legacy::files(dir);
+    if files.is_empty() {
+        return Ok(());
+    }
+    let already: Option<String> = database
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            params![LEGACY_IMPORTED],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(io::Error::other)?;
+    if already.is_none() {
+        let connections = crate::legacy::read(dir)?;
+        let count = connections.len();
+        let transaction = database.transaction().map_err(io::Error::other)?;
+        for old in connections {
+            let connection = Connection {
+                detail: old.detail(),
+                project_id: old.project_id,
+                id: old.id,
+                name: old.name,
+                description: old.description,
+                vpc_id: old.vpc_id,
+                subnet_id: old.subnet_id,
+                created_ms: old.created_ms,
+                ready_ms: old.ready_ms,
+                updated_ms: old.updated_ms,
+                fails: old.fails,
+            };
+            insert(&transaction, &connection, true).map_err(io::Error::other)?;
+        }
+        transaction
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                params![LEGACY_IMPORTED, format!("{count} connections")],
+            )
+            .map_err(io::Error::other)?;
+        transaction.commit().map_err(io::Error::other)?;
+        eprintln!(
+            "eg-emulator: imported {count} connections from the old log format in {}",
+            dir.display()
+        );
+    }
+    crate::legacy::retire(&files)
 }
 
 /// Copies committed pages from the WAL into the database a few times a
@@ -775,8 +779,8 @@ fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Resu
                     project_id,
                     id,
                     connection.description,
-                    connection.detail_json(),
-                    connection.instance_id(),
+                    connection.detail.to_json(),
+                    connection.detail.instance_id(),
                     *now_ms as i64
                 ])?;
             Ok(Ok(Some(connection)))

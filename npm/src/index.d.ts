@@ -1,6 +1,17 @@
-// Hand-written types for eg-connections (checked by `tsc --strict` in the tests).
+// Types for eg-connections (checked by `tsc --strict` and attw in the
+// tests). The request types and the per-field validators follow from the
+// Rust field table and are generated into fields.d.ts; this file holds the rest.
+
+import type {
+  CreateConnectionInput,
+  CreateConnectionRequest,
+  KafkaCredentialOptions,
+  RocketmqCredentialOptions,
+  UpdateConnectionRequest,
+} from './fields.js';
 
 export * from './limits.js';
+export * from './fields.js';
 
 /** A language the messages are available in. Unknown tags fall back to English. */
 export type Locale = 'en' | 'zh-CN';
@@ -11,17 +22,11 @@ export interface ValidateOptions {
   locale?: Locale;
 }
 
-/** Options of the Kafka SASL credential validators. */
-export interface CredentialOptions extends ValidateOptions {
-  /** Whether SASL_SSL is on (then the credential is required); default false. */
-  enableSaslSsl?: boolean;
-}
+/** @deprecated Use `KafkaCredentialOptions`. */
+export type CredentialOptions = KafkaCredentialOptions;
 
-/** Options of the RocketMQ ACL credential validators. */
-export interface AclCredentialOptions extends ValidateOptions {
-  /** Whether ACL is on (then the credential is required); default false. */
-  enableAcl?: boolean;
-}
+/** @deprecated Use `RocketmqCredentialOptions`. */
+export type AclCredentialOptions = RocketmqCredentialOptions;
 
 /** Stable, machine-readable issue codes. */
 export type IssueCode =
@@ -42,115 +47,15 @@ export interface Issue {
   message: string;
 }
 
-/** What `validate*Connection` returns, in the shape zod's and valibot's `safeParse` use. */
+/**
+ * What `validate*Connection` returns: this package's own shape, close to
+ * the Standard Schema's result (zod's `safeParse` returns `data`/`error`,
+ * valibot's `output`/`issues`).
+ */
 export type ValidationResult<T> = { success: true; value: T } | { success: false; issues: Issue[] };
 
 /** Kafka producer acknowledgements: none, the leader, or all in-sync replicas. */
 export type Acks = '0' | '1' | 'all';
-
-/** `kafka_detail` of a normalized KAFKA request. */
-export interface KafkaConnectionDetail {
-  instance_id: string;
-  /** `host:port[,host:port...]`. */
-  addr: string;
-  security_protocol?: string;
-  enable_sasl_ssl: boolean;
-  user_name?: string;
-  password?: string;
-  acks: Acks;
-}
-
-/** `rocketmq_detail` of a normalized ROCKETMQ request (and of an update). */
-export interface RocketmqConnectionDetail {
-  instance_id: string;
-  /** Name servers, `host:port` separated by `;` (or `,`). */
-  addr: string;
-  use_tls: boolean;
-  enable_acl: boolean;
-  /** Present when ACL is on. */
-  user_name?: string;
-  password?: string;
-}
-
-interface ConnectionRequestBase {
-  name: string;
-  description?: string;
-  vpc_id: string;
-  subnet_id: string;
-}
-
-/** A normalized WEBHOOK request: the exact body to send. */
-export interface WebhookConnectionRequest extends ConnectionRequestBase {
-  type: 'WEBHOOK';
-}
-
-/** A normalized KAFKA request: the exact body to send. */
-export interface KafkaConnectionRequest extends ConnectionRequestBase {
-  type: 'KAFKA';
-  kafka_detail: KafkaConnectionDetail;
-}
-
-/** A normalized ROCKETMQ request: the exact body to send. */
-export interface RocketmqConnectionRequest extends ConnectionRequestBase {
-  type: 'ROCKETMQ';
-  rocketmq_detail: RocketmqConnectionDetail;
-}
-
-/** The normalized body of `POST /v1/{project_id}/connections`. */
-export type CreateConnectionRequest = WebhookConnectionRequest | KafkaConnectionRequest | RocketmqConnectionRequest;
-
-/** What a caller may pass as `rocketmq_detail`. */
-export interface RocketmqDetailInput {
-  instance_id: string;
-  addr: string;
-  use_tls?: boolean | null;
-  enable_acl?: boolean | null;
-  user_name?: string | null;
-  password?: string | null;
-}
-
-/** What a caller may pass in (type in either case, defaults left out). */
-export interface CreateConnectionInput {
-  name: string;
-  description?: string | null;
-  vpc_id: string;
-  subnet_id: string;
-  type?: 'WEBHOOK' | 'KAFKA' | 'ROCKETMQ' | 'webhook' | 'kafka' | 'rocketmq' | null;
-  kafka_detail?: {
-    instance_id: string;
-    addr: string;
-    security_protocol?: string | null;
-    enable_sasl_ssl?: boolean | null;
-    user_name?: string | null;
-    password?: string | null;
-    acks?: Acks | null;
-    /** Older name of `enable_sasl_ssl` (Terraform sends it); must agree if both are given. */
-    sasl_ssl?: boolean | null;
-    /** Older name of `user_name` (Terraform sends it); must agree if both are given. */
-    username?: string | null;
-  } | null;
-  rocketmq_detail?: RocketmqDetailInput | null;
-}
-
-/**
- * The normalized body of `PUT /v1/{project_id}/connections/{connection_id}`:
- * what is absent stays as it is on the server.
- */
-export interface UpdateConnectionRequest {
-  /** `""` clears the description. */
-  description?: string;
-  /** New SASL credentials of a KAFKA connection (both, replacing the pair). */
-  kafka_detail?: { user_name: string; password: string };
-  /** New settings of a ROCKETMQ connection (the whole detail). */
-  rocketmq_detail?: RocketmqConnectionDetail;
-}
-
-/** What a caller may pass to `validateUpdateConnection`. */
-export interface UpdateConnectionInput {
-  description?: string | null;
-  kafka_detail?: { user_name: string; password: string; username?: string | null } | null;
-  rocketmq_detail?: RocketmqDetailInput | null;
-}
 
 /** Validates any value as a create request; never throws once initialized. */
 export declare function validateCreateConnection(
@@ -163,23 +68,6 @@ export declare function validateUpdateConnection(
   input: unknown,
   options?: ValidateOptions,
 ): ValidationResult<UpdateConnectionRequest>;
-
-/** Per-field validators for live form feedback: `[]` when valid. */
-export declare function validateName(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateDescription(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateVpcId(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateSubnetId(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateType(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateInstanceId(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateAddr(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateSecurityProtocol(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateUserName(value: unknown, options?: CredentialOptions): Issue[];
-export declare function validatePassword(value: unknown, options?: CredentialOptions): Issue[];
-export declare function validateAcks(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateRocketmqInstanceId(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateRocketmqAddr(value: unknown, options?: ValidateOptions): Issue[];
-export declare function validateRocketmqUserName(value: unknown, options?: AclCredentialOptions): Issue[];
-export declare function validateRocketmqPassword(value: unknown, options?: AclCredentialOptions): Issue[];
 
 /** The Standard Schema v1 interface (https://standardschema.dev), as the spec defines it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

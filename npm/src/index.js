@@ -4,26 +4,7 @@ import { attach, instantiate, instantiateSync, validateCreateConnection } from '
 import { createStandardSchema } from './standard.js';
 
 export * from './limits.js';
-export {
-  validateCreateConnection,
-  validateUpdateConnection,
-  validateName,
-  validateDescription,
-  validateVpcId,
-  validateSubnetId,
-  validateType,
-  validateInstanceId,
-  validateAddr,
-  validateSecurityProtocol,
-  validateUserName,
-  validatePassword,
-  validateAcks,
-  validateRocketmqInstanceId,
-  validateRocketmqAddr,
-  validateRocketmqUserName,
-  validateRocketmqPassword,
-} from './core.js';
-
+export * from './fields.js';
 let loading;
 
 /** Loads the wasm (fetched next to this file unless given); safe to call many times. */

@@ -8,28 +8,10 @@ const core = require('./core.cjs');
 const { createStandardSchema } = require('./standard.cjs');
 
 core.attach(core.instantiateSync(readFileSync(join(__dirname, 'eg_connections_bg.wasm'))));
-Object.assign(exports, require('./limits.cjs'));
+Object.assign(exports, require('./fields.cjs'), require('./limits.cjs'));
 
 exports.init = async function init() {};
 exports.initSync = function initSync() {};
-
-exports.validateCreateConnection = core.validateCreateConnection;
-exports.validateUpdateConnection = core.validateUpdateConnection;
-exports.validateName = core.validateName;
-exports.validateDescription = core.validateDescription;
-exports.validateVpcId = core.validateVpcId;
-exports.validateSubnetId = core.validateSubnetId;
-exports.validateType = core.validateType;
-exports.validateInstanceId = core.validateInstanceId;
-exports.validateAddr = core.validateAddr;
-exports.validateSecurityProtocol = core.validateSecurityProtocol;
-exports.validateUserName = core.validateUserName;
-exports.validatePassword = core.validatePassword;
-exports.validateAcks = core.validateAcks;
-exports.validateRocketmqInstanceId = core.validateRocketmqInstanceId;
-exports.validateRocketmqAddr = core.validateRocketmqAddr;
-exports.validateRocketmqUserName = core.validateRocketmqUserName;
-exports.validateRocketmqPassword = core.validateRocketmqPassword;
 
 exports.connectionSchema = function connectionSchema(options) {
   return createStandardSchema((value) => core.validateCreateConnection(value, options));

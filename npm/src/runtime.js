@@ -299,7 +299,6 @@ function asciiLower(text) {
   return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
-/** `options.enableSaslSsl === true`, read safely. */
 /** Whether `options[name]` is `true` (the switch credentials depend on). */
 function switchOf(options, name) {
   if (options === undefined || options === null || typeof options !== 'object') return false;
@@ -338,6 +337,7 @@ function part(locale, field, at, spans, text) {
       case 't': args.push(decode(spans, words[word++], text)); break;
       case 'e': args.push(locale.expected[words[word++]]); break;
       case 'r': args.push(locale.received[words[word++]]); break;
+      case 'l': args.push(locale.labels[words[word++]]); break;
       default: {
         const first = words[word++];
         const count = words[word++];
@@ -363,12 +363,16 @@ function decode(spans, index, text) {
   return ascii;
 }
 
-/** A validator of one string field (its discriminant). */
-function fieldValidator(field, switchName = 'enableSaslSsl') {
+/**
+ * A validator of one string field (its discriminant); `switchName` is the
+ * option that says whether a credential's switch is on (`enableSaslSsl`),
+ * `null` for other fields.
+ */
+function fieldValidator(field, switchName) {
   return (value, options) => {
     ready();
     const locale = localeOf(options);
-    const on = switchOf(options, switchName);
+    const on = switchName !== null && switchOf(options, switchName);
     begin();
     str(field, value);
     const written = flush(field);
@@ -377,25 +381,4 @@ function fieldValidator(field, switchName = 'enableSaslSsl') {
   };
 }
 
-export {
-  attach,
-  instantiate,
-  instantiateSync,
-  validateCreateConnection,
-  validateUpdateConnection,
-  validateName,
-  validateDescription,
-  validateVpcId,
-  validateSubnetId,
-  validateType,
-  validateInstanceId,
-  validateAddr,
-  validateSecurityProtocol,
-  validateUserName,
-  validatePassword,
-  validateAcks,
-  validateRocketmqInstanceId,
-  validateRocketmqAddr,
-  validateRocketmqUserName,
-  validateRocketmqPassword,
-};
+export { attach, instantiate, instantiateSync, validateCreateConnection, validateUpdateConnection, fieldValidator };

@@ -65,8 +65,8 @@ fn received_kind(kind: ValueKind) -> &'static str {
 fn template(id: MessageId) -> &'static str {
     match id {
         MessageId::Required => "{label} is required",
-        MessageId::RequiredKafka => "{label} are required when the type is KAFKA",
-        MessageId::RequiredForSasl => "{label} is required when SASL_SSL is enabled",
+        MessageId::RequiredDetail => "{label} are required when the type is {0}",
+        MessageId::RequiredWhenOn => "{label} is required when {0} is enabled",
         MessageId::InvalidType => "{label} must be {0} (received {1})",
         MessageId::TooLong => "{label} must be at most {0} characters (it has {1})",
         MessageId::SurroundingWhitespace => "{label} must not start or end with whitespace",
@@ -78,9 +78,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::NameReserved => "{label} must not be \"default\", a reserved name",
         MessageId::TypeValue => "{label} must be WEBHOOK, KAFKA or ROCKETMQ (received \"{0}\")",
         MessageId::AcksValue => "{label} must be 0, 1 or all (received \"{0}\")",
-        MessageId::KafkaDetailNotAllowed => {
-            "{label} are allowed only when the type is KAFKA (remove them or change the type)"
-        }
+        MessageId::DetailNotAllowed => "{label} are allowed only when the type is {0} (remove them or change the type)",
         MessageId::AddrEmpty => "{label} entry {0} is empty (remove the extra comma)",
         MessageId::AddrWhitespace => "{label} entry {0} (\"{1}\") must not have spaces around it",
         MessageId::AddrMissingPort => "{label} entry {0} (\"{1}\") must be host:port (the port is missing)",
@@ -100,11 +98,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::AliasConflict => {
             "{label} is given twice with different values, as \"{0}\" and as its older name \"{1}\" (keep one)"
         }
-        MessageId::RequiredRocketmq => "{label} are required when the type is ROCKETMQ",
-        MessageId::RequiredForAcl => "{label} is required when ACL is enabled",
-        MessageId::RocketmqDetailNotAllowed => {
-            "{label} are allowed only when the type is ROCKETMQ (remove them or change the type)"
-        }
         MessageId::NotUpdatable => "{label} cannot change {0} after creation (only the user name and password can)",
+        MessageId::DetailConflict => "{label} cannot be changed together with {0}: a connection has one type",
     }
 }

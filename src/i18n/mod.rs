@@ -13,6 +13,7 @@ mod zh_cn;
 
 use crate::input::ValueKind;
 use crate::issue::{AddrProblem, Field, Issue, IssueKind};
+use crate::model::ConnectionType;
 use alloc::string::String;
 
 /// A language the messages are available in.
@@ -95,6 +96,8 @@ pub enum ArgKind {
     Received,
     /// Property names, each in double quotes, joined by [`Table::list_separator`].
     Keys,
+    /// A field, named by its label: [`Table::field_label`].
+    Label,
 }
 
 /// A template argument's value.
@@ -107,6 +110,7 @@ pub enum Arg<'a> {
     Expected(ValueKind),
     Received(ValueKind),
     Keys(&'a [String]),
+    Label(Field),
 }
 
 /// Every message template; [`Table::template`] gives its wording.
@@ -114,8 +118,8 @@ pub enum Arg<'a> {
 #[repr(u8)]
 pub enum MessageId {
     Required = 0,
-    RequiredKafka,
-    RequiredForSasl,
+    RequiredDetail,
+    RequiredWhenOn,
     InvalidType,
     TooLong,
     SurroundingWhitespace,
@@ -125,7 +129,7 @@ pub enum MessageId {
     NameReserved,
     TypeValue,
     AcksValue,
-    KafkaDetailNotAllowed,
+    DetailNotAllowed,
     AddrEmpty,
     AddrWhitespace,
     AddrMissingPort,
@@ -141,18 +145,16 @@ pub enum MessageId {
     UnknownPropertiesMore,
     DidYouMean,
     AliasConflict,
-    RequiredRocketmq,
-    RequiredForAcl,
-    RocketmqDetailNotAllowed,
     NotUpdatable,
+    DetailConflict,
 }
 
 impl MessageId {
     /// Every template, in discriminant order.
-    pub const ALL: [MessageId; 32] = [
+    pub const ALL: [MessageId; 30] = [
         MessageId::Required,
-        MessageId::RequiredKafka,
-        MessageId::RequiredForSasl,
+        MessageId::RequiredDetail,
+        MessageId::RequiredWhenOn,
         MessageId::InvalidType,
         MessageId::TooLong,
         MessageId::SurroundingWhitespace,
@@ -162,7 +164,7 @@ impl MessageId {
         MessageId::NameReserved,
         MessageId::TypeValue,
         MessageId::AcksValue,
-        MessageId::KafkaDetailNotAllowed,
+        MessageId::DetailNotAllowed,
         MessageId::AddrEmpty,
         MessageId::AddrWhitespace,
         MessageId::AddrMissingPort,
@@ -178,10 +180,8 @@ impl MessageId {
         MessageId::UnknownPropertiesMore,
         MessageId::DidYouMean,
         MessageId::AliasConflict,
-        MessageId::RequiredRocketmq,
-        MessageId::RequiredForAcl,
-        MessageId::RocketmqDetailNotAllowed,
         MessageId::NotUpdatable,
+        MessageId::DetailConflict,
     ];
 
     /// The kinds of the template's arguments `{0}`, `{1}`...
@@ -205,15 +205,9 @@ impl MessageId {
             MessageId::UnknownProperty | MessageId::UnknownProperties | MessageId::NotUpdatable => &[Keys],
             MessageId::UnknownPropertiesMore => &[Keys, Number],
             MessageId::DidYouMean | MessageId::AliasConflict => &[Text, Text],
-            MessageId::Required
-            | MessageId::RequiredKafka
-            | MessageId::RequiredForSasl
-            | MessageId::SurroundingWhitespace
-            | MessageId::NameReserved
-            | MessageId::KafkaDetailNotAllowed
-            | MessageId::RequiredRocketmq
-            | MessageId::RequiredForAcl
-            | MessageId::RocketmqDetailNotAllowed => &[],
+            MessageId::RequiredDetail | MessageId::DetailNotAllowed => &[Text],
+            MessageId::RequiredWhenOn | MessageId::DetailConflict => &[Label],
+            MessageId::Required | MessageId::SurroundingWhitespace | MessageId::NameReserved => &[],
         }
     }
 }
@@ -224,18 +218,15 @@ impl MessageId {
 pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
     use MessageId as M;
     match &issue.kind {
-        IssueKind::Required if issue.field == Field::KafkaDetail => part(M::RequiredKafka, &[]),
-        IssueKind::Required if issue.field == Field::RocketmqDetail => part(M::RequiredRocketmq, &[]),
-        IssueKind::Required => part(M::Required, &[]),
-        IssueKind::RequiredWhenOn
-            if issue
-                .field
-                .spec()
-                .is_some_and(|spec| spec.parent() == Field::RocketmqDetail) =>
-        {
-            part(M::RequiredForAcl, &[])
+        IssueKind::Required => match ConnectionType::of_detail(issue.field) {
+            Some(kind) => part(M::RequiredDetail, &[Arg::Text(kind.as_str())]),
+            None => part(M::Required, &[]),
+        },
+        IssueKind::RequiredWhenOn => {
+            // The switch of the object the credential is in.
+            let switch = ConnectionType::owning(issue.field).and_then(|kind| kind.spec().switch);
+            part(M::RequiredWhenOn, &[Arg::Label(switch.unwrap_or(issue.field))])
         }
-        IssueKind::RequiredWhenOn => part(M::RequiredForSasl, &[]),
         IssueKind::InvalidType { expected, received } => {
             part(M::InvalidType, &[Arg::Expected(*expected), Arg::Received(*received)])
         }
@@ -247,8 +238,11 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
         IssueKind::NameReserved => part(M::NameReserved, &[]),
         IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),
         IssueKind::AcksValue { received } => part(M::AcksValue, &[Arg::Text(received)]),
-        IssueKind::DetailNotAllowed if issue.field == Field::RocketmqDetail => part(M::RocketmqDetailNotAllowed, &[]),
-        IssueKind::DetailNotAllowed => part(M::KafkaDetailNotAllowed, &[]),
+        IssueKind::DetailNotAllowed => {
+            let wire = ConnectionType::of_detail(issue.field).map_or("", ConnectionType::as_str);
+            part(M::DetailNotAllowed, &[Arg::Text(wire)])
+        }
+        IssueKind::DetailConflict { with } => part(M::DetailConflict, &[Arg::Label(*with)]),
         IssueKind::NotUpdatable { keys } => part(M::NotUpdatable, &[Arg::Keys(keys)]),
         IssueKind::AliasConflict { name, alias } => part(M::AliasConflict, &[Arg::Text(name), Arg::Text(alias)]),
         IssueKind::Addr { problem, entry, text } => {
@@ -294,6 +288,14 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
     (locale.table().field_label)(field)
 }
 
+impl Issue {
+    /// The human sentence for this issue in `locale` (rendered here: the
+    /// wording is this module's alone).
+    pub fn message(&self, locale: Locale) -> String {
+        message(self, locale)
+    }
+}
+
 /// The human sentence for `issue` in `locale`.
 pub fn message(issue: &Issue, locale: Locale) -> String {
     let table = locale.table();
@@ -333,6 +335,7 @@ fn push_arg(out: &mut String, table: &Table, arg: &Arg) {
         Arg::Char(ch) => push_char_shown(out, *ch),
         Arg::Expected(kind) => out.push_str((table.expected_kind)(*kind)),
         Arg::Received(kind) => out.push_str((table.received_kind)(*kind)),
+        Arg::Label(field) => out.push_str((table.field_label)(*field)),
         Arg::Keys(keys) => {
             for (index, key) in keys.iter().enumerate() {
                 if index > 0 {

@@ -58,8 +58,8 @@ fn kind_name(kind: ValueKind) -> &'static str {
 fn template(id: MessageId) -> &'static str {
     match id {
         MessageId::Required => "{label}不能为空",
-        MessageId::RequiredKafka => "类型为 KAFKA 时必须填写{label}",
-        MessageId::RequiredForSasl => "启用 SASL_SSL 时{label}不能为空",
+        MessageId::RequiredDetail => "类型为 {0} 时必须填写{label}",
+        MessageId::RequiredWhenOn => "启用 {0} 时{label}不能为空",
         MessageId::InvalidType => "{label}必须是{0}（实际为{1}）",
         MessageId::TooLong => "{label}最多 {0} 个字符（当前 {1} 个）",
         MessageId::SurroundingWhitespace => "{label}的首尾不能有空白字符",
@@ -69,7 +69,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::NameReserved => "{label}不能为保留名称 \"default\"",
         MessageId::TypeValue => "{label}必须是 WEBHOOK、KAFKA 或 ROCKETMQ（实际为 \"{0}\"）",
         MessageId::AcksValue => "{label}必须是 0、1 或 all（实际为 \"{0}\"）",
-        MessageId::KafkaDetailNotAllowed => "仅当类型为 KAFKA 时才能填写{label}（请删除或更改类型）",
+        MessageId::DetailNotAllowed => "仅当类型为 {0} 时才能填写{label}（请删除或更改类型）",
         MessageId::AddrEmpty => "{label}的第 {0} 项为空（请删除多余的逗号）",
         MessageId::AddrWhitespace => "{label}的第 {0} 项（\"{1}\"）前后不能有空格",
         MessageId::AddrMissingPort => "{label}的第 {0} 项（\"{1}\"）缺少端口，格式应为 host:port",
@@ -84,9 +84,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::UnknownPropertiesMore => "未知属性 {0} 等（另有 {1} 个）",
         MessageId::DidYouMean => "（\"{0}\" 是否应为 \"{1}\"？）",
         MessageId::AliasConflict => "{label}给出了两次且值不同：\"{0}\" 与旧名称 \"{1}\"（请只保留一个）",
-        MessageId::RequiredRocketmq => "类型为 ROCKETMQ 时必须填写{label}",
-        MessageId::RequiredForAcl => "启用 ACL 时{label}不能为空",
-        MessageId::RocketmqDetailNotAllowed => "仅当类型为 ROCKETMQ 时才能填写{label}（请删除或更改类型）",
         MessageId::NotUpdatable => "创建后不能修改{label}中的 {0}（只能修改用户名和密码）",
+        MessageId::DetailConflict => "{label}不能与{0}同时修改：一个连接只有一种类型",
     }
 }

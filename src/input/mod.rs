@@ -3,18 +3,25 @@
 //! rules work on these shapes so that a wrong type becomes an issue, never a
 //! parse failure, and every problem in a body is found in one pass.
 //!
+//! A request is flat: one [`Slot`] per [`Field`] of the table (and per older
+//! name of one), whatever the connection type, so that nothing here knows
+//! a type: a detail object's fields are slots like the name's, and the
+//! object itself is the slot of its object field. The JSON reader
+//! ([`json`], feature `json`), the npm validator's buffers
+//! (`js::layout`) and the console's form all fill the same slots.
+//!
 //! The shapes are generic over how a string is held (`S`): owned `String`s
-//! from JSON ([`json`], feature `json`) and the console's form, or `&str`
-//! borrowed from the npm validator's buffer, so that reading a request
-//! from JavaScript allocates nothing.
+//! from JSON and the console's form, or `&str` borrowed from the npm
+//! validator's buffer, so that reading a request from JavaScript
+//! allocates nothing.
 
 #[cfg(feature = "json")]
 pub mod json;
 
-use alloc::string::String;
+use crate::fields::{Field, ALIASES, ALL_FIELDS};
 use alloc::vec::Vec;
 
-pub use crate::fields::{CREATE_KEYS, KAFKA_KEYS, ROCKETMQ_KEYS, UPDATE_KEYS};
+pub use crate::fields::{CREATE_KEYS, UPDATE_KEYS};
 
 /// The type of a value, as JavaScript's `typeof` (and JSON) tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +72,8 @@ impl ValueKind {
     }
 }
 
-/// One field of untyped input.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// One field as a rule sees it: of the type the rule expects, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Raw<T> {
     /// The property is absent (or `undefined` in JavaScript).
     #[default]
@@ -98,178 +105,191 @@ impl<T> Raw<T> {
     }
 }
 
-impl From<&str> for Raw<String> {
+impl<S: AsRef<str>> Raw<S> {
+    /// The same, the string borrowed.
+    pub fn as_str(&self) -> Raw<&str> {
+        match self {
+            Raw::Missing => Raw::Missing,
+            Raw::Null => Raw::Null,
+            Raw::Value(value) => Raw::Value(value.as_ref()),
+            Raw::WrongType(kind) => Raw::WrongType(*kind),
+            Raw::LoneSurrogate(position) => Raw::LoneSurrogate(*position),
+        }
+    }
+}
+
+impl From<&str> for Raw<alloc::string::String> {
     fn from(value: &str) -> Self {
-        Raw::Value(String::from(value))
+        Raw::Value(alloc::string::String::from(value))
     }
 }
 
-/// Untyped `kafka_detail`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KafkaInput<S = String> {
-    pub instance_id: Raw<S>,
-    pub addr: Raw<S>,
-    pub security_protocol: Raw<S>,
-    pub enable_sasl_ssl: Raw<bool>,
-    pub user_name: Raw<S>,
-    pub password: Raw<S>,
-    pub acks: Raw<S>,
-    /// `enable_sasl_ssl` under its older name, `sasl_ssl`.
-    pub sasl_ssl: Raw<bool>,
-    /// `user_name` under its older name, `username`.
-    pub username: Raw<S>,
-    /// Properties that are not part of `kafka_detail`, in input order.
-    pub unknown_keys: Vec<S>,
+/// One property as it arrived, before any rule says what it should be.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Slot<S = alloc::string::String> {
+    /// Absent (or `undefined`).
+    #[default]
+    Missing,
+    Null,
+    Text(S),
+    Flag(bool),
+    /// An object: its properties are the slots of its fields.
+    Object,
+    /// Any other value, by kind.
+    Other(ValueKind),
+    /// A string holding an unpaired UTF-16 surrogate at this 1-based
+    /// character position.
+    LoneSurrogate(usize),
 }
 
-/// Untyped `rocketmq_detail`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RocketmqInput<S = String> {
-    pub instance_id: Raw<S>,
-    pub addr: Raw<S>,
-    pub use_tls: Raw<bool>,
-    pub enable_acl: Raw<bool>,
-    pub user_name: Raw<S>,
-    pub password: Raw<S>,
-    /// Properties that are not part of `rocketmq_detail`, in input order.
-    pub unknown_keys: Vec<S>,
+impl<S> Slot<S> {
+    /// The kind of value this slot holds (`String` for a lone surrogate).
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Slot::Missing | Slot::Null => ValueKind::Null,
+            Slot::Text(_) | Slot::LoneSurrogate(_) => ValueKind::String,
+            Slot::Flag(_) => ValueKind::Boolean,
+            Slot::Object => ValueKind::Object,
+            Slot::Other(kind) => *kind,
+        }
+    }
+
+    /// The slot as a rule expecting `value`'s type sees it.
+    fn view<'a, T>(&'a self, value: impl FnOnce(&'a Self) -> Option<T>) -> Raw<T> {
+        match self {
+            Slot::Missing => Raw::Missing,
+            Slot::Null => Raw::Null,
+            other => match value(other) {
+                Some(value) => Raw::Value(value),
+                None => Raw::WrongType(other.kind()),
+            },
+        }
+    }
 }
 
-/// Untyped create-connection request body.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateInput<S = String> {
-    pub name: Raw<S>,
-    pub description: Raw<S>,
-    pub vpc_id: Raw<S>,
-    pub subnet_id: Raw<S>,
-    pub connection_type: Raw<S>,
-    pub kafka_detail: Raw<KafkaInput<S>>,
-    pub rocketmq_detail: Raw<RocketmqInput<S>>,
-    /// Properties that are not part of the request, in input order.
-    pub unknown_keys: Vec<S>,
+/// Slots: one per field (its discriminant), then one per older name
+/// ([`older_slot`]).
+pub const SLOTS: usize = ALL_FIELDS.len() + ALIASES.len();
+
+/// The slot of `field`'s older name: after every field's, in [`ALIASES`]
+/// order ([`SLOTS`] when it has none).
+pub fn older_slot(field: Field) -> usize {
+    ALL_FIELDS.len()
+        + ALIASES
+            .iter()
+            .position(|alias| alias.field == field)
+            .unwrap_or(ALIASES.len())
 }
 
-/// Untyped update-connection request body: the description, and new
-/// credentials (`kafka_detail` with `user_name`/`password`) or RocketMQ
-/// settings (`rocketmq_detail`).
+/// A request body's properties, flat: create and update alike (the rules
+/// say which fields each may have).
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateInput<S = String> {
-    pub description: Raw<S>,
-    pub kafka_detail: Raw<KafkaInput<S>>,
-    pub rocketmq_detail: Raw<RocketmqInput<S>>,
-    pub unknown_keys: Vec<S>,
+pub struct Input<S = alloc::string::String> {
+    slots: [Slot<S>; SLOTS],
+    /// Properties that are not fields of their object, as `(object,
+    /// name)`, in input order.
+    pub unknown_keys: Vec<(Field, S)>,
 }
 
-// Written out: a derive would demand `S: Default`, which `&str` is not
-// needed for.
-impl<S> Default for KafkaInput<S> {
+/// A create request body's properties.
+pub type CreateInput<S = alloc::string::String> = Input<S>;
+/// An update request body's properties.
+pub type UpdateInput<S = alloc::string::String> = Input<S>;
+
+impl<S> Default for Input<S> {
     fn default() -> Self {
-        KafkaInput {
-            instance_id: Raw::Missing,
-            addr: Raw::Missing,
-            security_protocol: Raw::Missing,
-            enable_sasl_ssl: Raw::Missing,
-            user_name: Raw::Missing,
-            password: Raw::Missing,
-            acks: Raw::Missing,
-            sasl_ssl: Raw::Missing,
-            username: Raw::Missing,
+        Input {
+            slots: core::array::from_fn(|_| Slot::Missing),
             unknown_keys: Vec::new(),
         }
     }
 }
 
-impl<S> Default for RocketmqInput<S> {
-    fn default() -> Self {
-        RocketmqInput {
-            instance_id: Raw::Missing,
-            addr: Raw::Missing,
-            use_tls: Raw::Missing,
-            enable_acl: Raw::Missing,
-            user_name: Raw::Missing,
-            password: Raw::Missing,
-            unknown_keys: Vec::new(),
+impl<S> Input<S> {
+    /// The slot at `index` (a field's discriminant, or [`older_slot`]).
+    pub fn slot(&self, index: usize) -> Option<&Slot<S>> {
+        self.slots.get(index)
+    }
+
+    /// Sets the slot at `index` (a field's discriminant, or [`older_slot`]).
+    pub fn set(&mut self, index: usize, value: Slot<S>) {
+        if let Some(slot) = self.slots.get_mut(index) {
+            *slot = value;
         }
     }
+
+    /// Sets `field`'s value.
+    pub fn set_field(&mut self, field: Field, value: Slot<S>) {
+        self.set(field as usize, value);
+    }
+
+    /// Empties the properties of the object `parent` (its fields, their
+    /// older names and its unknown keys): a property given twice is read
+    /// as its last value, an object's too.
+    pub fn clear_object(&mut self, parent: Field) {
+        for field in ALL_FIELDS {
+            if field.spec().is_some_and(|spec| spec.parent() == parent) {
+                self.set(field as usize, Slot::Missing);
+                if field.alias().is_some() {
+                    self.set(older_slot(field), Slot::Missing);
+                }
+            }
+        }
+        self.unknown_keys.retain(|(object, _)| *object != parent);
+    }
+
+    /// Whether the object field `field` holds an object.
+    pub fn has_object(&self, field: Field) -> bool {
+        matches!(self.slot(field as usize), Some(Slot::Object))
+    }
 }
 
-impl<S> Default for CreateInput<S> {
-    fn default() -> Self {
-        CreateInput {
-            name: Raw::Missing,
-            description: Raw::Missing,
-            vpc_id: Raw::Missing,
-            subnet_id: Raw::Missing,
-            connection_type: Raw::Missing,
-            kafka_detail: Raw::Missing,
-            rocketmq_detail: Raw::Missing,
-            unknown_keys: Vec::new(),
+impl<S: AsRef<str>> Input<S> {
+    /// A string field as the rules see it.
+    pub fn text(&self, field: Field) -> Raw<&str> {
+        self.text_at(field as usize)
+    }
+
+    /// The string at slot `index` as the rules see it.
+    pub fn text_at(&self, index: usize) -> Raw<&str> {
+        match self.slot(index) {
+            None => Raw::Missing,
+            Some(Slot::LoneSurrogate(position)) => Raw::LoneSurrogate(*position),
+            Some(slot) => slot.view(|slot| match slot {
+                Slot::Text(text) => Some(text.as_ref()),
+                _ => None,
+            }),
         }
     }
-}
 
-impl<S> Default for UpdateInput<S> {
-    fn default() -> Self {
-        UpdateInput {
-            description: Raw::Missing,
-            kafka_detail: Raw::Missing,
-            rocketmq_detail: Raw::Missing,
-            unknown_keys: Vec::new(),
-        }
+    /// A boolean field as the rules see it.
+    pub fn flag(&self, field: Field) -> Raw<bool> {
+        self.flag_at(field as usize)
     }
-}
 
-impl<S> CreateInput<S> {
-    /// The string slot of a top-level string field; `None` for the others.
-    pub fn string_mut(&mut self, field: crate::Field) -> Option<&mut Raw<S>> {
-        use crate::Field as F;
-        Some(match field {
-            F::Name => &mut self.name,
-            F::Description => &mut self.description,
-            F::VpcId => &mut self.vpc_id,
-            F::SubnetId => &mut self.subnet_id,
-            F::Type => &mut self.connection_type,
-            _ => return None,
-        })
-    }
-}
-
-impl<S> KafkaInput<S> {
-    /// The string slot of a `kafka_detail` string field; `None` for the others.
-    pub fn string_mut(&mut self, field: crate::Field) -> Option<&mut Raw<S>> {
-        use crate::Field as F;
-        Some(match field {
-            F::InstanceId => &mut self.instance_id,
-            F::Addr => &mut self.addr,
-            F::SecurityProtocol => &mut self.security_protocol,
-            F::UserName => &mut self.user_name,
-            F::Password => &mut self.password,
-            F::Acks => &mut self.acks,
-            _ => return None,
-        })
-    }
-}
-
-impl<S> RocketmqInput<S> {
-    /// The string slot of a `rocketmq_detail` string field; `None` for the others.
-    pub fn string_mut(&mut self, field: crate::Field) -> Option<&mut Raw<S>> {
-        use crate::Field as F;
-        Some(match field {
-            F::RocketmqInstanceId => &mut self.instance_id,
-            F::RocketmqAddr => &mut self.addr,
-            F::RocketmqUserName => &mut self.user_name,
-            F::RocketmqPassword => &mut self.password,
-            _ => return None,
+    /// The boolean at slot `index` as the rules see it.
+    pub fn flag_at(&self, index: usize) -> Raw<bool> {
+        self.slot(index).map_or(Raw::Missing, |slot| {
+            slot.view(|slot| match slot {
+                Slot::Flag(on) => Some(*on),
+                _ => None,
+            })
         })
     }
 
-    /// The boolean slot of a `rocketmq_detail` switch; `None` for the others.
-    pub fn flag_mut(&mut self, field: crate::Field) -> Option<&mut Raw<bool>> {
-        match field {
-            crate::Field::UseTls => Some(&mut self.use_tls),
-            crate::Field::EnableAcl => Some(&mut self.enable_acl),
-            _ => None,
-        }
+    /// An object field as the rules see it (`Value(())`: an object).
+    pub fn object(&self, field: Field) -> Raw<()> {
+        self.slot(field as usize).map_or(Raw::Missing, |slot| {
+            slot.view(|slot| matches!(slot, Slot::Object).then_some(()))
+        })
+    }
+
+    /// The unknown property names of the object `parent`, in input order.
+    pub fn unknown_keys_of(&self, parent: Field) -> impl Iterator<Item = &str> + Clone {
+        self.unknown_keys
+            .iter()
+            .filter(move |(object, _)| *object == parent)
+            .map(|(_, key)| key.as_ref())
     }
 }
 

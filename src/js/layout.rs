@@ -15,13 +15,13 @@
 //!   [`Input::units_to_bytes`] turns UTF-16 offsets into byte offsets.
 //!
 //! Out (`out`, read by `npm/src/runtime.js`):
-//! - `[1, type, acks, flags]` for a valid request: indices into
-//!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`], and a bit per field
-//!   (`1 << discriminant`) that the normalized body carries besides the
-//!   always-present ones; for a switch (`enable_sasl_ssl`, `use_tls`,
-//!   `enable_acl`) the bit means `true`; the bit of an older name's slot
-//!   says the value came under that name. An update's `description` bit
-//!   means it is sent (an empty one clears it).
+//! - [`VALID_WORDS`] for a valid request: `[1, type, acks]` (indices into
+//!   [`ConnectionType::ALL`] and [`Acks::ALL_VALUES`]), then two sets of
+//!   [`FLAG_WORDS`] words with a bit per slot (`slot % 32` of word `slot /
+//!   32`): the fields the normalized body carries, then the switches that
+//!   are on. An older name's bit in the first set says a value came under
+//!   that name. An update's `description` is carried when it is sent (an
+//!   empty one clears it).
 //! - `[0, issue count, address of the text arguments, 0]`, then
 //!   [`ISSUE_WORDS`] per issue:
 //!   `[field, code, part 1 (id and PART_ARGS argument words), part 2 (id -1
@@ -30,9 +30,9 @@
 //!   text index, or (for a key list) the first text index followed by the
 //!   count.
 
-use crate::fields::{Field, ALIASES, ALL_FIELDS};
+use crate::fields::{Family, Field, ALIASES, ALL_FIELDS};
 use crate::i18n::{compose, Arg, MessageId};
-use crate::input::{Body, CreateInput, KafkaInput, Raw, RocketmqInput, UpdateInput, ValueKind};
+use crate::input::{self as request, older_slot, Body, Raw, Slot, ValueKind, SLOTS};
 use crate::issue::Issue;
 use crate::model::{Acks, ConnectionType};
 use crate::rules::{check_create, check_field, check_update, ValidCreate, ValidUpdate};
@@ -41,17 +41,14 @@ use alloc::vec::Vec;
 
 /// Words per field slot.
 pub const SLOT_WORDS: usize = 3;
-/// The slots of every field, then of every older name ([`alias_slot`]).
-pub const SLOTS_LEN: usize = SLOT_WORDS * (ALL_FIELDS.len() + ALIASES.len());
+/// The slots of every field, then of every older name ([`older_slot`]).
+pub const SLOTS_LEN: usize = SLOT_WORDS * SLOTS;
+/// Words of one set of slot bits.
+pub const FLAG_WORDS: usize = SLOTS.div_ceil(32);
+/// Words of a valid verdict: `[1, type, acks]`, the carried fields, the
+/// switches that are on.
+pub const VALID_WORDS: usize = 3 + 2 * FLAG_WORDS;
 
-/// The slot of `field`'s older name: after every field's, in [`ALIASES`] order.
-pub fn alias_slot(field: Field) -> usize {
-    ALL_FIELDS.len()
-        + ALIASES
-            .iter()
-            .position(|alias| alias.field == field)
-            .unwrap_or(ALIASES.len())
-}
 /// Argument words per message part.
 pub const PART_ARGS: usize = 4;
 /// Words per issue record.
@@ -139,24 +136,10 @@ impl Io {
     /// Validates the create request in the buffers; the verdict goes to `out`.
     pub fn validate_create(&mut self, utf8: Option<Utf8Written>) {
         self.input.units_to_bytes();
-        let body = self.input.reader(utf8).create_input();
+        let body = self.input.reader(utf8).input();
         let output = self.output.begin();
         match check_create(&body) {
-            Ok(valid) => {
-                let mut words = create_words(&valid);
-                // The user name came under its older name: JavaScript takes
-                // the value from that slot.
-                if let Body::Object(CreateInput {
-                    kafka_detail: Raw::Value(kafka),
-                    ..
-                }) = &body
-                {
-                    if kafka.user_name.is_absent() && !kafka.username.is_absent() {
-                        words[3] |= 1 << alias_slot(Field::UserName);
-                    }
-                }
-                output.out.extend_from_slice(&words);
-            }
+            Ok(valid) => output.out.extend_from_slice(&create_words(&valid, &body)),
             Err(issues) => output.issues(&issues),
         }
     }
@@ -164,22 +147,10 @@ impl Io {
     /// Validates the update request in the buffers.
     pub fn validate_update(&mut self, utf8: Option<Utf8Written>) {
         self.input.units_to_bytes();
-        let body = self.input.reader(utf8).update_input();
+        let body = self.input.reader(utf8).input();
         let output = self.output.begin();
         match check_update(&body) {
-            Ok(valid) => {
-                let mut words = update_words(&valid);
-                if let Body::Object(UpdateInput {
-                    kafka_detail: Raw::Value(kafka),
-                    ..
-                }) = &body
-                {
-                    if kafka.user_name.is_absent() && !kafka.username.is_absent() {
-                        words[3] |= 1 << alias_slot(Field::UserName);
-                    }
-                }
-                output.out.extend_from_slice(&words);
-            }
+            Ok(valid) => output.out.extend_from_slice(&update_words(&valid, &body)),
             Err(issues) => output.issues(&issues),
         }
     }
@@ -189,10 +160,12 @@ impl Io {
     pub fn validate_field(&mut self, field: u32, switched_on: bool, utf8: Option<Utf8Written>) {
         self.input.units_to_bytes();
         let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
-        let issues = check_field(field, &self.input.reader(utf8).string(field), switched_on);
+        let issues = check_field(field, &self.input.reader(utf8).text_at(field as usize), switched_on);
         let output = self.output.begin();
         if issues.is_empty() {
-            output.out.extend_from_slice(&[1, 0, 0, 0]);
+            let mut words = [0; VALID_WORDS];
+            words[0] = 1;
+            output.out.extend_from_slice(&words);
         } else {
             output.issues(&issues);
         }
@@ -317,136 +290,79 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// The string at byte `offset`, `length` bytes long, when it lies on
     /// character boundaries of the text.
-    fn text_at(&self, offset: i32, length: i32) -> Option<&'a str> {
+    fn text_at_bytes(&self, offset: i32, length: i32) -> Option<&'a str> {
         let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(length).ok()?)?;
         self.text.get(start..end)
     }
 
-    /// A string field as the rules see it.
-    pub fn string(&self, field: Field) -> Raw<&'a str> {
-        self.string_at(field as usize)
+    /// The string in slot `index` as the rules see it.
+    pub fn text_at(&self, index: usize) -> Raw<&'a str> {
+        match self.slot_value(index) {
+            Slot::Text(text) => Raw::Value(text),
+            Slot::LoneSurrogate(position) => Raw::LoneSurrogate(position),
+            Slot::Missing => Raw::Missing,
+            Slot::Null => Raw::Null,
+            other => Raw::WrongType(other.kind()),
+        }
     }
 
-    /// The string in slot `index` as the rules see it.
-    pub fn string_at(&self, index: usize) -> Raw<&'a str> {
+    /// The value in slot `index`, as the reader wrote it.
+    fn slot_value(&self, index: usize) -> Slot<&'a str> {
         let (tag, a, b) = self.input.slot(index);
         match tag {
+            TAG_MISSING => Slot::Missing,
+            TAG_NULL => Slot::Null,
             TAG_STRING => self
-                .text_at(a, b)
-                .map_or(Raw::WrongType(ValueKind::Unreadable), Raw::Value),
-            TAG_LONE_SURROGATE => Raw::LoneSurrogate(usize::try_from(a).unwrap_or(1)),
-            _ => other(tag),
+                .text_at_bytes(a, b)
+                .map_or(Slot::Other(ValueKind::Unreadable), Slot::Text),
+            TAG_LONE_SURROGATE => Slot::LoneSurrogate(usize::try_from(a).unwrap_or(1)),
+            TAG_FALSE => Slot::Flag(false),
+            TAG_TRUE => Slot::Flag(true),
+            _ => match ValueKind::ALL.get((tag - TAG_KIND) as usize).copied() {
+                Some(ValueKind::Object) => Slot::Object,
+                Some(kind) => Slot::Other(kind),
+                None => Slot::Other(ValueKind::Unreadable),
+            },
         }
     }
 
-    /// A boolean field as the rules see it.
-    pub fn flag(&self, field: Field) -> Raw<bool> {
-        self.flag_at(field as usize)
-    }
-
-    /// The boolean in slot `index` as the rules see it.
-    pub fn flag_at(&self, index: usize) -> Raw<bool> {
-        match self.input.slot(index).0 {
-            TAG_TRUE => Raw::Value(true),
-            TAG_FALSE => Raw::Value(false),
-            TAG_STRING | TAG_LONE_SURROGATE => Raw::WrongType(ValueKind::String),
-            tag => other(tag),
+    /// The request the reader wrote. A field's slot is read only when its
+    /// object is one: the reader writes nothing for the fields of an
+    /// object that is absent or is something else, and their slots may
+    /// hold an earlier request's values.
+    pub fn input(&self) -> Body<request::Input<&'a str>> {
+        match self.slot_value(Field::Root as usize) {
+            Slot::Object => {}
+            Slot::Missing | Slot::Null => return Body::NotObject(ValueKind::Null),
+            other => return Body::NotObject(other.kind()),
         }
-    }
-
-    /// The unknown property names of `parent`, in input order.
-    pub fn unknown_keys(&self, parent: Field) -> Vec<&'a str> {
-        self.input
+        let mut input = request::Input::default();
+        for field in ALL_FIELDS.into_iter().skip(1) {
+            let Some(spec) = field.spec() else { continue };
+            if !matches!(input.slot(spec.parent() as usize), Some(Slot::Object)) && spec.parent() != Field::Root {
+                continue;
+            }
+            input.set(field as usize, self.slot_value(field as usize));
+            if field.alias().is_some() {
+                input.set(older_slot(field), self.slot_value(older_slot(field)));
+            }
+        }
+        input.set(Field::Root as usize, Slot::Object);
+        input.unknown_keys = self
+            .input
             .keys
             .chunks_exact(3)
             .take(self.input.keys_len)
             .filter_map(|key| match key {
-                [owner, offset, length] if *owner == parent as i32 => {
-                    Some(self.text_at(*offset, *length).unwrap_or("\u{FFFD}"))
-                }
+                [owner, offset, length] => Some((
+                    ALL_FIELDS.get(*owner as usize).copied().unwrap_or(Field::Root),
+                    self.text_at_bytes(*offset, *length).unwrap_or("\u{FFFD}"),
+                )),
                 _ => None,
             })
-            .collect()
-    }
-
-    /// Whether an object slot holds an object, or what it holds instead.
-    fn object<T>(&self, field: Field) -> Result<(), Raw<T>> {
-        match self.input.slot(field as usize).0 {
-            tag if tag == TAG_KIND + ValueKind::Object as i32 => Ok(()),
-            TAG_STRING | TAG_LONE_SURROGATE => Err(Raw::WrongType(ValueKind::String)),
-            TAG_TRUE | TAG_FALSE => Err(Raw::WrongType(ValueKind::Boolean)),
-            tag => Err(other(tag)),
-        }
-    }
-
-    /// `kafka_detail` as the reader wrote it.
-    fn kafka_input(&self) -> Raw<KafkaInput<&'a str>> {
-        match self.object(Field::KafkaDetail) {
-            Err(raw) => raw,
-            Ok(()) => Raw::Value(KafkaInput {
-                instance_id: self.string(Field::InstanceId),
-                addr: self.string(Field::Addr),
-                security_protocol: self.string(Field::SecurityProtocol),
-                enable_sasl_ssl: self.flag(Field::EnableSaslSsl),
-                user_name: self.string(Field::UserName),
-                password: self.string(Field::Password),
-                acks: self.string(Field::Acks),
-                sasl_ssl: self.flag_at(alias_slot(Field::EnableSaslSsl)),
-                username: self.string_at(alias_slot(Field::UserName)),
-                unknown_keys: self.unknown_keys(Field::KafkaDetail),
-            }),
-        }
-    }
-
-    /// `rocketmq_detail` as the reader wrote it.
-    fn rocketmq_input(&self) -> Raw<RocketmqInput<&'a str>> {
-        match self.object(Field::RocketmqDetail) {
-            Err(raw) => raw,
-            Ok(()) => Raw::Value(RocketmqInput {
-                instance_id: self.string(Field::RocketmqInstanceId),
-                addr: self.string(Field::RocketmqAddr),
-                use_tls: self.flag(Field::UseTls),
-                enable_acl: self.flag(Field::EnableAcl),
-                user_name: self.string(Field::RocketmqUserName),
-                password: self.string(Field::RocketmqPassword),
-                unknown_keys: self.unknown_keys(Field::RocketmqDetail),
-            }),
-        }
-    }
-
-    /// The create request the reader wrote.
-    pub fn create_input(&self) -> Body<CreateInput<&'a str>> {
-        if let Err(raw) = self.object::<()>(Field::Root) {
-            return Body::NotObject(match raw {
-                Raw::WrongType(kind) => kind,
-                _ => ValueKind::Null,
-            });
-        }
-        Body::Object(CreateInput {
-            name: self.string(Field::Name),
-            description: self.string(Field::Description),
-            vpc_id: self.string(Field::VpcId),
-            subnet_id: self.string(Field::SubnetId),
-            connection_type: self.string(Field::Type),
-            kafka_detail: self.kafka_input(),
-            rocketmq_detail: self.rocketmq_input(),
-            unknown_keys: self.unknown_keys(Field::Root),
-        })
-    }
-
-    /// The update request the reader wrote.
-    pub fn update_input(&self) -> Body<UpdateInput<&'a str>> {
-        match self.object::<()>(Field::Root) {
-            Err(Raw::WrongType(kind)) => Body::NotObject(kind),
-            Err(_) => Body::NotObject(ValueKind::Null),
-            Ok(()) => Body::Object(UpdateInput {
-                description: self.string(Field::Description),
-                kafka_detail: self.kafka_input(),
-                rocketmq_detail: self.rocketmq_input(),
-                unknown_keys: self.unknown_keys(Field::Root),
-            }),
-        }
+            .collect();
+        Body::Object(input)
     }
 }
 
@@ -565,74 +481,75 @@ impl<'a> Utf16Walk<'a> {
     }
 }
 
-/// What a tag other than a string or boolean says.
-fn other<T>(tag: i32) -> Raw<T> {
-    match tag {
-        TAG_MISSING => Raw::Missing,
-        TAG_NULL => Raw::Null,
-        TAG_TRUE | TAG_FALSE => Raw::WrongType(ValueKind::Boolean),
-        _ => Raw::WrongType(
-            ValueKind::ALL
-                .get((tag - TAG_KIND) as usize)
-                .copied()
-                .unwrap_or(ValueKind::Unreadable),
-        ),
+/// A valid verdict's words, filled field by field.
+struct Verdict([i32; VALID_WORDS]);
+
+impl Verdict {
+    fn new(kind: Option<ConnectionType>, acks: Option<Acks>) -> Self {
+        let mut words = [0; VALID_WORDS];
+        words[0] = 1;
+        if let Some(index) = kind.and_then(|kind| ConnectionType::ALL.iter().position(|each| *each == kind)) {
+            words[1] = index as i32;
+        }
+        if let Some(index) = acks.and_then(|acks| Acks::ALL_VALUES.iter().position(|each| *each == acks)) {
+            words[2] = index as i32;
+        }
+        Verdict(words)
+    }
+
+    /// The body carries slot `slot`; `on` for a switch that is on.
+    fn carry(&mut self, slot: usize, on: bool) {
+        let (word, bit) = (3 + slot / 32, 1i32 << (slot % 32));
+        if let Some(carried) = self.0.get_mut(word) {
+            *carried |= bit;
+        }
+        if let (true, Some(truth)) = (on, self.0.get_mut(word + FLAG_WORDS)) {
+            *truth |= bit;
+        }
+    }
+
+    /// Marks the older names a carried string came under: JavaScript then
+    /// takes the value from that slot.
+    fn older_names(mut self, body: &Body<request::Input<&str>>) -> [i32; VALID_WORDS] {
+        let Body::Object(input) = body else { return self.0 };
+        for alias in &ALIASES {
+            let field = alias.field;
+            let is_text = field.spec().is_some_and(|spec| spec.family != Family::Flag);
+            let carried = self
+                .0
+                .get(3 + field as usize / 32)
+                .is_some_and(|word| word & (1 << (field as usize % 32)) != 0);
+            if is_text && carried && input.text(field).is_absent() && !input.text_at(older_slot(field)).is_absent() {
+                self.carry(older_slot(field), false);
+            }
+        }
+        self.0
     }
 }
 
 /// The words of a valid create request.
-fn create_words(valid: &ValidCreate) -> [i32; 4] {
-    let mut flags = bit(Field::Description, valid.description.is_some());
-    let (mut type_index, mut acks_index) = (0, 0);
-    if let Some(index) = ConnectionType::ALL
-        .iter()
-        .position(|kind| *kind == valid.connection_type)
-    {
-        type_index = index as i32;
+fn create_words(valid: &ValidCreate, body: &Body<request::Input<&str>>) -> [i32; VALID_WORDS] {
+    let mut verdict = Verdict::new(Some(valid.connection_type()), valid.detail.acks());
+    for field in [Field::Name, Field::VpcId, Field::SubnetId, Field::Type] {
+        verdict.carry(field as usize, false);
     }
-    if let Some(kafka) = &valid.kafka_detail {
-        flags |= bit(Field::KafkaDetail, true)
-            | bit(Field::SecurityProtocol, kafka.security_protocol.is_some())
-            | bit(Field::EnableSaslSsl, kafka.enable_sasl_ssl)
-            | bit(Field::UserName, kafka.user_name.is_some())
-            | bit(Field::Password, kafka.password.is_some());
-        if let Some(index) = Acks::ALL_VALUES.iter().position(|acks| *acks == kafka.acks) {
-            acks_index = index as i32;
-        }
+    if valid.description.is_some() {
+        verdict.carry(Field::Description as usize, false);
     }
-    if let Some(rocketmq) = &valid.rocketmq_detail {
-        flags |= rocketmq_bits(rocketmq);
-    }
-    [1, type_index, acks_index, flags]
-}
-
-fn bit(field: Field, present: bool) -> i32 {
-    if present {
-        1 << field as i32
-    } else {
-        0
-    }
-}
-
-/// The flag bits of a valid `rocketmq_detail`.
-fn rocketmq_bits(rocketmq: &crate::rules::ValidRocketmq) -> i32 {
-    bit(Field::RocketmqDetail, true)
-        | bit(Field::UseTls, rocketmq.use_tls)
-        | bit(Field::EnableAcl, rocketmq.enable_acl)
-        | bit(Field::RocketmqUserName, rocketmq.user_name.is_some())
-        | bit(Field::RocketmqPassword, rocketmq.password.is_some())
+    valid.detail.fields(|field, on| verdict.carry(field as usize, on));
+    verdict.older_names(body)
 }
 
 /// The words of a valid update request.
-fn update_words(valid: &ValidUpdate) -> [i32; 4] {
-    let mut flags = bit(Field::Description, valid.description.is_some());
-    if valid.kafka_detail.is_some() {
-        flags |= bit(Field::KafkaDetail, true) | bit(Field::UserName, true) | bit(Field::Password, true);
+fn update_words(valid: &ValidUpdate, body: &Body<request::Input<&str>>) -> [i32; VALID_WORDS] {
+    let mut verdict = Verdict::new(None, None);
+    if valid.description.is_some() {
+        verdict.carry(Field::Description as usize, false);
     }
-    if let Some(rocketmq) = &valid.rocketmq_detail {
-        flags |= rocketmq_bits(rocketmq);
+    if let Some(detail) = &valid.detail {
+        detail.fields(|field, on| verdict.carry(field as usize, on));
     }
-    [1, 0, 0, flags]
+    verdict.older_names(body)
 }
 
 impl Output {
@@ -676,6 +593,7 @@ impl Output {
             match arg {
                 Arg::Number(number) => self.out.push(*number as i32),
                 Arg::Expected(kind) | Arg::Received(kind) => self.out.push(*kind as i32),
+                Arg::Label(field) => self.out.push(*field as i32),
                 Arg::Text(text) => {
                     let index = self.text(text);
                     self.out.push(index);

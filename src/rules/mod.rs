@@ -12,7 +12,7 @@ mod rocketmq;
 mod text;
 
 pub use addr::{addr_list, is_ipv4, is_ipv6, server_list};
-pub use kafka::{acks, credential_when_on, ValidCredentials, ValidKafka};
+pub use kafka::{acks, ValidCredentials, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
 pub use rocketmq::ValidRocketmq;
 pub use text::{max_chars, no_surrounding_whitespace};
@@ -21,10 +21,10 @@ pub use crate::fields::{
     DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
 };
 
-use crate::fields::{Family, FieldSpec, Requirement, CREATE_KEYS, UPDATE_KEYS};
-use crate::input::{Body, CreateInput, Raw, UpdateInput, ValueKind};
+use crate::fields::{Family, FieldSpec, Requirement, ALIASES, CREATE_KEYS, TYPES, UPDATE_KEYS};
+use crate::input::{Body, Input, Raw, ValueKind};
 use crate::issue::{quote, Field, Issue, IssueKind};
-use crate::model::{ConnectionType, CreateConnectionRequest, UpdateConnectionRequest};
+use crate::model::{ConnectionType, CreateConnectionRequest, Detail, DetailUpdate, UpdateConnectionRequest};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -71,17 +71,22 @@ fn family_rules(spec: &FieldSpec, value: &str, issues: &mut Vec<Issue>) {
         Family::AddrList => check(addr_list(value)),
         Family::ServerList => check(server_list(value)),
         Family::Acks => check(acks(value).map(drop)),
-        Family::Identifier | Family::Text | Family::Secret | Family::Object | Family::Flag => {}
+        Family::Identifier
+        | Family::SecurityProtocol
+        | Family::Text
+        | Family::Secret
+        | Family::Object
+        | Family::Flag => {}
     }
 }
 
 /// Checks a switch (`enable_sasl_ssl`, `use_tls`, `enable_acl`): its value,
 /// false when absent or `null`, and an issue (then false) for another type.
-pub fn check_flag(field: Field, raw: &Raw<bool>, issues: &mut Vec<Issue>) -> bool {
+pub fn check_flag(field: Field, raw: Raw<bool>, issues: &mut Vec<Issue>) -> bool {
     let received = match raw {
-        Raw::Value(on) => return *on,
+        Raw::Value(on) => return on,
         Raw::Missing | Raw::Null => return false,
-        Raw::WrongType(received) => *received,
+        Raw::WrongType(received) => received,
         Raw::LoneSurrogate(_) => ValueKind::String,
     };
     issues.push(Issue::new(
@@ -99,26 +104,26 @@ pub fn check_flag(field: Field, raw: &Raw<bool>, issues: &mut Vec<Issue>) -> boo
 ///
 /// An empty string counts as absent: a form's empty optional input is not
 /// sent, and a required one is reported as missing.
-pub fn check_string<'a, S: AsRef<str>>(
+pub fn check_string<'a>(
     field: Field,
-    raw: &'a Raw<S>,
+    raw: Raw<&'a str>,
     presence: Presence,
     issues: &mut Vec<Issue>,
 ) -> Option<&'a str> {
     let value = match raw {
-        Raw::Value(value) if !value.as_ref().is_empty() => value.as_ref(),
+        Raw::Value(value) if !value.is_empty() => value,
         Raw::WrongType(received) => {
             issues.push(Issue::new(
                 field,
                 IssueKind::InvalidType {
                     expected: ValueKind::String,
-                    received: *received,
+                    received,
                 },
             ));
             return None;
         }
         Raw::LoneSurrogate(position) => {
-            issues.push(Issue::new(field, IssueKind::LoneSurrogate { position: *position }));
+            issues.push(Issue::new(field, IssueKind::LoneSurrogate { position }));
             return None;
         }
         _ => {
@@ -135,10 +140,32 @@ pub fn check_string<'a, S: AsRef<str>>(
     (issues.len() == before).then_some(value)
 }
 
+/// A credential (`user_name`, `password`) of an object with a switch:
+/// required when the switch (SASL_SSL for Kafka, ACL for RocketMQ) is on,
+/// otherwise optional; returns the value when it has no issue.
+pub fn credential_when_on<'a>(
+    field: Field,
+    raw: Raw<&'a str>,
+    switched_on: bool,
+    issues: &mut Vec<Issue>,
+) -> Option<&'a str> {
+    let missing = match raw {
+        Raw::Value(value) => value.is_empty(),
+        Raw::Missing | Raw::Null => true,
+        Raw::WrongType(_) | Raw::LoneSurrogate(_) => false,
+    };
+    if switched_on && missing {
+        issues.push(Issue::new(field, IssueKind::RequiredWhenOn));
+        return None;
+    }
+    check_string(field, raw, Presence::Optional, issues)
+}
+
 /// Issues of one field of a create request, for live form feedback.
 /// `switched_on` (SASL_SSL, or ACL) matters only for the credentials.
 pub fn check_field<S: AsRef<str>>(field: Field, raw: &Raw<S>, switched_on: bool) -> Vec<Issue> {
     let mut issues = Vec::new();
+    let raw = raw.as_str();
     match field.spec().map(|spec| spec.requirement) {
         Some(Requirement::WhenSwitchedOn) => {
             credential_when_on(field, raw, switched_on, &mut issues);
@@ -153,6 +180,38 @@ pub fn check_field<S: AsRef<str>>(field: Field, raw: &Raw<S>, switched_on: bool)
     issues
 }
 
+/// A field given under its name, its older name, or both: the value to
+/// check, or `None` (with an issue) when the two differ. `null` is absent.
+pub fn merge_alias<T: PartialEq>(
+    field: Field,
+    current: Raw<T>,
+    older: Raw<T>,
+    issues: &mut Vec<Issue>,
+) -> Option<Raw<T>> {
+    let agree = match (&current, &older) {
+        (_, Raw::Missing | Raw::Null) => return Some(current),
+        (Raw::Missing | Raw::Null, _) => return Some(older),
+        (Raw::Value(a), Raw::Value(b)) => a == b,
+        (Raw::WrongType(a), Raw::WrongType(b)) => a == b,
+        (Raw::LoneSurrogate(a), Raw::LoneSurrogate(b)) => a == b,
+        _ => false,
+    };
+    if agree {
+        return Some(current);
+    }
+    let (Some(spec), Some(alias)) = (field.spec(), field.alias()) else {
+        return Some(current);
+    };
+    issues.push(Issue::new(
+        field,
+        IssueKind::AliasConflict {
+            name: spec.key(),
+            alias,
+        },
+    ));
+    None
+}
+
 /// A create request that passed every rule, borrowing the input's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidCreate<'a> {
@@ -161,15 +220,76 @@ pub struct ValidCreate<'a> {
     pub description: Option<&'a str>,
     pub vpc_id: &'a str,
     pub subnet_id: &'a str,
-    /// Uppercased; WEBHOOK when absent.
-    pub connection_type: ConnectionType,
-    /// Present exactly when the type is KAFKA.
-    pub kafka_detail: Option<ValidKafka<'a>>,
-    /// Present exactly when the type is ROCKETMQ.
-    pub rocketmq_detail: Option<ValidRocketmq<'a>>,
+    /// The type (WEBHOOK when absent) and its detail object.
+    pub detail: ValidDetail<'a>,
+}
+
+/// A type and its detail object, checked, borrowing the input's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValidDetail<'a> {
+    Webhook,
+    Kafka(ValidKafka<'a>),
+    Rocketmq(ValidRocketmq<'a>),
+}
+
+impl ValidDetail<'_> {
+    /// The connection type.
+    pub fn kind(&self) -> ConnectionType {
+        match self {
+            ValidDetail::Webhook => ConnectionType::Webhook,
+            ValidDetail::Kafka(_) => ConnectionType::Kafka,
+            ValidDetail::Rocketmq(_) => ConnectionType::Rocketmq,
+        }
+    }
+
+    /// The detail to send.
+    pub fn to_detail(&self) -> Detail {
+        match self {
+            ValidDetail::Webhook => Detail::Webhook,
+            ValidDetail::Kafka(kafka) => Detail::Kafka(kafka.to_detail()),
+            ValidDetail::Rocketmq(rocketmq) => Detail::Rocketmq(rocketmq.to_detail()),
+        }
+    }
+
+    /// Kafka's acknowledgements, for a type that has them.
+    pub fn acks(&self) -> Option<crate::model::Acks> {
+        match self {
+            ValidDetail::Webhook | ValidDetail::Rocketmq(_) => None,
+            ValidDetail::Kafka(kafka) => Some(kafka.acks),
+        }
+    }
+
+    /// Every field the normalized body carries in the detail object (the
+    /// object's own field first), with a switch's value: what the npm
+    /// validator builds its result from.
+    pub fn fields(&self, mut carried: impl FnMut(Field, bool)) {
+        match self {
+            ValidDetail::Webhook => {}
+            ValidDetail::Kafka(kafka) => kafka.fields(&mut carried),
+            ValidDetail::Rocketmq(rocketmq) => rocketmq.fields(&mut carried),
+        }
+    }
+}
+
+/// The rules of `kind`'s detail object (given as an object).
+fn check_detail<'a, S: AsRef<str>>(
+    kind: ConnectionType,
+    input: &'a Input<S>,
+    issues: &mut Vec<Issue>,
+) -> Option<ValidDetail<'a>> {
+    match kind {
+        ConnectionType::Webhook => Some(ValidDetail::Webhook),
+        ConnectionType::Kafka => kafka::check_kafka(input, issues).map(ValidDetail::Kafka),
+        ConnectionType::Rocketmq => rocketmq::check_rocketmq(input, issues).map(ValidDetail::Rocketmq),
+    }
 }
 
 impl ValidCreate<'_> {
+    /// The connection type.
+    pub fn connection_type(&self) -> ConnectionType {
+        self.detail.kind()
+    }
+
     /// The exact body to send.
     pub fn to_request(&self) -> CreateConnectionRequest {
         CreateConnectionRequest {
@@ -177,9 +297,7 @@ impl ValidCreate<'_> {
             description: self.description.map(String::from),
             vpc_id: String::from(self.vpc_id),
             subnet_id: String::from(self.subnet_id),
-            connection_type: self.connection_type,
-            kafka_detail: self.kafka_detail.as_ref().map(ValidKafka::to_detail),
-            rocketmq_detail: self.rocketmq_detail.as_ref().map(ValidRocketmq::to_detail),
+            detail: self.detail.to_detail(),
         }
     }
 }
@@ -188,17 +306,17 @@ impl ValidCreate<'_> {
 /// exact body to send: uppercase type, defaults filled (acks `1`, the
 /// switches false), only the detail object of the type, empty optional
 /// strings left out. Otherwise returns every issue, in form order.
-pub fn validate_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<CreateConnectionRequest, Vec<Issue>> {
+pub fn validate_create<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<CreateConnectionRequest, Vec<Issue>> {
     check_create(body).map(|valid| valid.to_request())
 }
 
 /// [`validate_create`] for a body known to be an object.
-pub fn validate_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<CreateConnectionRequest, Vec<Issue>> {
+pub fn validate_create_input<S: AsRef<str>>(input: &Input<S>) -> Result<CreateConnectionRequest, Vec<Issue>> {
     check_create_input(input).map(|valid| valid.to_request())
 }
 
 /// [`validate_create`] without copying anything: the verdict borrows the input.
-pub fn check_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<ValidCreate<'_>, Vec<Issue>> {
+pub fn check_create<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidCreate<'_>, Vec<Issue>> {
     match body {
         Body::Object(input) => check_create_input(input),
         Body::NotObject(received) => Err(alloc::vec![not_an_object(*received)]),
@@ -206,47 +324,61 @@ pub fn check_create<S: AsRef<str>>(body: &Body<CreateInput<S>>) -> Result<ValidC
 }
 
 /// [`check_create`] for a body known to be an object.
-pub fn check_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<ValidCreate<'_>, Vec<Issue>> {
+pub fn check_create_input<S: AsRef<str>>(input: &Input<S>) -> Result<ValidCreate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
-    unknown_keys(Field::Root, &input.unknown_keys, &CREATE_KEYS, &mut issues);
-    let name = check_string(Field::Name, &input.name, Presence::Required, &mut issues);
-    let description = check_string(Field::Description, &input.description, Presence::Optional, &mut issues);
-    let vpc_id = check_string(Field::VpcId, &input.vpc_id, Presence::Required, &mut issues);
-    let subnet_id = check_string(Field::SubnetId, &input.subnet_id, Presence::Required, &mut issues);
+    unknown_keys(
+        Field::Root,
+        input.unknown_keys_of(Field::Root),
+        CREATE_KEYS.iter().copied(),
+        &mut issues,
+    );
+    let name = check_string(Field::Name, input.text(Field::Name), Presence::Required, &mut issues);
+    let description = check_string(
+        Field::Description,
+        input.text(Field::Description),
+        Presence::Optional,
+        &mut issues,
+    );
+    let vpc_id = check_string(Field::VpcId, input.text(Field::VpcId), Presence::Required, &mut issues);
+    let subnet_id = check_string(
+        Field::SubnetId,
+        input.text(Field::SubnetId),
+        Presence::Required,
+        &mut issues,
+    );
     let type_issues = issues.len();
-    let connection_type = check_string(Field::Type, &input.connection_type, Presence::Optional, &mut issues)
+    let chosen = check_string(Field::Type, input.text(Field::Type), Presence::Optional, &mut issues)
         .map(|value| connection_type(value).unwrap_or_default());
-    // A bad type leaves open whether Kafka settings belong: check them if
-    // given, but neither demand nor forbid them.
-    let connection_type = match (connection_type, issues.len() > type_issues) {
+    // A bad type leaves open which detail object belongs: each given one
+    // is checked, none demanded or forbidden.
+    let chosen = match (chosen, issues.len() > type_issues) {
         (_, true) => None,
         (None, false) => Some(ConnectionType::default()),
         (Some(kind), false) => Some(kind),
     };
-    let kafka_detail = detail(
-        Field::KafkaDetail,
-        &input.kafka_detail,
-        connection_type.map(|kind| kind == ConnectionType::Kafka),
-        &mut issues,
-        kafka::check_kafka,
-    );
-    let rocketmq_detail = detail(
-        Field::RocketmqDetail,
-        &input.rocketmq_detail,
-        connection_type.map(|kind| kind == ConnectionType::Rocketmq),
-        &mut issues,
-        rocketmq::check_rocketmq,
-    );
+    let mut detail = None;
+    for spec in &TYPES {
+        let Some(object) = spec.detail else { continue };
+        let wanted = chosen.map(|kind| kind == spec.kind);
+        let checked = detail_object(object, input.object(object), wanted, &mut issues, |issues| {
+            check_detail(spec.kind, input, issues)
+        });
+        if wanted == Some(true) {
+            detail = checked;
+        }
+    }
+    // A type without a detail object is complete as it is.
+    if let Some(kind) = chosen.filter(|kind| kind.spec().detail.is_none()) {
+        detail = check_detail(kind, input, &mut issues);
+    }
     // No issue means every required value was present.
-    match (name, vpc_id, subnet_id, connection_type) {
-        (Some(name), Some(vpc_id), Some(subnet_id), Some(connection_type)) if issues.is_empty() => Ok(ValidCreate {
+    match (name, vpc_id, subnet_id, detail) {
+        (Some(name), Some(vpc_id), Some(subnet_id), Some(detail)) if issues.is_empty() => Ok(ValidCreate {
             name,
             description,
             vpc_id,
             subnet_id,
-            connection_type,
-            kafka_detail,
-            rocketmq_detail,
+            detail,
         }),
         _ => Err(issues),
     }
@@ -255,12 +387,12 @@ pub fn check_create_input<S: AsRef<str>>(input: &CreateInput<S>) -> Result<Valid
 /// A type's detail object: its rules when given; required for its type
 /// (`for_type` true), not allowed for another (false); with an unknown
 /// type (`None`) checked if given, neither demanded nor forbidden.
-fn detail<'a, T, V>(
+fn detail_object<V>(
     field: Field,
-    raw: &'a Raw<T>,
+    raw: Raw<()>,
     for_type: Option<bool>,
     issues: &mut Vec<Issue>,
-    check: impl FnOnce(&'a T, &mut Vec<Issue>) -> Option<V>,
+    check: impl FnOnce(&mut Vec<Issue>) -> Option<V>,
 ) -> Option<V> {
     match (raw, for_type) {
         (Raw::WrongType(received), _) => {
@@ -268,7 +400,7 @@ fn detail<'a, T, V>(
                 field,
                 IssueKind::InvalidType {
                     expected: ValueKind::Object,
-                    received: *received,
+                    received,
                 },
             ));
             None
@@ -283,11 +415,11 @@ fn detail<'a, T, V>(
             ));
             None
         }
-        (Raw::Value(_), Some(false)) => {
+        (Raw::Value(()), Some(false)) => {
             issues.push(Issue::new(field, IssueKind::DetailNotAllowed));
             None
         }
-        (Raw::Value(value), _) => check(value, issues),
+        (Raw::Value(()), _) => check(issues),
         (Raw::Missing | Raw::Null, Some(true)) => {
             issues.push(Issue::new(field, IssueKind::Required));
             None
@@ -302,10 +434,50 @@ pub struct ValidUpdate<'a> {
     /// `None` when absent (unchanged); `Some("")` when `null` or empty
     /// (the description is cleared).
     pub description: Option<&'a str>,
+    /// New settings of the connection's type.
+    pub detail: Option<ValidDetailUpdate<'a>>,
+}
+
+/// What an update changes in a detail object, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValidDetailUpdate<'a> {
     /// New SASL credentials (`kafka_detail.user_name` and `password`).
-    pub kafka_detail: Option<ValidCredentials<'a>>,
+    Kafka(ValidCredentials<'a>),
     /// New RocketMQ settings (the whole `rocketmq_detail`).
-    pub rocketmq_detail: Option<ValidRocketmq<'a>>,
+    Rocketmq(ValidRocketmq<'a>),
+}
+
+impl ValidDetailUpdate<'_> {
+    /// The change to send.
+    pub fn to_update(&self) -> DetailUpdate {
+        match self {
+            ValidDetailUpdate::Kafka(credentials) => DetailUpdate::Kafka(credentials.to_detail()),
+            ValidDetailUpdate::Rocketmq(rocketmq) => DetailUpdate::Rocketmq(rocketmq.to_detail()),
+        }
+    }
+
+    /// Every field the normalized body carries in the detail object, as
+    /// [`ValidDetail::fields`].
+    pub fn fields(&self, mut carried: impl FnMut(Field, bool)) {
+        match self {
+            ValidDetailUpdate::Kafka(credentials) => credentials.fields(&mut carried),
+            ValidDetailUpdate::Rocketmq(rocketmq) => rocketmq.fields(&mut carried),
+        }
+    }
+}
+
+/// The update rules of `kind`'s detail object (given as an object): `None`
+/// for a type that has none.
+fn check_detail_update<'a, S: AsRef<str>>(
+    kind: ConnectionType,
+    input: &'a Input<S>,
+    issues: &mut Vec<Issue>,
+) -> Option<ValidDetailUpdate<'a>> {
+    match kind {
+        ConnectionType::Webhook => None,
+        ConnectionType::Kafka => kafka::check_credentials(input, issues).map(ValidDetailUpdate::Kafka),
+        ConnectionType::Rocketmq => rocketmq::check_rocketmq(input, issues).map(ValidDetailUpdate::Rocketmq),
+    }
 }
 
 impl ValidUpdate<'_> {
@@ -313,8 +485,7 @@ impl ValidUpdate<'_> {
     pub fn to_request(&self) -> UpdateConnectionRequest {
         UpdateConnectionRequest {
             description: self.description.map(String::from),
-            kafka_detail: self.kafka_detail.as_ref().map(ValidCredentials::to_detail),
-            rocketmq_detail: self.rocketmq_detail.as_ref().map(ValidRocketmq::to_detail),
+            detail: self.detail.as_ref().map(ValidDetailUpdate::to_update),
         }
     }
 }
@@ -322,44 +493,53 @@ impl ValidUpdate<'_> {
 /// Validates an update body: `description` (at most 255 characters), new
 /// Kafka credentials (`kafka_detail` with `user_name` and `password`, the
 /// other Kafka settings cannot change), or new RocketMQ settings
-/// (`rocketmq_detail`, by the create rules). Whether the connection has
-/// that type is the server's to say.
-pub fn validate_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<UpdateConnectionRequest, Vec<Issue>> {
+/// (`rocketmq_detail`, by the create rules): one type's settings at most.
+/// Whether the connection has that type is the server's to say.
+pub fn validate_update<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<UpdateConnectionRequest, Vec<Issue>> {
     check_update(body).map(|valid| valid.to_request())
 }
 
 /// [`validate_update`] without copying anything.
-pub fn check_update<S: AsRef<str>>(body: &Body<UpdateInput<S>>) -> Result<ValidUpdate<'_>, Vec<Issue>> {
+pub fn check_update<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidUpdate<'_>, Vec<Issue>> {
     let input = match body {
         Body::Object(input) => input,
         Body::NotObject(received) => return Err(alloc::vec![not_an_object(*received)]),
     };
     let mut issues = Vec::new();
-    unknown_keys(Field::Root, &input.unknown_keys, &UPDATE_KEYS, &mut issues);
-    let description = match &input.description {
+    // The create request's other properties are not the update's.
+    let create_only = CREATE_KEYS
+        .iter()
+        .copied()
+        .filter(|key| !UPDATE_KEYS.contains(key))
+        .filter(|key| Field::from_key(Field::Root, key).is_some_and(|field| !input.text(field).is_absent()));
+    unknown_keys(
+        Field::Root,
+        create_only.chain(input.unknown_keys_of(Field::Root)),
+        UPDATE_KEYS.iter().copied(),
+        &mut issues,
+    );
+    let description = match input.text(Field::Description) {
         Raw::Null => Some(""),
-        raw => check_string(Field::Description, raw, Presence::Optional, &mut issues)
-            .or_else(|| matches!(raw, Raw::Value(text) if text.as_ref().is_empty()).then_some("")),
+        Raw::Value("") => Some(""),
+        raw => check_string(Field::Description, raw, Presence::Optional, &mut issues),
     };
-    let kafka_detail = detail(
-        Field::KafkaDetail,
-        &input.kafka_detail,
-        None,
-        &mut issues,
-        kafka::check_credentials,
-    );
-    let rocketmq_detail = detail(
-        Field::RocketmqDetail,
-        &input.rocketmq_detail,
-        None,
-        &mut issues,
-        rocketmq::check_rocketmq,
-    );
+    let mut detail = None;
+    for spec in &TYPES {
+        let Some(object) = spec.detail else { continue };
+        let checked = detail_object(object, input.object(object), None, &mut issues, |issues| {
+            check_detail_update(spec.kind, input, issues)
+        });
+        match (checked, &detail) {
+            (Some(checked), None) => detail = Some((object, checked)),
+            // A connection has one type: one type's settings per update.
+            (Some(_), Some((first, _))) => issues.push(Issue::new(object, IssueKind::DetailConflict { with: *first })),
+            (None, _) => {}
+        }
+    }
     if issues.is_empty() {
         Ok(ValidUpdate {
             description,
-            kafka_detail,
-            rocketmq_detail,
+            detail: detail.map(|(_, detail)| detail),
         })
     } else {
         Err(issues)
@@ -378,38 +558,32 @@ fn not_an_object(received: ValueKind) -> Issue {
 
 /// One issue naming the properties an object should not have, with a
 /// "did you mean" for the first that looks like a known one.
-pub(crate) fn unknown_keys<S: AsRef<str>>(field: Field, keys: &[S], known: &[&'static str], issues: &mut Vec<Issue>) {
-    if keys.is_empty() {
+pub(crate) fn unknown_keys<'k>(
+    field: Field,
+    keys: impl Iterator<Item = &'k str> + Clone,
+    known: impl Iterator<Item = &'static str> + Clone,
+    issues: &mut Vec<Issue>,
+) {
+    if keys.clone().next().is_none() {
         return;
     }
     let suggestion = keys
-        .iter()
-        .find_map(|key| suggest_key(key.as_ref(), known).map(|known_key| (quote(key.as_ref()), known_key)));
+        .clone()
+        .find_map(|key| suggest_key(key, known.clone()).map(|known_key| (quote(key), known_key)));
     issues.push(Issue::new(
         field,
         IssueKind::UnrecognizedKeys {
-            keys: keys
-                .iter()
-                .take(UNKNOWN_KEYS_LISTED)
-                .map(|key| quote(key.as_ref()))
-                .collect(),
-            more: keys.len().saturating_sub(UNKNOWN_KEYS_LISTED),
+            keys: keys.clone().take(UNKNOWN_KEYS_LISTED).map(quote).collect(),
+            more: keys.count().saturating_sub(UNKNOWN_KEYS_LISTED),
             suggestion,
         },
     ));
 }
 
 /// The known key that `key` most likely meant: the same in snake_case
-/// (`vpcId`, `VPC-ID`), or an older API name (`sasl_ssl`, `username`).
-pub fn suggest_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    let legacy = match key {
-        "sasl_ssl" | "saslSsl" => Some("enable_sasl_ssl"),
-        "username" | "userName" => Some("user_name"),
-        _ => None,
-    };
-    if let Some(legacy) = legacy.filter(|name| known.contains(name)) {
-        return Some(legacy);
-    }
+/// (`vpcId`, `VPC-ID`), or the current name of an older one (`sasl_ssl`,
+/// `saslSsl`: `enable_sasl_ssl`).
+pub fn suggest_key(key: &str, known: impl Iterator<Item = &'static str> + Clone) -> Option<&'static str> {
     // The key in snake_case, compared as it is produced (no allocation: an
     // object may have thousands of unknown keys).
     let snake = || {
@@ -425,10 +599,18 @@ pub fn suggest_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
             underscore.then_some('_').into_iter().chain(core::iter::once(lower))
         })
     };
+    let current = ALIASES
+        .iter()
+        .find(|alias| alias.key == key || (key.is_ascii() && snake().eq(alias.key.chars())))
+        .and_then(|alias| alias.field.spec())
+        .map(FieldSpec::key);
+    if let Some(current) = current.filter(|name| known.clone().any(|known| known == *name)) {
+        return Some(current);
+    }
     // Known names are ASCII and only grow in snake_case: most keys are
     // ruled out by their first letter or their length alone.
     let first = key.bytes().next().map(|byte| byte.to_ascii_lowercase());
-    known.iter().copied().find(|name| {
+    known.clone().find(|name| {
         *name != key
             && key.is_ascii()
             && key.len() <= name.len()

@@ -1,9 +1,8 @@
 //! `rocketmq_detail` rules.
 
-use super::kafka::credential_when_on;
-use super::{check_flag, check_string, unknown_keys, Presence};
-use crate::fields::ROCKETMQ_KEYS;
-use crate::input::RocketmqInput;
+use super::{check_flag, check_string, credential_when_on, unknown_keys, Presence};
+use crate::fields::keys_of_object;
+use crate::input::Input;
 use crate::issue::{Field, Issue};
 use crate::model::{RocketmqDetail, Secret};
 use alloc::string::String;
@@ -32,28 +31,63 @@ impl ValidRocketmq<'_> {
             password: self.password.map(Secret::new),
         }
     }
+
+    /// The fields the detail carries (see [`super::ValidDetail::fields`]).
+    pub(super) fn fields(&self, carried: &mut impl FnMut(Field, bool)) {
+        carried(Field::RocketmqDetail, true);
+        carried(Field::RocketmqInstanceId, true);
+        carried(Field::RocketmqAddr, true);
+        carried(Field::UseTls, self.use_tls);
+        carried(Field::EnableAcl, self.enable_acl);
+        if self.user_name.is_some() {
+            carried(Field::RocketmqUserName, true);
+        }
+        if self.password.is_some() {
+            carried(Field::RocketmqPassword, true);
+        }
+    }
 }
 
 /// Every rule of `rocketmq_detail`; the normalized detail when it has no
 /// issue. The switches default to false; the ACL user and password are
 /// required when ACL is enabled.
 pub(super) fn check_rocketmq<'a, S: AsRef<str>>(
-    input: &'a RocketmqInput<S>,
+    input: &'a Input<S>,
     issues: &mut Vec<Issue>,
 ) -> Option<ValidRocketmq<'a>> {
     let before = issues.len();
-    unknown_keys(Field::RocketmqDetail, &input.unknown_keys, &ROCKETMQ_KEYS, issues);
+    unknown_keys(
+        Field::RocketmqDetail,
+        input.unknown_keys_of(Field::RocketmqDetail),
+        keys_of_object(Field::RocketmqDetail),
+        issues,
+    );
     let instance_id = check_string(
         Field::RocketmqInstanceId,
-        &input.instance_id,
+        input.text(Field::RocketmqInstanceId),
         Presence::Required,
         issues,
     );
-    let addr = check_string(Field::RocketmqAddr, &input.addr, Presence::Required, issues);
-    let use_tls = check_flag(Field::UseTls, &input.use_tls, issues);
-    let enable_acl = check_flag(Field::EnableAcl, &input.enable_acl, issues);
-    let user_name = credential_when_on(Field::RocketmqUserName, &input.user_name, enable_acl, issues);
-    let password = credential_when_on(Field::RocketmqPassword, &input.password, enable_acl, issues);
+    let addr = check_string(
+        Field::RocketmqAddr,
+        input.text(Field::RocketmqAddr),
+        Presence::Required,
+        issues,
+    );
+    let use_tls = check_flag(Field::UseTls, input.flag(Field::UseTls), issues);
+    let enable_acl = check_flag(Field::EnableAcl, input.flag(Field::EnableAcl), issues);
+    let user_name = credential_when_on(
+        Field::RocketmqUserName,
+        input.text(Field::RocketmqUserName),
+        enable_acl,
+        issues,
+    );
+    let password = credential_when_on(
+        Field::RocketmqPassword,
+        input.text(Field::RocketmqPassword),
+        enable_acl,
+        issues,
+    );
     if issues.len() > before {
         return None;
     }

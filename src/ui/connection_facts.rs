@@ -6,6 +6,7 @@
 
 use super::console;
 use super::text::Text;
+use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::{ConnectionInfo, ConnectionStatus};
@@ -29,39 +30,31 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             <dd>{move || info.with(value)}</dd>
         }
     };
-    let kafka = move || {
-        info.with(|info| info.kafka_detail.clone()).map(|kafka| {
-            let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
-            let password = kafka.password.as_ref().map(|_| MASKED.to_owned());
-            view! {
-                <h3>{move || ui.text().kafka_section}</h3>
-                <dl class="facts">
-                    {row(label(Field::InstanceId), kafka.instance_id.unwrap_or_default())}
-                    {row(label(Field::Addr), kafka.addr.unwrap_or_default())}
-                    {row(label(Field::SecurityProtocol), kafka.security_protocol.unwrap_or_default())}
-                    {row(label(Field::EnableSaslSsl), kafka.enable_sasl_ssl.unwrap_or(false).to_string())}
-                    {row(label(Field::UserName), kafka.user_name.unwrap_or_default())}
-                    {password.map(|masked| row(label(Field::Password), masked))}
-                    {row(label(Field::Acks), kafka.acks.unwrap_or_default())}
-                </dl>
-            }
-        })
-    };
-    let rocketmq = move || {
-        info.with(|info| info.rocketmq_detail.clone()).map(|rocketmq| {
-            let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
-            let password = rocketmq.password.as_ref().map(|_| MASKED.to_owned());
-            view! {
-                <h3>{move || ui.text().rocketmq_section}</h3>
-                <dl class="facts" id="rocketmq-facts">
-                    {row(label(Field::RocketmqInstanceId), rocketmq.instance_id.unwrap_or_default())}
-                    {row(label(Field::RocketmqAddr), rocketmq.addr.unwrap_or_default())}
-                    {row(label(Field::UseTls), rocketmq.use_tls.unwrap_or(false).to_string())}
-                    {row(label(Field::EnableAcl), rocketmq.enable_acl.unwrap_or(false).to_string())}
-                    {row(label(Field::RocketmqUserName), rocketmq.user_name.unwrap_or_default())}
-                    {password.map(|masked| row(label(Field::RocketmqPassword), masked))}
-                </dl>
-            }
+    // The detail object of the connection's type, field by field as the
+    // table lists them: a password only as a mask, and only when echoed.
+    let detail = move || {
+        let detail = info.with(|info| info.detail())?;
+        let kind = detail.kind();
+        let object = kind.spec().detail?;
+        let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
+        let rows = FIELDS
+            .iter()
+            .filter(|spec| spec.parent() == object)
+            .filter_map(|spec| {
+                let value = match spec.family {
+                    Family::Flag => detail.flag(spec.field).unwrap_or(false).to_string(),
+                    Family::Secret if detail.has_password() => MASKED.to_owned(),
+                    Family::Secret => return None,
+                    _ => detail.text(spec.field).unwrap_or_default().to_owned(),
+                };
+                Some(row(label(spec.field), value))
+            })
+            .collect_view();
+        Some(view! {
+            <h3>{move || ui.text().type_section(kind)}</h3>
+            <dl class="facts" id=format!("{}-facts", kind.spec().ident.to_ascii_lowercase())>
+                {rows}
+            </dl>
         })
     };
     let error_info = move || {
@@ -110,8 +103,7 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             {fact(text(|t| t.created_time), |info| info.created_time.clone())}
             {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
         </dl>
-        {kafka}
-        {rocketmq}
+        {detail}
         {other_members}
     }
 }

@@ -2,13 +2,12 @@
 //! request per submit, every failure explained with the form intact, and
 //! the new connection's details opened on success.
 
+use super::detail_section::DetailSection;
 use super::draft::{field_id, Validation};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::draft_text_field;
-use super::kafka_section::KafkaSection;
 use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
-use super::rocketmq_section::RocketmqSection;
 use super::views::{views, CreateCall};
 use super::{console, focus};
 use crate::api::{Abort, ApiError};
@@ -106,7 +105,7 @@ pub fn CreateForm() -> impl IntoView {
         })
     };
 
-    let type_choice = move |kind: ConnectionType, help: fn(&super::text::Text) -> &'static str| {
+    let type_choice = move |kind: ConnectionType| {
         view! {
             <label class="choice">
                 <input
@@ -117,7 +116,7 @@ pub fn CreateForm() -> impl IntoView {
                     prop:checked=move || draft.connection_type.get() == kind
                     on:change=move |_| draft.connection_type.set(kind)
                 />
-                <span><strong>{kind.as_str()}</strong> " " {move || help(ui.text())}</span>
+                <span><strong>{kind.as_str()}</strong> " " {move || ui.text().type_help(kind)}</span>
             </label>
         }
     };
@@ -127,23 +126,19 @@ pub fn CreateForm() -> impl IntoView {
             <h2 id="create-title">{move || ui.text().create_title}</h2>
             <form id="create-form" novalidate on:submit=submit>
                 {summary}
-                {draft_text_field(draft, validation, Field::Name, |t| t.name_help)}
-                {draft_text_field(draft, validation, Field::Description, |t| t.description_help)}
-                {draft_text_field(draft, validation, Field::VpcId, |t| t.vpc_id_help)}
-                {draft_text_field(draft, validation, Field::SubnetId, |t| t.subnet_id_help)}
+                {draft_text_field(draft, validation, Field::Name)}
+                {draft_text_field(draft, validation, Field::Description)}
+                {draft_text_field(draft, validation, Field::VpcId)}
+                {draft_text_field(draft, validation, Field::SubnetId)}
                 <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
                     <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>
-                    {type_choice(ConnectionType::Webhook, |t| t.webhook_help)}
-                    {type_choice(ConnectionType::Kafka, |t| t.kafka_help)}
-                    {type_choice(ConnectionType::Rocketmq, |t| t.rocketmq_help)}
+                    {ConnectionType::ALL.map(type_choice).collect_view()}
                 </fieldset>
-                <Show when=move || draft.connection_type.get() == ConnectionType::Kafka>
-                    <KafkaSection draft=draft validation=validation />
-                </Show>
-                <Show when=move || draft.connection_type.get() == ConnectionType::Rocketmq>
-                    <RocketmqSection draft=draft validation=validation />
-                </Show>
+                {move || {
+                    let kind = draft.connection_type.get();
+                    view! { <DetailSection kind=kind draft=draft validation=validation /> }
+                }}
                 <MissingSettings tried=settings_missing />
                 <div class="actions">
                     <button

@@ -1,5 +1,6 @@
-//! "Change credentials" for a connection that signs in to its instance: a
-//! Kafka connection with SASL_SSL, or a RocketMQ one with ACL. The new user
+//! "Change credentials" for a connection that signs in to its instance
+//! (its type's switch on: a Kafka connection with SASL_SSL, a RocketMQ one
+//! with ACL), drawn from the type table. The new user
 //! name and password are checked by the update rules as they are typed and
 //! sent with `PUT` (Kafka: `kafka_detail {user_name, password}`; RocketMQ:
 //! the whole `rocketmq_detail`, its other settings as the server last
@@ -12,51 +13,48 @@ use super::field::TextField;
 use super::missing_settings::MissingSettings;
 use super::{console, focus, save_update, settled_outcome, Snapshot};
 use crate::api::Endpoint;
+use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
-use crate::input::{Body, KafkaInput, Raw, RocketmqInput, UpdateInput};
+use crate::input::{Body, Slot, UpdateInput};
 use crate::issue::{Field, Issue};
-use crate::model::{ConnectionInfo, ConnectionType, UpdateConnectionRequest};
+use crate::model::{ConnectionInfo, UpdateConnectionRequest};
 use crate::rules::validate_update;
 use leptos::prelude::*;
 
 /// Which credentials a connection has, if any: the user name and password
-/// fields of its type.
+/// fields of its type, when its switch (SASL_SSL, ACL) is on.
 fn credential_fields(info: &ConnectionInfo) -> Option<(Field, Field)> {
-    match info.connection_type.known()? {
-        ConnectionType::Kafka if info.kafka_detail.as_ref()?.enable_sasl_ssl == Some(true) => {
-            Some((Field::UserName, Field::Password))
-        }
-        ConnectionType::Rocketmq if info.rocketmq_detail.as_ref()?.enable_acl == Some(true) => {
-            Some((Field::RocketmqUserName, Field::RocketmqPassword))
-        }
-        _ => None,
-    }
+    let detail = info.detail()?;
+    detail.credentials_on().then_some(detail.kind().spec().credentials?)
 }
 
-/// The update that sets `user_name` and `password` on `info`'s connection.
+/// The update that sets `user_name` and `password` on `info`'s connection:
+/// the pair alone where the type rotates only its credentials (Kafka), else
+/// the whole detail object as the server last showed it (RocketMQ).
 fn update_for(info: &ConnectionInfo, user_name: String, password: String) -> UpdateInput {
     let mut update = UpdateInput::default();
-    match &info.rocketmq_detail {
-        Some(rocketmq) if info.connection_type.known() == Some(ConnectionType::Rocketmq) => {
-            let text = |value: &Option<String>| value.clone().map_or(Raw::Missing, Raw::Value);
-            update.rocketmq_detail = Raw::Value(RocketmqInput {
-                instance_id: text(&rocketmq.instance_id),
-                addr: text(&rocketmq.addr),
-                use_tls: Raw::Value(rocketmq.use_tls.unwrap_or(false)),
-                enable_acl: Raw::Value(true),
-                user_name: Raw::Value(user_name),
-                password: Raw::Value(password),
-                unknown_keys: Vec::new(),
-            });
-        }
-        _ => {
-            update.kafka_detail = Raw::Value(KafkaInput {
-                user_name: Raw::Value(user_name),
-                password: Raw::Value(password),
-                ..KafkaInput::default()
-            });
+    update.set_field(Field::Root, Slot::Object);
+    let Some(detail) = info.detail() else {
+        return update;
+    };
+    let spec = detail.kind().spec();
+    let (Some(object), Some((user_field, password_field))) = (spec.detail, spec.credentials) else {
+        return update;
+    };
+    update.set_field(object, Slot::Object);
+    if !spec.update_credentials_only {
+        for field in FIELDS.iter().filter(|field| field.parent() == object) {
+            let value = match field.family {
+                Family::Flag => Slot::Flag(Some(field.field) == spec.switch || detail.flag(field.field) == Some(true)),
+                _ => detail
+                    .text(field.field)
+                    .map_or(Slot::Missing, |text| Slot::Text(text.to_owned())),
+            };
+            update.set_field(field.field, value);
         }
     }
+    update.set_field(user_field, Slot::Text(user_name));
+    update.set_field(password_field, Slot::Text(password));
     update
 }
 
@@ -127,11 +125,9 @@ pub fn CredentialsEditor(
         let current = snapshot.with_untracked(|s| {
             s.as_ref()
                 .and_then(|s| {
-                    s.info
-                        .kafka_detail
-                        .as_ref()
-                        .and_then(|kafka| kafka.user_name.clone())
-                        .or_else(|| s.info.rocketmq_detail.as_ref().and_then(|r| r.user_name.clone()))
+                    let detail = s.info.detail()?;
+                    let (user_field, _) = detail.kind().spec().credentials?;
+                    detail.text(user_field).map(str::to_owned)
                 })
                 .unwrap_or_default()
         });
@@ -216,7 +212,7 @@ pub fn CredentialsEditor(
                 <TextField
                     field=password_field
                     label=label(password_field)
-                    help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
+                    help=Signal::derive(move || ui.text().password_help.to_owned())
                     value=password
                     state=state(password_field)
                     input_type=Signal::derive(|| "password")

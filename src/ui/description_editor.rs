@@ -1,4 +1,4 @@
-//! The description, editable in place (the only field the API updates).
+//! The description, editable in place (the one field of the body an update changes; a detail object's credentials have their own editor).
 //!
 //! Saving is optimistic: the new text shows at once; if the PUT fails the
 //! old text comes back, the error says why, and the edit stays in the
@@ -12,7 +12,7 @@ use super::missing_settings::MissingSettings;
 use super::{console, focus, save_update, settled_outcome, Snapshot};
 use crate::api::Endpoint;
 use crate::i18n::field_label;
-use crate::input::{Body, Raw, UpdateInput};
+use crate::input::{Body, Slot, UpdateInput};
 use crate::issue::Field;
 use crate::model::UpdateConnectionRequest;
 use crate::rules::validate_update;
@@ -78,10 +78,10 @@ pub fn DescriptionEditor(
     };
 
     let check = move || {
-        validate_update(&Body::Object(UpdateInput {
-            description: Raw::Value(text.get()),
-            ..UpdateInput::default()
-        }))
+        let mut update = UpdateInput::default();
+        update.set_field(Field::Root, Slot::Object);
+        update.set_field(Field::Description, Slot::Text(text.get()));
+        validate_update(&Body::Object(update))
     };
     // A memo: the field reads its state several times per keystroke; the
     // rule runs once.

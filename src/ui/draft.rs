@@ -1,122 +1,73 @@
 //! The create form's values and validation state.
 
-use crate::input::{CreateInput, KafkaInput, Raw, RocketmqInput};
-use crate::issue::{Field, Issue};
+use crate::fields::{Family, FIELDS};
+use crate::input::{Input, Slot};
+use crate::issue::{Field, Issue, ALL_FIELDS};
 use crate::model::{Acks, ConnectionType};
 use leptos::prelude::*;
 
-/// What the user has typed. The Kafka and RocketMQ values stay while
-/// another type is chosen, so switching back and forth loses nothing.
+/// What the user has typed: a text and a switch per field of the table,
+/// whatever the type. A detail object's values stay while another type is
+/// chosen, so switching back and forth loses nothing.
 #[derive(Debug, Clone, Copy)]
 pub struct Draft {
-    pub name: RwSignal<String>,
-    pub description: RwSignal<String>,
-    pub vpc_id: RwSignal<String>,
-    pub subnet_id: RwSignal<String>,
+    texts: [RwSignal<String>; ALL_FIELDS.len()],
+    flags: [RwSignal<bool>; ALL_FIELDS.len()],
     pub connection_type: RwSignal<ConnectionType>,
-    pub instance_id: RwSignal<String>,
-    pub addr: RwSignal<String>,
-    pub security_protocol: RwSignal<String>,
-    pub enable_sasl_ssl: RwSignal<bool>,
-    pub user_name: RwSignal<String>,
-    pub password: RwSignal<String>,
-    pub acks: RwSignal<Acks>,
-    pub rocketmq_instance_id: RwSignal<String>,
-    pub rocketmq_addr: RwSignal<String>,
-    pub use_tls: RwSignal<bool>,
-    pub enable_acl: RwSignal<bool>,
-    pub rocketmq_user_name: RwSignal<String>,
-    pub rocketmq_password: RwSignal<String>,
 }
 
 impl Default for Draft {
     fn default() -> Self {
-        Draft {
-            name: RwSignal::new(String::new()),
-            description: RwSignal::new(String::new()),
-            vpc_id: RwSignal::new(String::new()),
-            subnet_id: RwSignal::new(String::new()),
+        let draft = Draft {
+            texts: core::array::from_fn(|_| RwSignal::new(String::new())),
+            flags: core::array::from_fn(|_| RwSignal::new(false)),
             connection_type: RwSignal::new(ConnectionType::Webhook),
-            instance_id: RwSignal::new(String::new()),
-            addr: RwSignal::new(String::new()),
-            security_protocol: RwSignal::new(String::new()),
-            enable_sasl_ssl: RwSignal::new(false),
-            user_name: RwSignal::new(String::new()),
-            password: RwSignal::new(String::new()),
-            acks: RwSignal::new(Acks::default()),
-            rocketmq_instance_id: RwSignal::new(String::new()),
-            rocketmq_addr: RwSignal::new(String::new()),
-            use_tls: RwSignal::new(false),
-            enable_acl: RwSignal::new(false),
-            rocketmq_user_name: RwSignal::new(String::new()),
-            rocketmq_password: RwSignal::new(String::new()),
-        }
+        };
+        draft.text(Field::Acks).set(Acks::default().as_str().to_owned());
+        draft
     }
 }
 
 impl Draft {
-    /// The text signal behind a string field.
-    pub fn text(&self, field: Field) -> Option<RwSignal<String>> {
-        Some(match field {
-            Field::Name => self.name,
-            Field::Description => self.description,
-            Field::VpcId => self.vpc_id,
-            Field::SubnetId => self.subnet_id,
-            Field::InstanceId => self.instance_id,
-            Field::Addr => self.addr,
-            Field::SecurityProtocol => self.security_protocol,
-            Field::UserName => self.user_name,
-            Field::Password => self.password,
-            Field::RocketmqInstanceId => self.rocketmq_instance_id,
-            Field::RocketmqAddr => self.rocketmq_addr,
-            Field::RocketmqUserName => self.rocketmq_user_name,
-            Field::RocketmqPassword => self.rocketmq_password,
-            _ => return None,
-        })
+    /// The text behind a field (a switch's or an object's is never shown).
+    pub fn text(&self, field: Field) -> RwSignal<String> {
+        self.texts[field as usize]
     }
 
-    /// The form as the rules' untyped input (tracked: re-runs on every change).
-    pub fn input(&self) -> CreateInput {
-        let text = |signal: RwSignal<String>| Raw::Value(signal.get());
-        let kind = self.connection_type.get();
-        let kafka = kind == ConnectionType::Kafka;
-        CreateInput {
-            name: text(self.name),
-            description: text(self.description),
-            vpc_id: text(self.vpc_id),
-            subnet_id: text(self.subnet_id),
-            connection_type: Raw::Value(self.connection_type.get().as_str().to_owned()),
-            kafka_detail: if kafka {
-                Raw::Value(KafkaInput {
-                    instance_id: text(self.instance_id),
-                    addr: text(self.addr),
-                    security_protocol: text(self.security_protocol),
-                    enable_sasl_ssl: Raw::Value(self.enable_sasl_ssl.get()),
-                    user_name: text(self.user_name),
-                    password: text(self.password),
-                    acks: Raw::Value(self.acks.get().as_str().to_owned()),
-                    sasl_ssl: Raw::Missing,
-                    username: Raw::Missing,
-                    unknown_keys: Vec::new(),
-                })
-            } else {
-                Raw::Missing
-            },
-            rocketmq_detail: if kind == ConnectionType::Rocketmq {
-                Raw::Value(RocketmqInput {
-                    instance_id: text(self.rocketmq_instance_id),
-                    addr: text(self.rocketmq_addr),
-                    use_tls: Raw::Value(self.use_tls.get()),
-                    enable_acl: Raw::Value(self.enable_acl.get()),
-                    user_name: text(self.rocketmq_user_name),
-                    password: text(self.rocketmq_password),
-                    unknown_keys: Vec::new(),
-                })
-            } else {
-                Raw::Missing
-            },
-            unknown_keys: Vec::new(),
+    /// The value of a switch.
+    pub fn flag(&self, field: Field) -> RwSignal<bool> {
+        self.flags[field as usize]
+    }
+
+    /// Clears every password typed (sent once, it leaves the page).
+    pub fn forget_passwords(&self) {
+        for spec in FIELDS.iter().filter(|spec| spec.family == Family::Secret) {
+            self.text(spec.field).set(String::new());
         }
+    }
+
+    /// The form as the rules' untyped input: the body's fields and the
+    /// chosen type's detail object (tracked: re-runs on every change).
+    pub fn input(&self) -> Input {
+        let kind = self.connection_type.get();
+        let detail = kind.spec().detail;
+        let mut input = Input::default();
+        input.set_field(Field::Root, Slot::Object);
+        for spec in &FIELDS {
+            let parent = spec.parent();
+            if parent != Field::Root && Some(parent) != detail {
+                continue;
+            }
+            let value = match spec.family {
+                Family::Object if Some(spec.field) == detail => Slot::Object,
+                Family::Object => continue,
+                Family::Flag => Slot::Flag(self.flag(spec.field).get()),
+                Family::ConnectionType => Slot::Text(kind.as_str().to_owned()),
+                _ => Slot::Text(self.text(spec.field).get()),
+            };
+            input.set_field(spec.field, value);
+        }
+        input
     }
 }
 

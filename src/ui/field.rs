@@ -2,7 +2,7 @@
 
 use super::console;
 use super::draft::{field_id, Draft, FieldState, Validation};
-use super::text::Text;
+use crate::fields::{Family, SECURITY_PROTOCOLS};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn TextField(
     #[prop(into, default = Signal::stored("text"))] input_type: Signal<&'static str>,
     #[prop(default = None)] max_chars: Option<usize>,
     #[prop(optional)] required: bool,
-    #[prop(optional)] list: Option<&'static str>,
+    #[prop(default = None)] list: Option<&'static str>,
     #[prop(default = None)] optional_text: Option<Signal<&'static str>>,
     on_blur: impl Fn() + 'static,
     on_edit: impl Fn() + 'static,
@@ -105,30 +105,38 @@ pub fn TextField(
 /// the validation state, touched when left, the server's mark dropped when
 /// edited. Whether it is required and its length limit come from the field
 /// table ([`crate::fields`]); optional fields say so in their label.
-pub fn draft_text_field(
-    draft: Draft,
-    validation: Validation,
-    field: Field,
-    help: fn(&Text) -> &'static str,
-) -> impl IntoView {
+pub fn draft_text_field(draft: Draft, validation: Validation, field: Field) -> impl IntoView {
     let ui = console();
-    let value = draft.text(field).expect("a text field of the draft");
+    let value = draft.text(field);
     let required = field.is_required_in_form();
     let max_chars = field.max_chars();
     let optional_text = (!required).then(|| Signal::derive(move || ui.text().optional));
+    // Known values are offered as suggestions (Kafka's security protocols).
+    let suggestions = field
+        .spec()
+        .is_some_and(|spec| spec.family == Family::SecurityProtocol)
+        .then(|| {
+            view! {
+                <datalist id="security-protocols">
+                    {SECURITY_PROTOCOLS.map(|protocol| view! { <option value=protocol></option> }).collect_view()}
+                </datalist>
+            }
+        });
     view! {
         <TextField
             field=field
             label=Signal::derive(move || field_label(field, ui.locale.get()))
-            help=Signal::derive(move || with_limit(help(ui.text()), field))
+            help=Signal::derive(move || with_limit(ui.text().field_help(field), field))
             value=value
             state=Signal::derive(move || validation.state(field, ui.locale.get()))
             required=required
             max_chars=max_chars
+            list=suggestions.as_ref().map(|_| "security-protocols")
             optional_text=optional_text
             on_blur=move || validation.touch(field)
             on_edit=move || validation.edited(field)
         />
+        {suggestions}
     }
 }
 
@@ -136,14 +144,14 @@ pub fn draft_text_field(
 /// with a button that shows or hides what was typed.
 pub fn draft_password_field(draft: Draft, validation: Validation, field: Field) -> impl IntoView {
     let ui = console();
-    let value = draft.text(field).expect("a text field of the draft");
+    let value = draft.text(field);
     let shown = RwSignal::new(false);
     view! {
         <div class="password-row">
             <TextField
                 field=field
                 label=Signal::derive(move || field_label(field, ui.locale.get()))
-                help=Signal::derive(move || ui.text().kafka_password_help.to_owned())
+                help=Signal::derive(move || ui.text().field_help(field).to_owned())
                 value=value
                 state=Signal::derive(move || validation.state(field, ui.locale.get()))
                 input_type=Signal::derive(move || if shown.get() { "text" } else { "password" })

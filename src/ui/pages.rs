@@ -46,8 +46,7 @@ pub fn Pages() -> impl IntoView {
                     // The Kafka or RocketMQ password has done its job: it
                     // leaves the page. The rest stays as a template for the
                     // next connection.
-                    views.draft.password.set(String::new());
-                    views.draft.rocketmq_password.set(String::new());
+                    views.draft.forget_passwords();
                     if form_shown {
                         let id = answer.value.id.clone();
                         views.created.set(Some(Snapshot::from(answer)));

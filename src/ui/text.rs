@@ -2,6 +2,8 @@
 //! Field labels and validation messages come from [`crate::i18n`]; this
 //! table holds only what the console adds around them.
 
+use crate::issue::Field;
+use crate::model::{Acks, ConnectionType};
 use crate::Locale;
 
 /// Every sentence the console shows, in one language.
@@ -87,7 +89,7 @@ pub struct Text {
     pub security_protocol_help: &'static str,
     pub sasl_help: &'static str,
     pub kafka_user_help: &'static str,
-    pub kafka_password_help: &'static str,
+    pub password_help: &'static str,
     pub show_password: &'static str,
     pub hide_password: &'static str,
     pub acks_help: &'static str,
@@ -289,7 +291,7 @@ const EN: Text = Text {
     security_protocol_help: "Optional. Kafka's own names: PLAINTEXT, SASL_PLAINTEXT or SASL_SSL.",
     sasl_help: "Authenticate to Kafka with SASL over SSL (needs a user name and password).",
     kafka_user_help: "The SASL user of the Kafka instance.",
-    kafka_password_help: "Sent once with this request; never shown again.",
+    password_help: "Sent once with this request; never shown again.",
     show_password: "Show",
     hide_password: "Hide",
     acks_help: "How many replicas must confirm a message before it counts as delivered.",
@@ -490,7 +492,7 @@ const ZH_CN: Text = Text {
     security_protocol_help: "可选。Kafka 的协议名称：PLAINTEXT、SASL_PLAINTEXT 或 SASL_SSL。",
     sasl_help: "通过 SSL 上的 SASL 认证访问 Kafka（需要用户名和密码）。",
     kafka_user_help: "Kafka 实例的 SASL 用户。",
-    kafka_password_help: "仅随本次请求发送一次，之后不再显示。",
+    password_help: "仅随本次请求发送一次，之后不再显示。",
     show_password: "显示",
     hide_password: "隐藏",
     acks_help: "消息被视为送达前需要多少副本确认。",
@@ -615,5 +617,58 @@ pub fn text(locale: Locale) -> &'static Text {
     match locale {
         Locale::En => &EN,
         Locale::ZhCn => &ZH_CN,
+    }
+}
+
+impl Text {
+    /// The help under a field of the create form (`""` for the body, the
+    /// type and the detail objects, which have none of their own).
+    pub fn field_help(&self, field: Field) -> &'static str {
+        match field {
+            Field::Root | Field::Type | Field::KafkaDetail | Field::RocketmqDetail => "",
+            Field::Name => self.name_help,
+            Field::Description => self.description_help,
+            Field::VpcId => self.vpc_id_help,
+            Field::SubnetId => self.subnet_id_help,
+            Field::InstanceId => self.instance_id_help,
+            Field::Addr => self.addr_help,
+            Field::SecurityProtocol => self.security_protocol_help,
+            Field::EnableSaslSsl => self.sasl_help,
+            Field::UserName => self.kafka_user_help,
+            Field::Password | Field::RocketmqPassword => self.password_help,
+            Field::Acks => self.acks_help,
+            Field::RocketmqInstanceId => self.rocketmq_instance_id_help,
+            Field::RocketmqAddr => self.rocketmq_addr_help,
+            Field::UseTls => self.use_tls_help,
+            Field::EnableAcl => self.acl_help,
+            Field::RocketmqUserName => self.rocketmq_user_help,
+        }
+    }
+
+    /// What a type reaches, beside its choice in the form.
+    pub fn type_help(&self, kind: ConnectionType) -> &'static str {
+        match kind {
+            ConnectionType::Webhook => self.webhook_help,
+            ConnectionType::Kafka => self.kafka_help,
+            ConnectionType::Rocketmq => self.rocketmq_help,
+        }
+    }
+
+    /// The title of a type's detail object, in the form and the details.
+    pub fn type_section(&self, kind: ConnectionType) -> &'static str {
+        match kind {
+            ConnectionType::Webhook => "",
+            ConnectionType::Kafka => self.kafka_section,
+            ConnectionType::Rocketmq => self.rocketmq_section,
+        }
+    }
+
+    /// What an acks value means.
+    pub fn acks_meaning(&self, acks: Acks) -> &'static str {
+        match acks {
+            Acks::None => self.acks_0,
+            Acks::Leader => self.acks_1,
+            Acks::All => self.acks_all,
+        }
     }
 }

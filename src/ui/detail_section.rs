@@ -1,0 +1,115 @@
+//! A connection type's detail object in the create form, drawn from the
+//! field table: a text field per string, a switch per flag, the choices of
+//! Kafka's acks, and the credentials shown only while their switch is on.
+//! A new type's section needs no code here.
+
+use super::console;
+use super::draft::{field_id, Draft, Validation};
+use super::field::{draft_password_field, draft_text_field};
+use crate::fields::{Family, FieldSpec, Requirement, FIELDS};
+use crate::i18n::field_label;
+use crate::issue::Field;
+use crate::model::{Acks, ConnectionType};
+use leptos::prelude::*;
+
+/// The fields of `kind`'s detail object (nothing for a type without one).
+#[component]
+pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation) -> impl IntoView {
+    let ui = console();
+    let spec = kind.spec();
+    let detail = spec.detail?;
+    let ident = spec.ident.to_ascii_lowercase();
+    let children: Vec<&'static FieldSpec> = FIELDS.iter().filter(|field| field.parent() == detail).collect();
+    let (plain, credentials): (Vec<_>, Vec<_>) = children
+        .into_iter()
+        .partition(|field| field.requirement != Requirement::WhenSwitchedOn);
+    // The credentials follow their switch, where the table puts them.
+    let switch = spec.switch;
+    let rows = plain
+        .into_iter()
+        .map(|field| {
+            let row = control(field, draft, validation);
+            let after = (Some(field.field) == switch).then(|| {
+                let on = draft.flag(field.field);
+                let credentials = credentials.clone();
+                view! {
+                    <Show when=move || on.get()>
+                        {credentials
+                            .iter()
+                            .map(|credential| control(credential, draft, validation))
+                            .collect_view()}
+                    </Show>
+                }
+            });
+            view! { {row} {after} }
+        })
+        .collect_view();
+    Some(view! {
+        <fieldset class=format!("detail {ident}")>
+            <legend>{move || ui.text().type_section(kind)}</legend>
+            {rows}
+        </fieldset>
+    })
+}
+
+/// The control of one field, by its family.
+fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
+    let ui = console();
+    let field = spec.field;
+    match spec.family {
+        Family::Flag => {
+            let value = draft.flag(field);
+            let help_id = format!("{}-help", field_id(field));
+            view! {
+                <div class="field switch">
+                    <label class="check">
+                        <input
+                            id=field_id(field)
+                            type="checkbox"
+                            role="switch"
+                            aria-describedby=help_id.clone()
+                            prop:checked=move || value.get()
+                            on:change=move |ev| value.set(event_target_checked(&ev))
+                        />
+                        {move || field_label(field, ui.locale.get())}
+                    </label>
+                    <p id=help_id class="help">{move || ui.text().field_help(field)}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Family::Acks => acks_choices(field, draft).into_any(),
+        Family::Secret => draft_password_field(draft, validation, field).into_any(),
+        _ => draft_text_field(draft, validation, field).into_any(),
+    }
+}
+
+/// Kafka's acknowledgements as radio choices, each explained.
+fn acks_choices(field: Field, draft: Draft) -> impl IntoView {
+    let ui = console();
+    let value = draft.text(field);
+    view! {
+        <fieldset class="choices" aria-describedby="acks-help" id=field_id(field)>
+            <legend>{move || field_label(field, ui.locale.get())}</legend>
+            <p id="acks-help" class="help">{move || ui.text().field_help(field)}</p>
+            {Acks::ALL_VALUES
+                .into_iter()
+                .map(|acks| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="acks"
+                                id=format!("acks-{}", acks.as_str())
+                                value=acks.as_str()
+                                prop:checked=move || value.with(|text| text == acks.as_str())
+                                on:change=move |_| value.set(acks.as_str().to_owned())
+                            />
+                            <span>{move || ui.text().acks_meaning(acks)}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -112,8 +112,20 @@ impl FieldSpec {
     }
 
     /// The object the field is a property of: the body, or the object
-    /// field whose key starts the path.
+    /// field whose key starts the path (looked up in a table the compiler
+    /// fills).
     pub const fn parent(&self) -> Field {
+        // Guarded, not indexed: no panic path in the validator's wasm.
+        let index = self.field as usize;
+        if index < PARENTS.len() {
+            PARENTS[index]
+        } else {
+            Field::Root
+        }
+    }
+
+    /// [`FieldSpec::parent`], found from the path (for the table).
+    const fn parent_by_path(&self) -> Field {
         let [object, _, ..] = self.path else {
             return Field::Root;
         };
@@ -127,6 +139,62 @@ impl FieldSpec {
         }
         Field::Root
     }
+}
+
+/// The object each field is a property of, by discriminant.
+const PARENTS: [Field; FIELDS.len() + 1] = {
+    let mut parents = [Field::Root; FIELDS.len() + 1];
+    let mut row = 0;
+    while row < FIELDS.len() {
+        parents[row + 1] = FIELDS[row].parent_by_path();
+        row += 1;
+    }
+    parents
+};
+
+/// The property names of every field, in table order: an object's own
+/// properties are a contiguous run of it ([`object_keys`]).
+const KEY_NAMES: [&str; FIELDS.len()] = {
+    let mut keys = [""; FIELDS.len()];
+    let mut row = 0;
+    while row < FIELDS.len() {
+        keys[row] = FIELDS[row].key();
+        row += 1;
+    }
+    keys
+};
+
+/// Where each detail object's properties are in [`KEY_NAMES`], by discriminant.
+const OBJECT_RANGES: [(u8, u8); FIELDS.len() + 1] = {
+    let mut ranges = [(0, 0); FIELDS.len() + 1];
+    let mut row = 0;
+    while row < FIELDS.len() {
+        let parent = FIELDS[row].parent_by_path() as usize;
+        if parent != Field::Root as usize {
+            let (start, end) = ranges[parent];
+            if start == end {
+                ranges[parent] = (row as u8, row as u8 + 1);
+            } else {
+                assert!(
+                    end as usize == row,
+                    "a detail object's fields are contiguous rows of FIELDS"
+                );
+                ranges[parent] = (start, row as u8 + 1);
+            }
+        }
+        row += 1;
+    }
+    ranges
+};
+
+/// The property names of the object `parent` (the body or a detail
+/// object), in form order.
+pub fn object_keys(parent: Field) -> &'static [&'static str] {
+    if parent == Field::Root {
+        return &CREATE_KEYS;
+    }
+    let (start, end) = OBJECT_RANGES.get(parent as usize).copied().unwrap_or_default();
+    KEY_NAMES.get(usize::from(start)..usize::from(end)).unwrap_or_default()
 }
 
 /// `a == b`, usable in constants.
@@ -539,12 +607,36 @@ pub const UPDATE_KEYS: [&str; update_key_count()] = {
     keys
 };
 
-/// The property names of the object `parent`, in form order.
-pub fn keys_of_object(parent: Field) -> impl Iterator<Item = &'static str> + Clone {
-    FIELDS
-        .iter()
-        .filter(move |spec| spec.parent() == parent)
-        .map(FieldSpec::key)
+/// The fields of the create request an update may not have (every field
+/// of the body but the description and the detail objects).
+pub const CREATE_ONLY: [Field; create_only_count()] = {
+    let mut fields = [Field::Root; create_only_count()];
+    let (mut count, mut row) = (0, 0);
+    while row < FIELDS.len() {
+        if is_create_only(&FIELDS[row]) {
+            fields[count] = FIELDS[row].field;
+            count += 1;
+        }
+        row += 1;
+    }
+    fields
+};
+
+const fn is_create_only(spec: &FieldSpec) -> bool {
+    spec.parent_by_path() as u8 == Field::Root as u8
+        && spec.field as u8 != Field::Description as u8
+        && !matches!(spec.family, Family::Object)
+}
+
+const fn create_only_count() -> usize {
+    let (mut count, mut row) = (0, 0);
+    while row < FIELDS.len() {
+        if is_create_only(&FIELDS[row]) {
+            count += 1;
+        }
+        row += 1;
+    }
+    count
 }
 
 // The table's rows are in discriminant order: `Field::spec` relies on it.

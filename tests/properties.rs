@@ -2,7 +2,7 @@
 //! validates serializes to JSON that validates again, unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use eg_connections::fields::keys_of_object;
+use eg_connections::fields::object_keys;
 use eg_connections::input::{Body, CreateInput, CREATE_KEYS};
 use eg_connections::rules::validate_create;
 use eg_connections::{Field, Locale};
@@ -34,7 +34,7 @@ fn field_key() -> impl Strategy<Value = String> {
             CREATE_KEYS
                 .iter()
                 .copied()
-                .chain(keys_of_object(Field::KafkaDetail))
+                .chain(object_keys(Field::KafkaDetail).iter().copied())
                 .collect::<Vec<_>>()
         )
         .prop_map(str::to_owned),

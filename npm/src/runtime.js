@@ -381,4 +381,11 @@ function fieldValidator(field, switchName) {
   };
 }
 
-export { attach, instantiate, instantiateSync, validateCreateConnection, validateUpdateConnection, fieldValidator };
+export {
+  attach,
+  instantiate,
+  instantiateSync,
+  validateCreateConnection,
+  validateUpdateConnection,
+  fieldValidator,
+};

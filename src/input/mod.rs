@@ -171,6 +171,27 @@ impl<S> Slot<S> {
 /// ([`older_slot`]).
 pub const SLOTS: usize = ALL_FIELDS.len() + ALIASES.len();
 
+/// The object each slot's field is a property of (an older name's: its
+/// field's), by slot.
+pub const SLOT_PARENTS: [Field; SLOTS] = {
+    let mut parents = [Field::Root; SLOTS];
+    let mut index = 1;
+    while index < ALL_FIELDS.len() {
+        if let Some(spec) = ALL_FIELDS[index].spec() {
+            parents[index] = spec.parent();
+        }
+        index += 1;
+    }
+    let mut alias = 0;
+    while alias < ALIASES.len() {
+        if let Some(spec) = ALIASES[alias].field.spec() {
+            parents[ALL_FIELDS.len() + alias] = spec.parent();
+        }
+        alias += 1;
+    }
+    parents
+};
+
 /// The slot of `field`'s older name: after every field's, in [`ALIASES`]
 /// order ([`SLOTS`] when it has none).
 pub fn older_slot(field: Field) -> usize {
@@ -290,6 +311,51 @@ impl<S: AsRef<str>> Input<S> {
             .iter()
             .filter(move |(object, _)| *object == parent)
             .map(|(_, key)| key.as_ref())
+    }
+}
+
+/// A request's properties as the rules read them, wherever they are
+/// held: an [`Input`] (JSON, the console's form), or the npm validator's
+/// buffers read in place (`js::layout::Reader`), so that a validation
+/// copies nothing.
+pub trait Fields {
+    /// The string at slot `index` (a field's discriminant, or [`older_slot`]).
+    fn text_at(&self, index: usize) -> Raw<&str>;
+    /// The boolean at slot `index`.
+    fn flag_at(&self, index: usize) -> Raw<bool>;
+    /// An object field (`Value(())`: an object).
+    fn object(&self, field: Field) -> Raw<()>;
+    /// Whether slot `index` holds anything at all (`null` included).
+    fn given(&self, index: usize) -> bool;
+    /// The unknown property names of the object `parent`, in input order.
+    fn unknown_keys_of(&self, parent: Field) -> impl Iterator<Item = &str>;
+
+    /// A string field.
+    fn text(&self, field: Field) -> Raw<&str> {
+        self.text_at(field as usize)
+    }
+
+    /// A boolean field.
+    fn flag(&self, field: Field) -> Raw<bool> {
+        self.flag_at(field as usize)
+    }
+}
+
+impl<S: AsRef<str>> Fields for Input<S> {
+    fn text_at(&self, index: usize) -> Raw<&str> {
+        Input::text_at(self, index)
+    }
+    fn flag_at(&self, index: usize) -> Raw<bool> {
+        Input::flag_at(self, index)
+    }
+    fn object(&self, field: Field) -> Raw<()> {
+        Input::object(self, field)
+    }
+    fn given(&self, index: usize) -> bool {
+        !matches!(self.slot(index), None | Some(Slot::Missing))
+    }
+    fn unknown_keys_of(&self, parent: Field) -> impl Iterator<Item = &str> {
+        Input::unknown_keys_of(self, parent)
     }
 }
 

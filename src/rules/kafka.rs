@@ -1,8 +1,8 @@
 //! `kafka_detail` rules.
 
 use super::{check_flag, check_string, credential_when_on, merge_alias, unknown_keys, Presence};
-use crate::fields::keys_of_object;
-use crate::input::{older_slot, Input, Raw};
+use crate::fields::object_keys;
+use crate::input::{older_slot, Fields, Raw};
 use crate::issue::{quote, Field, Issue, IssueKind};
 use crate::model::{Acks, KafkaCredentials, KafkaDetail, Secret};
 use alloc::string::String;
@@ -15,8 +15,8 @@ pub fn acks(value: &str) -> Result<Acks, IssueKind> {
 
 /// Kafka's SASL user name (under either of its names) and password: each
 /// required when `required`, each returned when it has no issue.
-fn sasl_credentials<'a, S: AsRef<str>>(
-    input: &'a Input<S>,
+fn sasl_credentials<'a, R: Fields + ?Sized>(
+    input: &'a R,
     required: bool,
     issues: &mut Vec<Issue>,
 ) -> (Option<&'a str>, Option<&'a str>) {
@@ -77,14 +77,9 @@ impl ValidKafka<'_> {
 }
 
 /// Every rule of `kafka_detail`; the normalized detail when it has no issue.
-pub(super) fn check_kafka<'a, S: AsRef<str>>(input: &'a Input<S>, issues: &mut Vec<Issue>) -> Option<ValidKafka<'a>> {
+pub(super) fn check_kafka<'a, R: Fields + ?Sized>(input: &'a R, issues: &mut Vec<Issue>) -> Option<ValidKafka<'a>> {
     let before = issues.len();
-    unknown_keys(
-        Field::KafkaDetail,
-        input.unknown_keys_of(Field::KafkaDetail),
-        keys_of_object(Field::KafkaDetail),
-        issues,
-    );
+    unknown_keys(Field::KafkaDetail, input, &[], object_keys(Field::KafkaDetail), issues);
     let instance_id = check_string(
         Field::InstanceId,
         input.text(Field::InstanceId),
@@ -149,8 +144,8 @@ impl ValidCredentials<'_> {
 
 /// An update's `kafka_detail`: a new user name and password, both required
 /// (a rotation replaces the pair); the other Kafka settings cannot change.
-pub(super) fn check_credentials<'a, S: AsRef<str>>(
-    input: &'a Input<S>,
+pub(super) fn check_credentials<'a, R: Fields + ?Sized>(
+    input: &'a R,
     issues: &mut Vec<Issue>,
 ) -> Option<ValidCredentials<'a>> {
     let before = issues.len();
@@ -172,12 +167,7 @@ pub(super) fn check_credentials<'a, S: AsRef<str>>(
         issues.push(Issue::new(Field::KafkaDetail, IssueKind::NotUpdatable { keys: fixed }));
     }
     let credentials = [Field::UserName, Field::Password].map(|field| field.spec().map_or("", |spec| spec.key()));
-    unknown_keys(
-        Field::KafkaDetail,
-        input.unknown_keys_of(Field::KafkaDetail),
-        credentials.into_iter(),
-        issues,
-    );
+    unknown_keys(Field::KafkaDetail, input, &[], &credentials, issues);
     let (user_name, password) = sasl_credentials(input, true, issues);
     if issues.len() > before {
         return None;

@@ -21,8 +21,8 @@ pub use crate::fields::{
     DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
 };
 
-use crate::fields::{Family, FieldSpec, Requirement, ALIASES, CREATE_KEYS, TYPES, UPDATE_KEYS};
-use crate::input::{Body, Input, Raw, ValueKind};
+use crate::fields::{Family, FieldSpec, Requirement, ALIASES, CREATE_KEYS, CREATE_ONLY, TYPES, UPDATE_KEYS};
+use crate::input::{Body, Fields, Input, Raw, ValueKind};
 use crate::issue::{quote, Field, Issue, IssueKind};
 use crate::model::{ConnectionType, CreateConnectionRequest, Detail, DetailUpdate, UpdateConnectionRequest};
 use alloc::string::String;
@@ -272,9 +272,9 @@ impl ValidDetail<'_> {
 }
 
 /// The rules of `kind`'s detail object (given as an object).
-fn check_detail<'a, S: AsRef<str>>(
+fn check_detail<'a, R: Fields + ?Sized>(
     kind: ConnectionType,
-    input: &'a Input<S>,
+    input: &'a R,
     issues: &mut Vec<Issue>,
 ) -> Option<ValidDetail<'a>> {
     match kind {
@@ -324,14 +324,9 @@ pub fn check_create<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidCreate<
 }
 
 /// [`check_create`] for a body known to be an object.
-pub fn check_create_input<S: AsRef<str>>(input: &Input<S>) -> Result<ValidCreate<'_>, Vec<Issue>> {
+pub fn check_create_input<R: Fields + ?Sized>(input: &R) -> Result<ValidCreate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
-    unknown_keys(
-        Field::Root,
-        input.unknown_keys_of(Field::Root),
-        CREATE_KEYS.iter().copied(),
-        &mut issues,
-    );
+    unknown_keys(Field::Root, input, &[], &CREATE_KEYS, &mut issues);
     let name = check_string(Field::Name, input.text(Field::Name), Presence::Required, &mut issues);
     let description = check_string(
         Field::Description,
@@ -468,9 +463,9 @@ impl ValidDetailUpdate<'_> {
 
 /// The update rules of `kind`'s detail object (given as an object): `None`
 /// for a type that has none.
-fn check_detail_update<'a, S: AsRef<str>>(
+fn check_detail_update<'a, R: Fields + ?Sized>(
     kind: ConnectionType,
-    input: &'a Input<S>,
+    input: &'a R,
     issues: &mut Vec<Issue>,
 ) -> Option<ValidDetailUpdate<'a>> {
     match kind {
@@ -505,17 +500,26 @@ pub fn check_update<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidUpdate<
         Body::Object(input) => input,
         Body::NotObject(received) => return Err(alloc::vec![not_an_object(*received)]),
     };
+    check_update_input(input)
+}
+
+/// [`check_update`] for a body known to be an object.
+pub fn check_update_input<R: Fields + ?Sized>(input: &R) -> Result<ValidUpdate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
     // The create request's other properties are not the update's.
-    let create_only = CREATE_KEYS
-        .iter()
-        .copied()
-        .filter(|key| !UPDATE_KEYS.contains(key))
-        .filter(|key| Field::from_key(Field::Root, key).is_some_and(|field| !input.text(field).is_absent()));
+    let mut create_only: [&str; CREATE_ONLY.len()] = [""; CREATE_ONLY.len()];
+    let mut given = 0;
+    for field in CREATE_ONLY {
+        if let (true, Some(key)) = (input.given(field as usize), create_only.get_mut(given)) {
+            *key = field.spec().map_or("", FieldSpec::key);
+            given += 1;
+        }
+    }
     unknown_keys(
         Field::Root,
-        create_only.chain(input.unknown_keys_of(Field::Root)),
-        UPDATE_KEYS.iter().copied(),
+        input,
+        create_only.get(..given).unwrap_or_default(),
+        &UPDATE_KEYS,
         &mut issues,
     );
     let description = match input.text(Field::Description) {
@@ -546,7 +550,8 @@ pub fn check_update<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidUpdate<
     }
 }
 
-fn not_an_object(received: ValueKind) -> Issue {
+/// The issue of a body that is not an object (an array, a string...).
+pub fn not_an_object(received: ValueKind) -> Issue {
     Issue::new(
         Field::Root,
         IssueKind::InvalidType {
@@ -556,25 +561,30 @@ fn not_an_object(received: ValueKind) -> Issue {
     )
 }
 
-/// One issue naming the properties an object should not have, with a
-/// "did you mean" for the first that looks like a known one.
-pub(crate) fn unknown_keys<'k>(
+/// One issue naming the properties the object `field` should not have
+/// (`input`'s unknown ones, after `extra`), with a "did you mean" for the
+/// first that looks like one of `known`.
+pub(crate) fn unknown_keys<R: Fields + ?Sized>(
     field: Field,
-    keys: impl Iterator<Item = &'k str> + Clone,
-    known: impl Iterator<Item = &'static str> + Clone,
+    input: &R,
+    extra: &[&str],
+    known: &[&'static str],
     issues: &mut Vec<Issue>,
 ) {
-    if keys.clone().next().is_none() {
+    let mut keys = input.unknown_keys_of(field).peekable();
+    if extra.is_empty() && keys.peek().is_none() {
         return;
     }
+    // Rare (a typo): one list, allocated only now.
+    let keys: Vec<&str> = extra.iter().copied().chain(keys).collect();
     let suggestion = keys
-        .clone()
-        .find_map(|key| suggest_key(key, known.clone()).map(|known_key| (quote(key), known_key)));
+        .iter()
+        .find_map(|key| suggest_key(key, known).map(|known_key| (quote(key), known_key)));
     issues.push(Issue::new(
         field,
         IssueKind::UnrecognizedKeys {
-            keys: keys.clone().take(UNKNOWN_KEYS_LISTED).map(quote).collect(),
-            more: keys.count().saturating_sub(UNKNOWN_KEYS_LISTED),
+            keys: keys.iter().take(UNKNOWN_KEYS_LISTED).map(|key| quote(key)).collect(),
+            more: keys.len().saturating_sub(UNKNOWN_KEYS_LISTED),
             suggestion,
         },
     ));
@@ -583,38 +593,44 @@ pub(crate) fn unknown_keys<'k>(
 /// The known key that `key` most likely meant: the same in snake_case
 /// (`vpcId`, `VPC-ID`), or the current name of an older one (`sasl_ssl`,
 /// `saslSsl`: `enable_sasl_ssl`).
-pub fn suggest_key(key: &str, known: impl Iterator<Item = &'static str> + Clone) -> Option<&'static str> {
-    // The key in snake_case, compared as it is produced (no allocation: an
-    // object may have thousands of unknown keys).
-    let snake = || {
-        let mut previous_underscore = true;
-        key.chars().take(64).flat_map(move |ch| {
-            let underscore = ch.is_ascii_uppercase() && !previous_underscore;
-            let lower = if ch == '-' || ch == ' ' {
-                '_'
-            } else {
-                ch.to_ascii_lowercase()
-            };
-            previous_underscore = lower == '_';
-            underscore.then_some('_').into_iter().chain(core::iter::once(lower))
-        })
+pub fn suggest_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    // Known names are short ASCII: a longer or non-ASCII key is none of them.
+    const LONGEST: usize = 32;
+    if !key.is_ascii() || key.len() > LONGEST {
+        return None;
+    }
+    // The key in snake_case, written once.
+    let mut buffer = [0u8; 2 * LONGEST];
+    let mut length = 0;
+    let mut previous_underscore = true;
+    let mut push = |byte: u8| {
+        if let Some(slot) = buffer.get_mut(length) {
+            *slot = byte;
+            length += 1;
+        }
     };
+    for byte in key.bytes() {
+        if byte.is_ascii_uppercase() && !previous_underscore {
+            push(b'_');
+        }
+        let lower = match byte {
+            b'-' | b' ' => b'_',
+            other => other.to_ascii_lowercase(),
+        };
+        push(lower);
+        previous_underscore = lower == b'_';
+    }
+    let snake = buffer.get(..length).unwrap_or_default();
     let current = ALIASES
         .iter()
-        .find(|alias| alias.key == key || (key.is_ascii() && snake().eq(alias.key.chars())))
+        .find(|alias| alias.key.as_bytes() == snake)
         .and_then(|alias| alias.field.spec())
         .map(FieldSpec::key);
-    if let Some(current) = current.filter(|name| known.clone().any(|known| known == *name)) {
+    if let Some(current) = current.filter(|name| known.contains(name)) {
         return Some(current);
     }
-    // Known names are ASCII and only grow in snake_case: most keys are
-    // ruled out by their first letter or their length alone.
-    let first = key.bytes().next().map(|byte| byte.to_ascii_lowercase());
-    known.clone().find(|name| {
-        *name != key
-            && key.is_ascii()
-            && key.len() <= name.len()
-            && name.bytes().next() == first
-            && snake().eq(name.chars())
-    })
+    known
+        .iter()
+        .copied()
+        .find(|name| *name != key && name.as_bytes() == snake)
 }

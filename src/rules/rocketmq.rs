@@ -1,8 +1,8 @@
 //! `rocketmq_detail` rules.
 
 use super::{check_flag, check_string, credential_when_on, unknown_keys, Presence};
-use crate::fields::keys_of_object;
-use crate::input::Input;
+use crate::fields::object_keys;
+use crate::input::Fields;
 use crate::issue::{Field, Issue};
 use crate::model::{RocketmqDetail, Secret};
 use alloc::string::String;
@@ -51,15 +51,16 @@ impl ValidRocketmq<'_> {
 /// Every rule of `rocketmq_detail`; the normalized detail when it has no
 /// issue. The switches default to false; the ACL user and password are
 /// required when ACL is enabled.
-pub(super) fn check_rocketmq<'a, S: AsRef<str>>(
-    input: &'a Input<S>,
+pub(super) fn check_rocketmq<'a, R: Fields + ?Sized>(
+    input: &'a R,
     issues: &mut Vec<Issue>,
 ) -> Option<ValidRocketmq<'a>> {
     let before = issues.len();
     unknown_keys(
         Field::RocketmqDetail,
-        input.unknown_keys_of(Field::RocketmqDetail),
-        keys_of_object(Field::RocketmqDetail),
+        input,
+        &[],
+        object_keys(Field::RocketmqDetail),
         issues,
     );
     let instance_id = check_string(

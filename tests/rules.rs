@@ -703,3 +703,38 @@ fn update_rotates_credentials_and_replaces_rocketmq_settings() {
     );
     assert!(!debug.contains("Hidden-9"), "{debug}");
 }
+
+#[test]
+fn one_type_per_update_and_every_type_in_the_type_message() {
+    let parse = |value: Value| validate_update(&serde_json::from_value(value).unwrap());
+    // A connection has one type: the second detail object is refused, naming the first.
+    let issues = parse(json!({
+        "kafka_detail": {"user_name": "u", "password": "p"},
+        "rocketmq_detail": rocketmq()["rocketmq_detail"],
+    }))
+    .unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].path(), ["rocketmq_detail"]);
+    assert_eq!(issues[0].code(), "not_allowed");
+    assert_eq!(
+        issues[0].message(Locale::En),
+        "RocketMQ settings cannot be changed together with Kafka settings: a connection has one type"
+    );
+    assert_eq!(
+        issues[0].message(Locale::ZhCn),
+        "RocketMQ 配置不能与 Kafka 配置同时修改：一个连接只有一种类型"
+    );
+    // The type message names every type, in every locale: a new type must
+    // be added to it.
+    let issue = validate_create(&body(
+        &json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "HTTP"}),
+    ))
+    .unwrap_err()
+    .remove(0);
+    for locale in Locale::ALL {
+        let message = issue.message(locale);
+        for kind in eg_connections::model::ConnectionType::ALL {
+            assert!(message.contains(kind.as_str()), "{locale:?}: {message} names {kind:?}");
+        }
+    }
+}

@@ -169,3 +169,57 @@ where
         Ok(Authorized { grant, project_id })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::iam::{IamConfig, Project, User};
+    use axum::body::Body;
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    /// `Authorized` needs nothing but an IAM: here the whole state is one.
+    #[tokio::test]
+    async fn authorized_with_an_iam_alone() {
+        let config = IamConfig {
+            users: vec![User {
+                name: "u".to_owned(),
+                domain: "d".to_owned(),
+                password_hash: String::new(),
+                projects: vec![Project {
+                    id: "p1".to_owned(),
+                    name: "cn-north-4".to_owned(),
+                }],
+                access_keys: Vec::new(),
+            }],
+        };
+        let iam = Arc::new(Iam::new(config, std::time::Duration::from_secs(60)).unwrap());
+        iam.add_fixed_token("t".to_owned(), "p1".to_owned());
+        let app = Router::new()
+            .route(
+                "/v1/{project_id}/connections",
+                get(|auth: Authorized| async move { auth.project_id }),
+            )
+            .with_state(iam);
+        let call = |path: &str, token: Option<&str>| {
+            let mut request = Request::builder().uri(path);
+            if let Some(token) = token {
+                request = request.header(X_AUTH_TOKEN, token);
+            }
+            app.clone().oneshot(request.body(Body::empty()).unwrap())
+        };
+        assert_eq!(
+            call("/v1/p1/connections", Some("t")).await.unwrap().status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            call("/v1/p1/connections", None).await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            call("/v1/p2/connections", Some("t")).await.unwrap().status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+}

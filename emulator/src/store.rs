@@ -18,7 +18,7 @@
 use eg_connections::input::Raw;
 use eg_connections::model::{
     ConnectionInfo, ConnectionStatus, ConnectionType, CreateConnectionRequest, DetailInfo, DetailRefusal, ErrorInfo,
-    Flavor, ListSort, ReportedType, SortField, UpdateConnectionRequest,
+    Flavor, ListSort, SortField, UpdateConnectionRequest,
 };
 use eg_connections::rules::check_field;
 use eg_connections::Field;
@@ -173,12 +173,10 @@ impl Connection {
                 concurrency: 2,
                 bandwidth_type: "shared".to_owned(),
             }),
-            connection_type: ReportedType::Absent,
-            kafka_detail: None,
-            rocketmq_detail: None,
             created_time: format_timestamp(self.created_ms),
             updated_time: format_timestamp(updated_ms),
-            other_members: Default::default(),
+            // The type and its detail object: `fill` below.
+            ..ConnectionInfo::default()
         };
         self.detail.clone().fill(&mut info);
         info

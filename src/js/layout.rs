@@ -168,7 +168,8 @@ impl Io {
     pub fn validate_field(&mut self, field: u32, switched_on: bool, utf8: Option<Utf8Written>) {
         self.input.units_to_bytes();
         let field = ALL_FIELDS.get(field as usize).copied().unwrap_or(Field::Root);
-        let issues = check_field(field, &self.input.reader(utf8).text_at(field as usize), switched_on);
+        // One string alone: its object's slot is not written.
+        let issues = check_field(field, &self.input.reader(utf8).field_text(field as usize), switched_on);
         let output = self.output.begin();
         if issues.is_empty() {
             let mut words = [0; VALID_WORDS];
@@ -306,7 +307,17 @@ impl<'a> Reader<'a> {
 
     /// The string in slot `index` as the rules see it.
     pub fn text_at(&self, index: usize) -> Raw<&'a str> {
-        match self.slot_value(index) {
+        Self::as_text(self.slot_value(index))
+    }
+
+    /// The string in slot `index`, whatever its object (a field validated
+    /// on its own).
+    pub fn field_text(&self, index: usize) -> Raw<&'a str> {
+        Self::as_text(self.raw_value(index))
+    }
+
+    fn as_text(slot: Slot<&'a str>) -> Raw<&'a str> {
+        match slot {
             Slot::Text(text) => Raw::Value(text),
             Slot::LoneSurrogate(position) => Raw::LoneSurrogate(position),
             Slot::Missing => Raw::Missing,

@@ -50,10 +50,9 @@ pub enum Requirement {
     Always,
     /// Never: the field may be absent.
     Optional,
-    /// When the connection type is KAFKA (`kafka_detail`).
-    WhenKafka,
-    /// When the connection type is ROCKETMQ (`rocketmq_detail`).
-    WhenRocketmq,
+    /// When the connection type is the one this detail object belongs to
+    /// (`kafka_detail` for KAFKA: the type's row of [`TYPES`]).
+    WhenItsType,
     /// When the switch of the object is on: `enable_sasl_ssl` for Kafka's
     /// credentials, `enable_acl` for RocketMQ's.
     WhenSwitchedOn,
@@ -277,7 +276,7 @@ pub const FIELDS: [FieldSpec; 20] = [
         F::Identifier,
     ),
     spec(Field::Type, &["type"], R::Optional, None, F::ConnectionType),
-    spec(Field::KafkaDetail, &["kafka_detail"], R::WhenKafka, None, F::Object),
+    spec(Field::KafkaDetail, &["kafka_detail"], R::WhenItsType, None, F::Object),
     spec(
         Field::InstanceId,
         &["kafka_detail", "instance_id"],
@@ -318,7 +317,7 @@ pub const FIELDS: [FieldSpec; 20] = [
     spec(
         Field::RocketmqDetail,
         &["rocketmq_detail"],
-        R::WhenRocketmq,
+        R::WhenItsType,
         None,
         F::Object,
     ),
@@ -518,6 +517,25 @@ const _: () = {
                     "credentials are the detail's"
                 );
             }
+        }
+        row += 1;
+    }
+    // Every object of the table is one type's detail object.
+    let mut row = 0;
+    while row < FIELDS.len() {
+        if matches!(FIELDS[row].family, Family::Object) {
+            assert!(
+                matches!(FIELDS[row].requirement, Requirement::WhenItsType),
+                "a detail object is required when its type is chosen"
+            );
+            let (mut owner, mut kind) = (false, 0);
+            while kind < TYPES.len() {
+                if let Some(detail) = TYPES[kind].detail {
+                    owner |= detail as u8 == FIELDS[row].field as u8;
+                }
+                kind += 1;
+            }
+            assert!(owner, "every object of FIELDS is the detail of a row of TYPES");
         }
         row += 1;
     }

@@ -51,6 +51,9 @@ pub enum IssueKind {
     /// it, JSON can escape it, but UTF-8 (and so the API) cannot carry it.
     /// `position` is the 1-based character position of the first one.
     LoneSurrogate { position: usize },
+    /// A control character (NUL, escape...) inside the value, at this
+    /// 1-based character position.
+    ControlChar { found: char, position: usize },
     /// The name starts with something other than a letter or digit.
     NameFirstChar { found: char },
     /// The name contains a character outside letters, digits, `.`, `_`, `-`.
@@ -111,6 +114,7 @@ impl IssueKind {
             IssueKind::TooLong { .. } => 2,
             IssueKind::SurroundingWhitespace
             | IssueKind::LoneSurrogate { .. }
+            | IssueKind::ControlChar { .. }
             | IssueKind::NameFirstChar { .. }
             | IssueKind::NameChar { .. }
             | IssueKind::Addr { .. } => 3,

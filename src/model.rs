@@ -728,6 +728,10 @@ pub mod error_code {
     pub const NAME_DUPLICATED: &str = "EG.00513001";
     /// The status error of a connection whose creation failed.
     pub const CREATE_FAILED: &str = "EG.00513006";
+    /// 403: the resource may not be changed in its current state ("resource
+    /// not modified"; the emulator answers it to deleting a connection that
+    /// is still `CREATING`).
+    pub const NOT_MODIFIABLE: &str = "EG.00514004";
     /// 401 from the API gateway: the AK/SK signature was refused.
     pub const SIGNATURE_REFUSED: &str = "APIGW.0301";
 }

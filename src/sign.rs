@@ -31,6 +31,8 @@ pub const CONTENT_HASH_HEADER: &str = "X-Sdk-Content-Sha256";
 pub const SECURITY_TOKEN_HEADER: &str = "X-Security-Token";
 /// The project header of project-scoped calls.
 pub const PROJECT_HEADER: &str = "X-Project-Id";
+/// The content-hash value of a payload left out of the signature.
+pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 /// SHA-256 of nothing.
 pub const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /// How far a signature's date may be from the verifier's clock (the
@@ -60,17 +62,24 @@ pub fn canonical_uri(path: &str) -> String {
     uri
 }
 
-/// Every `key=value` pair of a raw query string, decoded, re-encoded and
-/// sorted (by key, then value), joined with `&`.
-pub fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query
+/// Every `key=value` pair of a raw query string, percent-decoded, in
+/// order. A `+` stays a `+` (the official signer encodes a space as `%20`,
+/// never `+`): what a server reads from a query must be what it verified.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             (url_decode(key), url_decode(value))
         })
-        .collect();
+        .collect()
+}
+
+/// Every `key=value` pair of a raw query string, decoded, re-encoded and
+/// sorted (by key, then value), joined with `&`.
+pub fn canonical_query(query: &str) -> String {
+    let mut pairs = query_pairs(query);
     pairs.sort();
     query_of(&pairs)
 }
@@ -131,15 +140,37 @@ impl Signable<'_> {
             .map(|(_, value)| *value)
     }
 
-    /// The payload's hash: the content-hash header when present, else the body's.
-    pub fn payload_hash(&self) -> String {
+    /// The payload's hash, as the official signer computes it: the
+    /// content-hash header when it is among the `signed` headers (a header
+    /// sent but not signed could be added by anyone), else the body's own.
+    pub fn payload_hash(&self, signed: &[String]) -> String {
         if self.body.is_empty() {
             return EMPTY_HASH.to_owned();
         }
-        match self.header(&CONTENT_HASH_HEADER.to_ascii_lowercase()) {
-            Some(hash) => hash.trim().to_owned(),
-            None => sha256_hex(self.body),
+        let content_hash = CONTENT_HASH_HEADER.to_ascii_lowercase();
+        match self.header(&content_hash) {
+            Some(hash) if signed.contains(&content_hash) => hash.trim().to_owned(),
+            _ => sha256_hex(self.body),
         }
+    }
+
+    /// Whether a signed content-hash header vouches for this body: it is
+    /// the body's SHA-256, or `UNSIGNED-PAYLOAD` for a body that is not
+    /// JSON (where the official SDKs send it). Without the header, the
+    /// body's own hash is what was signed.
+    fn payload_vouched(&self, signed: &[String]) -> bool {
+        let content_hash = CONTENT_HASH_HEADER.to_ascii_lowercase();
+        let Some(claimed) = self.header(&content_hash).filter(|_| signed.contains(&content_hash)) else {
+            return true;
+        };
+        let claimed = claimed.trim();
+        if claimed == UNSIGNED_PAYLOAD {
+            let json = self
+                .header("content-type")
+                .is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("application/json"));
+            return !json;
+        }
+        self.body.is_empty() || claimed.eq_ignore_ascii_case(&sha256_hex(self.body))
     }
 
     /// The canonical request over `signed` (lowercase names); `None` when a
@@ -161,7 +192,7 @@ impl Signable<'_> {
         canonical.push('\n');
         canonical.push_str(&signed.join(";"));
         canonical.push('\n');
-        canonical.push_str(&self.payload_hash());
+        canonical.push_str(&self.payload_hash(signed));
         Some(canonical)
     }
 }
@@ -258,6 +289,11 @@ pub enum SignatureError {
     /// The signature does not match: a wrong secret key, or a request
     /// changed after signing.
     Mismatch,
+    /// The signed `X-Sdk-Content-Sha256` is not the received body's hash
+    /// (the body was replaced), or is `UNSIGNED-PAYLOAD` for a JSON body.
+    PayloadMismatch,
+    /// A header that must be signed when present is not (`X-Security-Token`).
+    UnsignedHeader(String),
 }
 
 /// Checks `request`'s signature under `secret`, at `now` (Unix seconds).
@@ -275,6 +311,12 @@ pub fn verify(authorization: &Authorization, secret: &str, request: &Signable, n
     if skew.abs() > DATE_WINDOW_SECONDS {
         return Err(SignatureError::Skewed(skew));
     }
+    // A temporary key's token goes with the signature: the official signer
+    // signs every header it sends, this one included.
+    let token = SECURITY_TOKEN_HEADER.to_ascii_lowercase();
+    if request.header(&token).is_some() && !authorization.signed_headers.contains(&token) {
+        return Err(SignatureError::UnsignedHeader(SECURITY_TOKEN_HEADER.to_owned()));
+    }
     let canonical = request
         .canonical_request(&authorization.signed_headers)
         .ok_or_else(|| SignatureError::MissingHeader(authorization.signed_headers.join(";")))?;
@@ -282,7 +324,13 @@ pub fn verify(authorization: &Authorization, secret: &str, request: &Signable, n
     let received = from_hex(&authorization.signature).ok_or(SignatureError::Mismatch)?;
     mac(secret, &string_to_sign(date.trim(), &canonical))
         .verify_slice(&received)
-        .map_err(|_| SignatureError::Mismatch)
+        .map_err(|_| SignatureError::Mismatch)?;
+    // A good signature over a content hash still needs the body to match it.
+    if request.payload_vouched(&authorization.signed_headers) {
+        Ok(())
+    } else {
+        Err(SignatureError::PayloadMismatch)
+    }
 }
 
 /// The public endpoint host of Huawei Cloud `service` (`eg`, `iam`) in

@@ -738,3 +738,49 @@ fn one_type_per_update_and_every_type_in_the_type_message() {
         }
     }
 }
+
+#[test]
+fn control_characters_are_refused_outside_passwords() {
+    let issues_of = |patch: Value| -> Vec<(String, &'static str, String, String)> {
+        let mut value = json!({"name": "n", "vpc_id": "v", "subnet_id": "s"});
+        for (key, patched) in patch.as_object().unwrap() {
+            value[key] = patched.clone();
+        }
+        validate_create(&body(&value))
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|issue| {
+                (
+                    issue.path().join("."),
+                    issue.code(),
+                    issue.message(Locale::En),
+                    issue.message(Locale::ZhCn),
+                )
+            })
+            .collect()
+    };
+    // A NUL inside an ID: one issue, saying where.
+    assert_eq!(
+        issues_of(json!({"vpc_id": "vpc\u{0}1"})),
+        [(
+            "vpc_id".to_owned(),
+            "invalid_format",
+            "VPC ID must not contain control characters ('\\0' at position 4)".to_owned(),
+            "VPC ID不能包含控制字符（第 4 个字符 '\\0'）".to_owned()
+        )]
+    );
+    // A tab inside an ID too; at its end it is whitespace, said once.
+    assert_eq!(issues_of(json!({"subnet_id": "s\tt"}))[0].1, "invalid_format");
+    assert_eq!(issues_of(json!({"subnet_id": "st\t"})).len(), 1);
+    // An escape (and a C1 control) in a description; line breaks are text.
+    assert_eq!(issues_of(json!({"description": "red \u{1b}[31m"}))[0].0, "description");
+    assert_eq!(issues_of(json!({"description": "a\u{85}b"}))[0].0, "description");
+    assert!(issues_of(json!({"description": "line one\nline two\tend"})).is_empty());
+    // In the type or an address: the control character, not a second issue.
+    assert_eq!(issues_of(json!({"type": "WEBHOOK\u{0}"})).len(), 1);
+    // A password may hold anything.
+    let kafka = json!({"name": "n", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+        "kafka_detail": {"instance_id": "i", "addr": "h:1", "enable_sasl_ssl": true, "user_name": "u", "password": "p\u{0}w"}});
+    assert!(validate_create(&body(&kafka)).is_ok());
+}

@@ -82,7 +82,8 @@ export function generate(seed = SEED) {
     ['description null = absent', (x) => { x.description = null; }],
     ['vpc_id 128 chars, 4-byte', (x) => { x.vpc_id = '𝄞'.repeat(128); }],
     ['subnet_id 128 chars', (x) => { x.subnet_id = id(128); }],
-    ['vpc_id inner spaces', (x) => { x.vpc_id = 'vpc 1\t2'; }],
+    ['vpc_id inner spaces', (x) => { x.vpc_id = 'vpc 1 2'; }],
+    ['description line breaks and tabs', (x) => { x.description = 'line one\nline two\tend\r\n'; }],
     ['vpc_id U+FEFF is not whitespace', (x) => { x.vpc_id = '\ufeffvpc-1'; }],
     // UTF-8 cannot carry it: refused at its field (not a valid edge since #14).
     ['vpc_id lone surrogate', (x) => { x.vpc_id = 'vpc-\ud800'; }, 'invalid'],
@@ -134,6 +135,8 @@ export function generate(seed = SEED) {
     ['vpc_id 129 chars', (x) => { x.vpc_id = chance(0.5) ? id(129) : '𝄞'.repeat(129); }],
     ['vpc_id surrounding whitespace', (x) => { x.vpc_id = chance(0.5) ? pick(WS) + id() : id() + pick(WS); }],
     ['vpc_id wrong type', (x) => { x.vpc_id = pick([7, {}, true, ['vpc']]); }],
+    ['vpc_id control character', (x) => { x.vpc_id = `vpc${pick(['\u0000', '\t', '\u001b', '\u007f', '\u0085'])}1`; }],
+    ['description control character', (x) => { x.description = `notes${pick(['\u0000', '\u0007', '\u001b[31m', '\u009b'])}`; }],
     ['subnet_id missing', (x) => { delete x.subnet_id; }],
     ['subnet_id null', (x) => { x.subnet_id = null; }],
     ['subnet_id 129 chars', (x) => { x.subnet_id = id(129); }],

@@ -2,12 +2,14 @@
 // ajv 8 supports by default), compiled by ajv: `pattern` for the name,
 // `if`/`then` for the Kafka part, a format for the address list.
 import Ajv from 'ajv';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, saslCredentialsOk, WHITESPACE } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, saslCredentialsOk, WHITESPACE } from './common.mjs';
 
 const NO_SURROUNDING_WHITESPACE = `^(?!${WHITESPACE})[\\s\\S]*(?<!${WHITESPACE})$`;
-// `format: 'text'`: no unpaired surrogate (UTF-8 cannot carry one).
-const identifier = (maxLength) => ({ type: 'string', minLength: 1, ...(maxLength ? { maxLength } : {}), pattern: NO_SURROUNDING_WHITESPACE, format: 'text' });
-const optionalIdentifier = { type: ['string', 'null'], pattern: NO_SURROUNDING_WHITESPACE, format: 'text' };
+// `format: 'text'`: no unpaired surrogate (UTF-8 cannot carry one);
+// `plain` and `prose` also refuse control characters (`prose` lets line
+// breaks through).
+const identifier = (maxLength) => ({ type: 'string', minLength: 1, ...(maxLength ? { maxLength } : {}), pattern: NO_SURROUNDING_WHITESPACE, format: 'plain' });
+const optionalIdentifier = { type: ['string', 'null'], pattern: NO_SURROUNDING_WHITESPACE, format: 'plain' };
 const KAFKA = { type: 'string', pattern: '^[Kk][Aa][Ff][Kk][Aa]$' };
 const WEBHOOK_OR_DEFAULT = { anyOf: [{ type: 'null' }, { const: '' }, { type: 'string', pattern: '^[Ww][Ee][Bb][Hh][Oo][Oo][Kk]$' }] };
 
@@ -17,7 +19,7 @@ export const jsonSchema = {
   required: ['name', 'vpc_id', 'subnet_id'],
   properties: {
     name: { type: 'string', maxLength: 128, pattern: NAME_PATTERN, not: { const: 'default' } },
-    description: { type: ['string', 'null'], maxLength: 255, format: 'text' },
+    description: { type: ['string', 'null'], maxLength: 255, format: 'prose' },
     vpc_id: identifier(128),
     subnet_id: identifier(128),
     type: { anyOf: [WEBHOOK_OR_DEFAULT, KAFKA] },
@@ -50,7 +52,15 @@ export const jsonSchema = {
   ],
 };
 
-export const ajv = new Ajv({ allErrors: true, formats: { 'kafka-addr-list': isKafkaAddrList, text: isWellFormed } });
+export const ajv = new Ajv({
+  allErrors: true,
+  formats: {
+    'kafka-addr-list': isKafkaAddrList,
+    text: isWellFormed,
+    plain: (value) => isWellFormed(value) && noControlChars(value),
+    prose: (value) => isWellFormed(value) && noControlCharsInProse(value),
+  },
+});
 ajv.addKeyword({ keyword: 'saslCredentials', type: 'object', validate: (_, detail) => saslCredentialsOk(detail) });
 export const validateSchema = ajv.compile(jsonSchema);
 export const validate = (input) => validateSchema(input);

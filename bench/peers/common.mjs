@@ -13,6 +13,12 @@ const SURROUNDING_WHITESPACE = new RegExp(`^${WHITESPACE}|${WHITESPACE}$`, 'u');
 /** Text UTF-8 can carry: no unpaired UTF-16 surrogate. */
 export const isWellFormed = (value) => value.isWellFormed();
 
+/** No control character (Unicode `Cc`): identifiers and names. */
+export const noControlChars = (value) => !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+
+/** No control character but tab, line feed and carriage return: a description. */
+export const noControlCharsInProse = (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value);
+
 /** Identifiers must not start or end with whitespace. */
 export const noSurroundingWhitespace = (value) => !SURROUNDING_WHITESPACE.test(value);
 

@@ -1,15 +1,16 @@
 // The create-connection rules as a valibot 1 schema.
 import * as v from 'valibot';
-import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => v.pipe(v.string(), v.check(isWellFormed, 'must be Unicode text'));
 
 const noWhitespace = v.check(noSurroundingWhitespace, 'must not start or end with whitespace');
+const noControls = v.check(noControlChars, 'must not contain control characters');
 // valibot's maxLength counts UTF-16 units; the contract counts characters.
 const maxChars = (max) => v.check(maxCodePoints(max), `must be at most ${max} characters`);
-const identifier = (max) => v.pipe(text(), v.minLength(1, 'is required'), maxChars(max), noWhitespace);
-const optionalIdentifier = v.nullish(v.pipe(text(), noWhitespace));
+const identifier = (max) => v.pipe(text(), v.minLength(1, 'is required'), maxChars(max), noWhitespace, noControls);
+const optionalIdentifier = v.nullish(v.pipe(text(), noWhitespace, noControls));
 
 const kafkaDetail = v.pipe(
   v.strictObject({
@@ -34,7 +35,7 @@ export const schema = v.pipe(
       v.regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit'),
       v.check((name) => name !== 'default', 'must not be "default"'),
     ),
-    description: v.nullish(v.pipe(text(), maxChars(255))),
+    description: v.nullish(v.pipe(text(), maxChars(255), v.check(noControlCharsInProse, 'must not contain control characters'))),
     vpc_id: identifier(128),
     subnet_id: identifier(128),
     type: v.nullish(v.union([v.pipe(text(), v.regex(/^(webhook|kafka)$/i, 'must be WEBHOOK or KAFKA')), v.literal('')])),

@@ -1,13 +1,20 @@
 // The create-connection rules as a zod 4 schema.
 import { z } from 'zod';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => z.string().refine(isWellFormed, 'must be Unicode text');
 
 const identifier = (max) =>
-  text().min(1, 'is required').max(max).refine(noSurroundingWhitespace, 'must not start or end with whitespace');
-const optionalIdentifier = text().refine(noSurroundingWhitespace, 'must not start or end with whitespace').nullish();
+  text()
+    .min(1, 'is required')
+    .max(max)
+    .refine(noSurroundingWhitespace, 'must not start or end with whitespace')
+    .refine(noControlChars, 'must not contain control characters');
+const optionalIdentifier = text()
+  .refine(noSurroundingWhitespace, 'must not start or end with whitespace')
+  .refine(noControlChars, 'must not contain control characters')
+  .nullish();
 const TYPE = /^(webhook|kafka)$/i;
 
 const kafkaDetail = z
@@ -30,7 +37,7 @@ export const schema = z
       .max(128)
       .regex(new RegExp(NAME_PATTERN), 'may contain only letters, digits, ".", "_" and "-", starting with a letter or digit')
       .refine((name) => name !== 'default', 'must not be "default"'),
-    description: text().max(255).nullish(),
+    description: text().max(255).refine(noControlCharsInProse, 'must not contain control characters').nullish(),
     vpc_id: identifier(128),
     subnet_id: identifier(128),
     type: z.union([text().regex(TYPE, 'must be WEBHOOK or KAFKA'), z.literal('')]).nullish(),

@@ -1,7 +1,8 @@
 //! The emulating application, wired: each module's routes merged, the
 //! signature check in front of the API, then faults, the access log and
 //! CORS (outermost: preflights never consume faults, and every answer, a
-//! fault's included, carries the CORS headers). Nothing imports this
+//! fault's included, carries the CORS headers), and around them all the
+//! `Host` check. Nothing imports this
 //! module but the crate's entry points.
 
 use axum::extract::DefaultBodyLimit;
@@ -12,11 +13,13 @@ use axum::{middleware, Json, Router};
 use serde_json::json;
 
 use crate::errors::ApiError;
+use crate::middleware::HostPolicy;
 use crate::settings::BODY_LIMIT;
 use crate::state::AppState;
+use std::sync::Arc;
 
-/// The whole emulating application.
-pub fn router(state: AppState) -> Router {
+/// The whole emulating application, answering the hosts `hosts` allows.
+pub fn router(state: AppState, hosts: Arc<HostPolicy>) -> Router {
     // Signed (AK/SK) requests are verified before these handlers run.
     let signed = Router::new()
         .merge(crate::connections::router())
@@ -32,6 +35,7 @@ pub fn router(state: AppState) -> Router {
             get(|| async { crate::console::config_response(json!({"mode": "emulator", "signing_host": null})) }),
         )
         .merge(crate::faults::router())
+        .merge(crate::control::router())
         .fallback(crate::console::fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(
@@ -45,7 +49,9 @@ pub fn router(state: AppState) -> Router {
     if let Some(cors) = crate::middleware::cors(&state.settings.cors_origins) {
         app = app.layer(cors);
     }
-    app.with_state(state)
+    // Outermost: a page on another name (DNS rebinding) gets nothing.
+    app.layer(middleware::from_fn_with_state(hosts, crate::middleware::check_host))
+        .with_state(state)
 }
 
 async fn method_not_allowed() -> Response {

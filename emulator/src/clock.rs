@@ -23,6 +23,47 @@ pub fn format_timestamp(ms: u64) -> String {
     )
 }
 
+/// Milliseconds since the epoch of `YYYY-MM-DD HH:MM:SS` (UTC), the
+/// format [`format_timestamp`] writes.
+pub fn parse_timestamp(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 19
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || bytes[10] != b' '
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+    {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let days = days_from_civil(year, month as u32, day as u32);
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second;
+    u64::try_from(seconds).ok().map(|seconds| seconds * 1000)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`, the inverse of [`civil_from_days`]).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month_index = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_index + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 /// RFC 3339 (`2026-11-28T06:45:14.000000Z`), as IAM writes `expires_at`.
 pub fn format_rfc3339(ms: u64) -> String {
     let date_time = format_timestamp(ms).replace(' ', "T");
@@ -79,6 +120,20 @@ mod tests {
         assert_eq!(format_timestamp(1_675_997_202_000), "2023-02-10 02:46:42");
         assert_eq!(format_timestamp(951_782_400_000), "2000-02-29 00:00:00");
         assert_eq!(format_rfc3339(1_675_997_202_123), "2023-02-10T02:46:42.123000Z");
+    }
+
+    #[test]
+    fn timestamps_round_trip() {
+        for ms in [0, 951_782_400_000, 1_796_293_443_000, 4_102_444_799_000] {
+            assert_eq!(
+                parse_timestamp(&format_timestamp(ms)),
+                Some(ms),
+                "{}",
+                format_timestamp(ms)
+            );
+        }
+        assert_eq!(parse_timestamp("2026-02-30 00:00:0x"), None);
+        assert_eq!(parse_timestamp("2026-13-01 00:00:00"), None);
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! The EG connections API: create, list, show, update and delete, each a
 //! handler over the store, with the shared rules validating every body.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRef, Query, State};
+use axum::extract::{FromRef, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -16,7 +15,7 @@ use std::sync::Arc;
 
 use crate::clock::now_ms;
 use crate::errors::ApiError;
-use crate::extract::{Authorized, EgJson};
+use crate::extract::{query_params, Authorized, EgJson};
 use crate::iam::Iam;
 use crate::settings::Settings;
 use crate::store::{Connection, ListQuery, Store, StoreError};
@@ -57,6 +56,9 @@ fn store_error(error: StoreError, name: &str, connection_id: &str) -> ApiError {
         StoreError::DetailNotAllowed(field) => {
             ApiError::invalid_parameters(&[Issue::new(field, IssueKind::DetailNotAllowed)])
         }
+        StoreError::StillCreating => ApiError::not_modifiable(format!(
+            "Connection {connection_id} is still CREATING: delete it once its creation ends (CREATED or CREATE_FAILED)"
+        )),
         StoreError::CredentialsOff(kind) => {
             let switch = kind.spec().switch.map_or("", |switch| {
                 eg_connections::i18n::field_label(switch, eg_connections::Locale::En)
@@ -132,10 +134,9 @@ fn list_query(params: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
 async fn list_connections(
     State(store): State<Arc<Store>>,
     auth: Authorized,
-    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<ConnectionList>, ApiError> {
-    let Query(params) =
-        query.map_err(|rejection| ApiError::bad_request(format!("The query string is malformed: {rejection}")))?;
+    let params = query_params(query.as_deref());
     let query = list_query(&params)?;
     let (total, page) = store
         .list(&auth.project_id, &query)
@@ -183,7 +184,7 @@ async fn delete_connection(
     axum::extract::Path((_, connection_id)): axum::extract::Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     store
-        .delete(&auth.project_id, &connection_id)
+        .delete(&auth.project_id, &connection_id, now_ms())
         .await
         .map_err(|error| store_error(error, "", &connection_id))?;
     Ok(StatusCode::NO_CONTENT)

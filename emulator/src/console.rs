@@ -147,7 +147,8 @@ async fn resolve(console: &Console, path: &str) -> Option<PathBuf> {
         if segment == "." {
             continue;
         }
-        if segment == ".." || segment.contains(['/', '\\', '\0']) {
+        // No traversal, and no dotfile (`.env`, `.git`): only the build's files.
+        if segment.starts_with('.') || segment.contains(['/', '\\', '\0']) {
             return None;
         }
         candidate.push(segment.as_ref());
@@ -169,12 +170,15 @@ async fn resolve(console: &Console, path: &str) -> Option<PathBuf> {
 }
 
 /// Whether a file name carries a content hash: `name-0123456789abcdef.ext`.
+/// Trunk writes its 64-bit hash in hex without leading zeros, so a hash
+/// may be shorter than 16 digits (one in sixteen builds has 15); fewer
+/// than 8 would be a one-in-four-billion hash, and is read as a name.
 fn is_hashed(file: &Path) -> bool {
     let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit()))
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -188,6 +192,9 @@ mod tests {
         assert!(is_hashed(Path::new("/d/main-1301bbdc31dc63fe.css")));
         assert!(!is_hashed(Path::new("/d/index.html")));
         assert!(!is_hashed(Path::new("/d/eg-console.js")));
+        // Trunk's hash without its leading zero.
+        assert!(is_hashed(Path::new("/d/eg-console-1d9570608390616_bg.wasm")));
+        assert!(!is_hashed(Path::new("/d/eg-console-abc.js")));
         let html = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'" />"#;
         assert_eq!(page_policy(html), Some("default-src 'self'; object-src 'none'"));
         assert_eq!(page_policy("<html></html>"), None);

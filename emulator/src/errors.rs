@@ -50,6 +50,16 @@ impl ApiError {
         )
     }
 
+    /// 408 with the bad-request code: the body stopped arriving.
+    pub fn timed_out(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::REQUEST_TIMEOUT, error_code::BAD_REQUEST, message)
+    }
+
+    /// 415 with the bad-request code: a body this API cannot read.
+    pub fn unsupported_media_type(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, error_code::BAD_REQUEST, message)
+    }
+
     /// 401 EG.00014010.
     pub fn unauthorized(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, message)
@@ -63,6 +73,12 @@ impl ApiError {
     /// 403 EG.00014030.
     pub fn forbidden(message: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, error_code::FORBIDDEN, message)
+    }
+
+    /// 403 EG.00514004 (EG's "resource not modified"): the resource's state
+    /// does not allow this now.
+    pub fn not_modifiable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, error_code::NOT_MODIFIABLE, message)
     }
 
     /// 404 EG.00014040.
@@ -87,13 +103,20 @@ impl ApiError {
         Self::new(StatusCode::BAD_GATEWAY, error_code::INTERNAL, message)
     }
 
-    /// 400 EG.00513000 with every issue of the shared rules as a detail.
+    /// 400 EG.00513000 with every issue of the shared rules as a detail,
+    /// and the first one's message as `error_msg` (what an SDK's exception
+    /// shows: "Invalid parameters" alone would not say which or why).
     pub fn invalid_parameters(issues: &[Issue]) -> Self {
-        let mut error = Self::new(
-            StatusCode::BAD_REQUEST,
-            error_code::INVALID_PARAMETERS,
-            "Invalid parameters",
-        );
+        let headline = match issues {
+            [] => "Invalid parameters".to_owned(),
+            [issue] => format!("Invalid parameters: {}", issue.message(Locale::En)),
+            [issue, rest @ ..] => format!(
+                "Invalid parameters: {} (and {} more in error_details)",
+                issue.message(Locale::En),
+                rest.len()
+            ),
+        };
+        let mut error = Self::new(StatusCode::BAD_REQUEST, error_code::INVALID_PARAMETERS, headline);
         error.details = issues
             .iter()
             .map(|issue| ErrorDetail {
@@ -132,3 +155,19 @@ impl IntoResponse for ApiError {
         (self.status, Json(body)).into_response()
     }
 }
+
+/// Whether reading a body failed because it stopped arriving (the body
+/// timeout of `crate::server`).
+pub fn is_body_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
+/// What a client is told when its body stopped arriving.
+pub const BODY_STALLED: &str = "The request body stopped arriving before its end; the request was given up";

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::errors::ApiError;
+use crate::errors::{is_body_timeout, ApiError, BODY_STALLED};
 use crate::iam::{Grant, Iam, TokenError};
 use crate::middleware::X_AUTH_TOKEN;
 use crate::settings::BODY_LIMIT;
@@ -23,6 +23,10 @@ use crate::signed::SignedCaller;
 #[derive(Debug)]
 pub enum BodyError {
     TooLarge(String),
+    /// It stopped arriving (`--body-timeout`).
+    TimedOut(String),
+    /// JSON in a charset other than UTF-8.
+    Unsupported(String),
     Invalid(String),
 }
 
@@ -30,6 +34,8 @@ impl From<BodyError> for ApiError {
     fn from(error: BodyError) -> Self {
         match error {
             BodyError::TooLarge(_) => ApiError::too_large(BODY_LIMIT),
+            BodyError::TimedOut(message) => ApiError::timed_out(message),
+            BodyError::Unsupported(message) => ApiError::unsupported_media_type(message),
             BodyError::Invalid(message) => ApiError::bad_request(message),
         }
     }
@@ -49,6 +55,7 @@ pub fn read_json<T: DeserializeOwned>(
                 BODY_LIMIT / 1024
             )))
         }
+        Err(rejection) if is_body_timeout(&rejection) => return Err(BodyError::TimedOut(BODY_STALLED.to_owned())),
         Err(rejection) => {
             return Err(BodyError::Invalid(format!(
                 "The request body could not be read: {rejection}"
@@ -59,26 +66,57 @@ pub fn read_json<T: DeserializeOwned>(
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let mut parts = content_type.split(';');
+    let essence = parts.next().unwrap_or("").trim();
     if !essence.eq_ignore_ascii_case("application/json") {
         return Err(BodyError::Invalid(format!(
             "Content-Type must be application/json (it is \"{}\")",
             eg_connections::issue::quote(content_type)
         )));
     }
+    // JSON is UTF-8 (RFC 8259): a body declared in another charset is not
+    // read as if it were.
+    let charset = parts
+        .filter_map(|parameter| parameter.split_once('='))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, value)| value.trim().trim_matches('"'));
+    if let Some(charset) =
+        charset.filter(|charset| !charset.eq_ignore_ascii_case("utf-8") && !charset.eq_ignore_ascii_case("utf8"))
+    {
+        return Err(BodyError::Unsupported(format!(
+            "The request body must be UTF-8 JSON (Content-Type says charset={})",
+            eg_connections::issue::quote(charset)
+        )));
+    }
     serde_json::from_slice(&bytes).map_err(|error| {
-        BodyError::Invalid(format!(
-            "The request body is not valid JSON ({} at line {}, column {})",
-            match error.classify() {
-                serde_json::error::Category::Eof => "it ends early",
-                serde_json::error::Category::Syntax => "a syntax error",
-                serde_json::error::Category::Data => "a value out of range",
-                serde_json::error::Category::Io => "a read error",
-            },
-            error.line(),
-            error.column()
-        ))
+        BodyError::Invalid(match error.classify() {
+            // Valid JSON of the wrong shape: serde says what is missing or
+            // unexpected (`missing field \`kind\``), without the position.
+            serde_json::error::Category::Data => {
+                let text = error.to_string();
+                let what = text.rsplit_once(" at line ").map_or(text.as_str(), |(what, _)| what);
+                format!("The request body is JSON, but not what this endpoint takes: {what}")
+            }
+            category => format!(
+                "The request body is not valid JSON ({} at line {}, column {})",
+                match category {
+                    serde_json::error::Category::Eof => "it ends early",
+                    serde_json::error::Category::Io => "a read error",
+                    _ => "a syntax error",
+                },
+                error.line(),
+                error.column()
+            ),
+        })
     })
+}
+
+/// A query string's parameters, read as the signature check reads them
+/// (percent-decoding only: `+` is a plus), the last of a repeated one.
+pub fn query_params(query: Option<&str>) -> HashMap<String, String> {
+    eg_connections::sign::query_pairs(query.unwrap_or_default())
+        .into_iter()
+        .collect()
 }
 
 /// A JSON body, read as [`read_json`] reads it.

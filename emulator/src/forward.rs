@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use crate::console::{config_response, ConsoleFiles};
 use crate::errors::ApiError;
-use crate::middleware::request_id_and_log;
+use crate::middleware::{check_host, request_id_and_log, HostPolicy};
 use crate::settings::{Settings, BODY_LIMIT};
 
 /// What the forwarding routes share.
@@ -38,7 +38,7 @@ pub struct ForwardState {
 
 /// The forwarding application: the API's prefixes forwarded, the console
 /// served, `/eg-console.json` and `/emulator/health` answered here.
-pub fn router(state: Arc<ForwardState>) -> Router {
+pub fn router(state: Arc<ForwardState>, hosts: Arc<HostPolicy>) -> Router {
     let quiet = state.settings.quiet;
     Router::new()
         .route("/eg-console.json", get(console_config))
@@ -51,15 +51,52 @@ pub fn router(state: Arc<ForwardState>) -> Router {
         .layer(middleware::from_fn(move |request, next| {
             request_id_and_log(quiet, request, next)
         }))
+        // Outermost: a page on another name (DNS rebinding) gets nothing.
+        .layer(middleware::from_fn_with_state(hosts, check_host))
         .with_state(state)
 }
 
 async fn fallback(State(state): State<Arc<ForwardState>>, request: Request) -> Response {
-    if is_forwarded(request.uri().path()) {
-        forward(&state, request).await
-    } else {
-        crate::console::serve(state.console.0.as_deref(), request).await
+    let path = request.uri().path();
+    // Dot segments resolved first (`%2e`, `\\` included): `/v1/../admin`
+    // is `/admin`, which is not forwarded.
+    match resolve(path) {
+        Some(resolved) if is_forwarded(&resolved) => forward(&state, request, &resolved).await,
+        // The console's own paths (it refuses traversal itself).
+        _ if !is_forwarded(path) => crate::console::serve(state.console.0.as_deref(), request).await,
+        _ => ApiError::bad_request(
+            "The path leaves the API's prefixes (/v1/, /v3/, /v3.0/) once its dot segments are resolved",
+        )
+        .into_response(),
     }
+}
+
+/// `path` with its dot segments removed (RFC 3986, section 5.2.4), where
+/// `%2e` counts as `.` and `\\` (or `%5c`) as `/`, as some servers read
+/// them; `None` when it climbs above the root.
+fn resolve(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = Vec::new();
+    let unified = path.replace('\\', "/");
+    let unified = unified.replace("%5c", "/").replace("%5C", "/");
+    for segment in unified.split('/').skip(1) {
+        match segment.replace("%2e", ".").replace("%2E", ".").as_str() {
+            "." => {}
+            ".." => {
+                segments.pop()?;
+            }
+            _ => segments.push(segment),
+        }
+    }
+    // A path ending in a dot segment names a directory.
+    let trailing = matches!(
+        unified.rsplit('/').next().map(|last| last.replace("%2e", ".").replace("%2E", ".")),
+        Some(last) if last == "." || last == ".."
+    );
+    let mut resolved = format!("/{}", segments.join("/"));
+    if trailing && !resolved.ends_with('/') {
+        resolved.push('/');
+    }
+    Some(resolved)
 }
 
 /// Where forwarded requests go.
@@ -120,10 +157,22 @@ const HOP_BY_HOP: [&str; 9] = [
     "upgrade",
 ];
 
+/// The headers to pass on: not `Host`, not the hop-by-hop ones, and not
+/// those a `Connection` header names (RFC 9110, section 7.6.1: they belong
+/// to this hop too).
 fn forwarded(headers: &HeaderMap) -> HeaderMap {
+    let named: Vec<String> = headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|name| name.trim().to_ascii_lowercase())
+        .filter(|name| !name.is_empty())
+        .collect();
     let mut kept = HeaderMap::new();
     for (name, value) in headers {
-        if name == header::HOST || HOP_BY_HOP.contains(&name.as_str()) {
+        if name == header::HOST || HOP_BY_HOP.contains(&name.as_str()) || named.iter().any(|drop| drop == name.as_str())
+        {
             continue;
         }
         kept.append(name.clone(), value.clone());
@@ -131,10 +180,9 @@ fn forwarded(headers: &HeaderMap) -> HeaderMap {
     kept
 }
 
-/// Forwards `request` to the upstream its path belongs to.
-async fn forward(state: &ForwardState, request: Request) -> Response {
+/// Forwards `request` to the upstream its (resolved) `path` belongs to.
+async fn forward(state: &ForwardState, request: Request, path: &str) -> Response {
     let (upstreams, client) = (&state.upstreams, &state.client);
-    let path = request.uri().path();
     let base = if path.starts_with("/v1/") {
         &upstreams.eg
     } else {

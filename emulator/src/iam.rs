@@ -110,26 +110,28 @@ impl IamConfig {
     /// user. `reset` gives the first user a new random password.
     pub fn load_or_create(path: &Path, reset: bool) -> io::Result<Loaded> {
         if !path.exists() {
-            let password = random_hex(12);
-            let config = IamConfig {
-                users: vec![User {
-                    name: "dev".to_owned(),
-                    domain: "dev-domain".to_owned(),
-                    password_hash: hash_password(&password)?,
-                    projects: vec![Project {
-                        id: random_hex(16),
-                        name: "cn-north-4".to_owned(),
-                    }],
-                    access_keys: vec![new_access_key()],
-                }],
-            };
-            config.save(path)?;
-            return Ok(Loaded {
-                config,
-                new_password: Some(password),
-                created: true,
-            });
+            let loaded = IamConfig::development()?;
+            loaded.config.save(path)?;
+            return Ok(loaded);
         }
+        let (loaded, rewrite) = IamConfig::parse(path, reset)?;
+        if rewrite {
+            loaded.config.save(path)?;
+        } else {
+            restrict(path)?;
+        }
+        Ok(loaded)
+    }
+
+    /// Reads `path` without writing it back (`--in-memory`): plain-text
+    /// passwords are hashed in memory only.
+    pub fn read(path: &Path, reset: bool) -> io::Result<Loaded> {
+        IamConfig::parse(path, reset).map(|(loaded, _)| loaded)
+    }
+
+    /// The users of `path`, and whether the file should be rewritten (a
+    /// password was hashed or reset).
+    fn parse(path: &Path, reset: bool) -> io::Result<(Loaded, bool)> {
         #[derive(Deserialize)]
         struct File {
             users: Vec<StoredUser>,
@@ -167,15 +169,34 @@ impl IamConfig {
             new_password = Some(password);
             rewrite = true;
         }
-        if rewrite {
-            config.save(path)?;
-        } else {
-            restrict(path)?;
-        }
-        Ok(Loaded {
+        let loaded = Loaded {
             config,
             new_password,
             created: false,
+        };
+        Ok((loaded, rewrite))
+    }
+
+    /// A new development user (a fresh password, project and access key),
+    /// kept in memory only: `--in-memory` writes no file.
+    pub fn development() -> io::Result<Loaded> {
+        let password = random_hex(12);
+        let config = IamConfig {
+            users: vec![User {
+                name: "dev".to_owned(),
+                domain: "dev-domain".to_owned(),
+                password_hash: hash_password(&password)?,
+                projects: vec![Project {
+                    id: random_hex(16),
+                    name: "cn-north-4".to_owned(),
+                }],
+                access_keys: vec![new_access_key()],
+            }],
+        };
+        Ok(Loaded {
+            config,
+            new_password: Some(password),
+            created: true,
         })
     }
 
@@ -314,6 +335,10 @@ pub struct Iam {
     /// Verified when the user does not exist, so that a wrong name takes
     /// as long as a wrong password.
     decoy_hash: String,
+    /// Password checks that may run at once: Argon2 is memory-hard (19 MiB
+    /// each), so unbounded concurrent sign-ins would take the process's
+    /// memory with them.
+    hash_slots: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl Iam {
@@ -339,7 +364,16 @@ impl Iam {
             key_failures: Mutex::default(),
             failures: Mutex::default(),
             decoy_hash: hash_password(&random_hex(12))?,
+            hash_slots: std::sync::Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |cores| cores.get()),
+            )),
         })
+    }
+
+    /// The slots for password checks (one per core): take one before
+    /// [`Iam::sign_in`].
+    pub fn hash_slots(&self) -> std::sync::Arc<tokio::sync::Semaphore> {
+        self.hash_slots.clone()
     }
 
     /// The configured users.

@@ -4,13 +4,12 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRef, Query, State};
+use axum::extract::{FromRef, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,6 +18,9 @@ use crate::extract::{read_json, BodyError};
 use crate::iam::{Iam, ProjectScope, SignInError};
 use crate::middleware::{X_AUTH_TOKEN, X_SUBJECT_TOKEN};
 use crate::signed::SignedCaller;
+
+/// How long a sign-in waits for a password-check slot before a 503.
+const SIGN_IN_WAIT: Duration = Duration::from_secs(10);
 
 /// IAM's token endpoints, for any state that holds the IAM.
 pub fn router<S>() -> Router<S>
@@ -55,6 +57,8 @@ async fn issue_token(State(iam): State<Arc<Iam>>, headers: HeaderMap, body: Resu
     let request: Value = match read_json(&headers, body) {
         Ok(value) => value,
         Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
+        Err(BodyError::TimedOut(message)) => return iam_error(StatusCode::REQUEST_TIMEOUT, &message),
+        Err(BodyError::Unsupported(message)) => return iam_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message),
         Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
     };
     let auth = &request["auth"];
@@ -85,8 +89,24 @@ async fn issue_token(State(iam): State<Arc<Iam>>, headers: HeaderMap, body: Resu
         );
     }
     let (name, password, domain) = (name.to_owned(), password.to_owned(), domain.to_owned());
+    // One password check per core at a time; the rest wait their turn, for
+    // a while, then are told to try again.
+    let permit = match tokio::time::timeout(SIGN_IN_WAIT, iam.hash_slots().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        _ => {
+            return iam_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Too many sign-ins are being checked at once; try again in a moment.",
+            )
+        }
+    };
     let signer = iam.clone();
-    let signed_in = tokio::task::spawn_blocking(move || signer.sign_in(&name, &domain, &password, &scope)).await;
+    let signed_in = tokio::task::spawn_blocking(move || {
+        let signed_in = signer.sign_in(&name, &domain, &password, &scope);
+        drop(permit);
+        signed_in
+    })
+    .await;
     let (token, grant, domain) = match signed_in {
         Ok(Ok((token, grant))) => {
             let domain = user["domain"]["name"].as_str().unwrap_or_default().to_owned();
@@ -132,6 +152,8 @@ async fn issue_security_token(
     let request: Value = match read_json(&headers, body) {
         Ok(value) => value,
         Err(BodyError::TooLarge(message)) => return iam_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
+        Err(BodyError::TimedOut(message)) => return iam_error(StatusCode::REQUEST_TIMEOUT, &message),
+        Err(BodyError::Unsupported(message)) => return iam_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message),
         Err(BodyError::Invalid(message)) => return iam_error(StatusCode::BAD_REQUEST, &message),
     };
     let identity = &request["auth"]["identity"];
@@ -141,13 +163,20 @@ async fn issue_security_token(
     if !methods_ok {
         return iam_error(StatusCode::BAD_REQUEST, "auth.identity.methods must include \"token\"");
     }
-    let seconds = identity["token"]["duration_seconds"].as_u64().unwrap_or(900);
-    if !(900..=86_400).contains(&seconds) {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "auth.identity.token.duration_seconds must be between 900 and 86400",
-        );
-    }
+    // Absent: the default; otherwise a whole number of seconds, 900 to
+    // 86,400 (not -1, 1e10 or "900").
+    let seconds = match identity["token"].get("duration_seconds") {
+        None | Some(Value::Null) => 900,
+        Some(value) => match value.as_u64().filter(|seconds| (900..=86_400).contains(seconds)) {
+            Some(seconds) if value.is_u64() => seconds,
+            _ => {
+                return iam_error(
+                    StatusCode::BAD_REQUEST,
+                    "auth.identity.token.duration_seconds must be a whole number from 900 to 86400",
+                )
+            }
+        },
+    };
     let (access, secret, security_token, expires_ms) = iam.issue_temporary(&grant, Duration::from_secs(seconds));
     let body = json!({"credential": {
         "access": access,
@@ -164,7 +193,7 @@ async fn issue_security_token(
 /// user's projects) or an AK/SK signature (checked before this handler).
 async fn list_projects(
     State(iam): State<Arc<Iam>>,
-    Query(query): Query<HashMap<String, String>>,
+    RawQuery(query): RawQuery,
     signed: Option<Extension<SignedCaller>>,
     headers: HeaderMap,
 ) -> Response {
@@ -191,6 +220,7 @@ async fn list_projects(
         .find(|candidate| candidate.name == user)
         .map(|user| user.domain.clone())
         .unwrap_or_default();
+    let query = crate::extract::query_params(query.as_deref());
     let wanted = query.get("name").filter(|name| !name.is_empty());
     let items: Vec<Value> = projects
         .iter()

@@ -15,6 +15,7 @@ pub mod app;
 pub mod clock;
 pub mod connections;
 pub mod console;
+pub mod control;
 pub mod errors;
 pub mod extract;
 pub mod faults;
@@ -28,6 +29,7 @@ pub mod server;
 pub mod settings;
 pub mod signed;
 pub mod state;
+pub mod state_file;
 pub mod store;
 pub mod sync;
 
@@ -64,6 +66,15 @@ pub struct Options {
     /// Give the first user a new password (printed once).
     pub reset_dev_password: bool,
     pub limits: Limits,
+    /// Keep everything in memory (`--in-memory`): no data directory, no
+    /// lock, no users file (a development user is made for the run, unless
+    /// `iam_config` names a file, which is read and never written).
+    pub in_memory: bool,
+    /// A state file to load before serving (`--import`): every entry vetted,
+    /// or the start refused, saying which entry and why.
+    pub import: Option<PathBuf>,
+    /// Where to write the state on shutdown (`--export-on-exit`).
+    pub export_on_exit: Option<PathBuf>,
 }
 
 /// What a started emulator tells its user.
@@ -129,8 +140,9 @@ pub async fn start_forward(
         client,
     });
     let addr = listener.local_addr()?;
+    let hosts = middleware::HostPolicy::new(addr, &state.settings.allowed_hosts);
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
-    let app = forward::router(state);
+    let app = forward::router(state, hosts);
     let task = tokio::spawn(async move {
         server::serve(listener, app, limits, async {
             let _ = on_shutdown.await;
@@ -145,14 +157,46 @@ pub async fn start_forward(
     })
 }
 
+/// Writes the store's state file to `path` (through a temporary file and a
+/// rename: a reader never sees half a file).
+async fn export_state(store: &Arc<Store>, path: &std::path::Path) -> io::Result<()> {
+    let connections = store.all().await.map_err(|error| io::Error::other(error.to_string()))?;
+    let file = state_file::export(&connections, clock::now_ms());
+    let text = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+    let temporary = path.with_extension("tmp");
+    tokio::fs::write(&temporary, text).await?;
+    tokio::fs::rename(&temporary, path).await
+}
+
 /// Opens the store, loads IAM and serves on `listener` until stopped.
 pub async fn start(options: Options, listener: TcpListener) -> io::Result<Running> {
-    let store = Arc::new(Store::open(&options.data_dir)?);
-    let config_path = options
-        .iam_config
-        .clone()
-        .unwrap_or_else(|| options.data_dir.join("iam.json"));
-    let loaded = IamConfig::load_or_create(&config_path, options.reset_dev_password)?;
+    let store = Arc::new(if options.in_memory {
+        Store::open_in_memory()?
+    } else {
+        Store::open(&options.data_dir)?
+    });
+    if let Some(path) = &options.import {
+        let text = std::fs::read(path)
+            .map_err(|error| io::Error::new(error.kind(), format!("--import {}: {error}", path.display())))?;
+        let connections = state_file::import(&text, clock::now_ms()).map_err(|why| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("--import {}: {why}; nothing was loaded", path.display()),
+            )
+        })?;
+        store
+            .replace_all(connections)
+            .await
+            .map_err(|error| io::Error::other(format!("--import {}: {error}", path.display())))?;
+    }
+    let loaded = match (&options.iam_config, options.in_memory) {
+        (None, true) => IamConfig::development()?,
+        (Some(path), true) => IamConfig::read(path, options.reset_dev_password)?,
+        (path, false) => {
+            let path = path.clone().unwrap_or_else(|| options.data_dir.join("iam.json"));
+            IamConfig::load_or_create(&path, options.reset_dev_password)?
+        }
+    };
     let iam = Iam::new(loaded.config, options.token_ttl)?;
     if let Some((token, project_id)) = options.dev_token.clone() {
         iam.add_fixed_token(token, project_id);
@@ -172,14 +216,19 @@ pub async fn start(options: Options, listener: TcpListener) -> io::Result<Runnin
         faults,
     };
     let addr = listener.local_addr()?;
+    let hosts = middleware::HostPolicy::new(addr, &state.settings.allowed_hosts);
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
-    let app = app::router(state);
+    let app = app::router(state, hosts);
     let limits = options.limits;
+    let export_on_exit = options.export_on_exit.clone();
     let task = tokio::spawn(async move {
         let served = server::serve(listener, app, limits, async {
             let _ = on_shutdown.await;
         })
         .await;
+        if let Some(path) = export_on_exit {
+            export_state(&store, &path).await?;
+        }
         // Every change already queued is committed before the store closes.
         tokio::task::spawn_blocking(move || store.close())
             .await

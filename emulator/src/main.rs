@@ -4,6 +4,7 @@ use clap::Parser;
 use eg_emulator::clock::parse_duration;
 use eg_emulator::forward::Upstreams;
 use eg_emulator::{start, start_forward, Limits, Options, Settings};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -33,6 +34,27 @@ struct Cli {
     #[arg(long, env = "EG_EMULATOR_DATA", value_name = "DIR", default_value = ".eg-emulator")]
     data: PathBuf,
 
+    /// Keep everything in memory: nothing is written to disk, no data
+    /// directory or lock is used, and a development user is made for the
+    /// run (for test suites and CI).
+    #[arg(long, env = "EG_EMULATOR_IN_MEMORY", conflicts_with = "data")]
+    in_memory: bool,
+
+    /// Load this state file (as GET /emulator/state writes it) before
+    /// serving, replacing every connection; a file that does not validate
+    /// stops the start, saying which entry and why.
+    #[arg(long, env = "EG_EMULATOR_IMPORT", value_name = "FILE")]
+    import: Option<PathBuf>,
+
+    /// Write the state file here on shutdown (Ctrl-C or SIGTERM).
+    #[arg(long, env = "EG_EMULATOR_EXPORT_ON_EXIT", value_name = "FILE")]
+    export_on_exit: Option<PathBuf>,
+
+    /// How the start is announced on stdout: `text` (for people) or `json`
+    /// (one line: URL, credentials, storage, for scripts).
+    #[arg(long, env = "EG_EMULATOR_BANNER", value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    banner: String,
+
     /// A built console (Trunk's dist/) to serve at /, with SPA fallback.
     #[arg(long, env = "EG_EMULATOR_DIST", value_name = "DIR")]
     dist: Option<PathBuf>,
@@ -46,6 +68,19 @@ struct Cli {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
+
+    /// Also answer requests naming this host (repeatable; `.example.com`
+    /// allows it and its subdomains). Loopback names and addresses and the
+    /// listen address are always answered; any other `Host` gets 403, so a
+    /// web page whose name was rebound to this address (DNS rebinding)
+    /// cannot reach the emulator.
+    #[arg(
+        long = "allowed-host",
+        env = "EG_EMULATOR_ALLOWED_HOST",
+        value_name = "HOST",
+        value_delimiter = ','
+    )]
+    allowed_hosts: Vec<String>,
 
     /// How long a new connection stays CREATING (e.g. 500ms, 3s).
     #[arg(long, env = "EG_EMULATOR_CREATE_DELAY", value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
@@ -106,6 +141,12 @@ struct Cli {
     /// long a kept-alive connection may stay idle.
     #[arg(long, env = "EG_EMULATOR_HEADER_TIMEOUT", value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     header_timeout: Duration,
+
+    /// How long a request's body may pause between its parts before the
+    /// request is given up (408); a body that never finishes frees its
+    /// connection.
+    #[arg(long, env = "EG_EMULATOR_BODY_TIMEOUT", value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    body_timeout: Duration,
 
     /// Connections served at once; more wait to be accepted.
     #[arg(long, env = "EG_EMULATOR_MAX_CONNECTIONS", value_name = "N", default_value_t = 1024)]
@@ -179,6 +220,7 @@ async fn main() -> ExitCode {
     let settings = Settings {
         dist: cli.dist.clone(),
         cors_origins: cli.cors_origins.clone(),
+        allowed_hosts: cli.allowed_hosts.clone(),
         create_delay: cli.create_delay,
         fail_when_name_contains: cli.fail_when_name_contains.clone(),
         enable_faults: cli.enable_faults,
@@ -186,6 +228,7 @@ async fn main() -> ExitCode {
     };
     let limits = Limits {
         header_timeout: cli.header_timeout,
+        body_timeout: cli.body_timeout,
         max_connections: cli.max_connections,
         ..Limits::default()
     };
@@ -195,9 +238,9 @@ async fn main() -> ExitCode {
     let options = Options {
         settings,
         data_dir: cli.data.clone(),
-        iam_config: cli.config,
+        iam_config: cli.config.clone(),
         token_ttl: cli.token_ttl,
-        dev_token: cli.dev_token.zip(cli.dev_project.clone()),
+        dev_token: cli.dev_token.clone().zip(cli.dev_project.clone()),
         dev_access_key: cli
             .dev_access_key
             .clone()
@@ -206,6 +249,9 @@ async fn main() -> ExitCode {
             .map(|((access, secret), project)| (access, secret, project)),
         reset_dev_password: cli.reset_dev_password,
         limits,
+        in_memory: cli.in_memory,
+        import: cli.import.clone(),
+        export_on_exit: cli.export_on_exit.clone(),
     };
     let Some(listener) = listen(cli.listen).await else {
         return ExitCode::FAILURE;
@@ -217,20 +263,65 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let started = &running.started;
-    let project = &started.user.projects[0];
+    let banner = banner(&cli, &running.started);
     let mut out = std::io::stdout().lock();
-    // Scripts wait for this exact first line.
-    let _ = writeln!(out, "eg-emulator listening on http://{}", started.addr);
-    if let Some(dist) = &cli.dist {
-        let _ = writeln!(
-            out,
-            "  console:  http://{}/  (serving {})",
-            started.addr,
-            dist.display()
-        );
+    let _ = out.write_all(banner.as_bytes());
+    let _ = out.flush();
+    drop(out);
+
+    shutdown_signal().await;
+    match running.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("eg-emulator: {error}");
+            ExitCode::FAILURE
+        }
     }
-    let _ = writeln!(out, "  data:     {}", cli.data.display());
+}
+
+/// What the start says on stdout: text for people (scripts wait for its
+/// exact first line, `eg-emulator listening on URL`), or one JSON line.
+fn banner(cli: &Cli, started: &eg_emulator::Started) -> String {
+    let url = format!("http://{}", started.addr);
+    let project = &started.user.projects[0];
+    let key = started.user.access_keys.first();
+    let storage = if cli.in_memory { "memory" } else { "disk" };
+    if cli.banner == "json" {
+        let dev = match (&cli.dev_access_key, &cli.dev_secret_key) {
+            (Some(access), Some(secret)) => serde_json::json!({"access_key": access, "secret_key": secret}),
+            _ => serde_json::Value::Null,
+        };
+        let banner = serde_json::json!({
+            "url": url,
+            "mode": "emulator",
+            "console": cli.dist.as_ref().map(|_| format!("{url}/")),
+            "storage": storage,
+            "data": (!cli.in_memory).then(|| cli.data.display().to_string()),
+            "user": {
+                "name": started.user.name,
+                "password": started.password,
+                "domain": started.user.domain,
+            },
+            "project": {"id": project.id, "name": project.name},
+            "token": started.token,
+            "access_key": key.map(|key| serde_json::json!({"access_key": key.access, "secret_key": key.secret})),
+            "dev_token": cli.dev_token,
+            "dev_access_key": dev,
+            "dev_project": cli.dev_project,
+        });
+        return format!("{banner}\n");
+    }
+    let mut out = String::new();
+    // Scripts wait for this exact first line.
+    let _ = writeln!(out, "eg-emulator listening on {url}");
+    if let Some(dist) = &cli.dist {
+        let _ = writeln!(out, "  console:  {url}/  (serving {})", dist.display());
+    }
+    if cli.in_memory {
+        let _ = writeln!(out, "  data:     in memory (nothing is written to disk)");
+    } else {
+        let _ = writeln!(out, "  data:     {}", cli.data.display());
+    }
     let password = started
         .password
         .as_deref()
@@ -249,7 +340,7 @@ async fn main() -> ExitCode {
     );
     let _ = writeln!(out, "  project:  {}  ({})", project.id, project.name);
     let _ = writeln!(out, "  token:    {}", started.token);
-    if let Some(key) = started.user.access_keys.first() {
+    if let Some(key) = key {
         let _ = writeln!(out, "  access key: {}  secret key: {}", key.access, key.secret);
     }
     if let (Some(access), Some(secret)) = (&cli.dev_access_key, &cli.dev_secret_key) {
@@ -262,17 +353,7 @@ async fn main() -> ExitCode {
     if let Some(part) = &cli.fail_when_name_contains {
         let _ = writeln!(out, "  names containing \"{part}\" end in CREATE_FAILED");
     }
-    let _ = out.flush();
-    drop(out);
-
-    shutdown_signal().await;
-    match running.stop().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("eg-emulator: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    out
 }
 
 async fn listen(addr: SocketAddr) -> Option<tokio::net::TcpListener> {

@@ -1,14 +1,17 @@
-//! Middleware both modes share: request IDs and the access log, and CORS.
+//! Middleware both modes share: the `Host` check (against DNS
+//! rebinding), request IDs and the access log, and CORS.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::Instant;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::clock::{format_rfc3339, now_ms};
-use crate::errors::REQUEST_ID;
+use crate::errors::{ApiError, REQUEST_ID};
 
 /// Huawei's request ID header, on every answer.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -78,4 +81,91 @@ pub fn cors(origins: &[String]) -> Option<CorsLayer> {
             ])
             .expose_headers([X_REQUEST_ID, X_SUBJECT_TOKEN, header::DATE]),
     )
+}
+
+/// Which `Host` a request may name: loopback names and addresses, the
+/// address the server listens on, and the hosts given with
+/// `--allowed-host` (`example.com`, or `.example.com` for it and its
+/// subdomains). A page whose own name was rebound to this server's address
+/// (DNS rebinding) sends its own name, and is refused.
+#[derive(Debug, Clone)]
+pub struct HostPolicy {
+    allowed: Vec<String>,
+    listen: IpAddr,
+}
+
+impl HostPolicy {
+    /// The policy of a server listening on `listen`, allowing `allowed` too.
+    pub fn new(listen: SocketAddr, allowed: &[String]) -> Arc<HostPolicy> {
+        Arc::new(HostPolicy {
+            allowed: allowed
+                .iter()
+                .map(|host| host_name(host).trim_end_matches('.').to_ascii_lowercase())
+                .filter(|host| !host.is_empty())
+                .collect(),
+            listen: listen.ip(),
+        })
+    }
+
+    /// Whether `host` (a `Host` header's value: a name or address, and maybe
+    /// a port) is one this server answers to.
+    pub fn allows(&self, host: &str) -> bool {
+        let name = host_name(host).to_ascii_lowercase();
+        let name = name.trim_end_matches('.');
+        if name == "localhost" || name.ends_with(".localhost") {
+            return true;
+        }
+        if let Ok(address) = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
+            return address.is_loopback()
+                || (address == self.listen && !self.listen.is_unspecified())
+                || self
+                    .allowed
+                    .iter()
+                    .any(|allowed| allowed.parse::<IpAddr>() == Ok(address));
+        }
+        self.allowed.iter().any(|allowed| match allowed.strip_prefix('.') {
+            Some(domain) => name == domain || name.ends_with(allowed.as_str()),
+            None => name == allowed,
+        })
+    }
+}
+
+/// The name or address of a `Host` value, without its port.
+fn host_name(host: &str) -> &str {
+    let host = host.trim();
+    if let Some(rest) = host.strip_prefix('[') {
+        // `[::1]:9090`: the address is what the brackets hold.
+        return rest.split(']').next().unwrap_or_default();
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if !name.contains(':') && port.bytes().all(|byte| byte.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// Refuses a request without exactly one `Host` (RFC 9112, section 3.2:
+/// 400), or naming a host this server does not answer to (403, saying which
+/// flag allows it).
+pub async fn check_host(State(policy): State<Arc<HostPolicy>>, request: Request, next: Next) -> Response {
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(host), None) => host.to_str().unwrap_or_default().to_owned(),
+        (None, _) => return ApiError::bad_request("The request has no Host header").into_response(),
+        (Some(_), Some(_)) => {
+            return ApiError::bad_request("The request has more than one Host header").into_response()
+        }
+    };
+    // An absolute-form target names its host too: it must be the same one.
+    let authority = request.uri().authority().map(|authority| authority.as_str().to_owned());
+    for named in std::iter::once(host.as_str()).chain(authority.as_deref()) {
+        if !policy.allows(named) {
+            let shown = eg_connections::issue::quote_with(named, 64);
+            return ApiError::forbidden(format!(
+                "This server answers to localhost and its own address only, not \"{shown}\"; to use that name, start it with --allowed-host {}",
+                host_name(&shown)
+            ))
+            .into_response();
+        }
+    }
+    next.run(request).await
 }

@@ -18,6 +18,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
+use tower_http::timeout::RequestBodyTimeout;
 
 /// The server's limits.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +26,10 @@ pub struct Limits {
     /// How long a client may take to send a request's headers, and how long
     /// a kept-alive connection may sit idle.
     pub header_timeout: Duration,
+    /// How long a request's body may pause between its parts (tower-http's
+    /// `RequestBodyTimeout`): a body that never finishes is given up, and
+    /// its connection freed.
+    pub body_timeout: Duration,
     /// Connections served at once.
     pub max_connections: usize,
     /// How long a shutdown waits for requests in flight.
@@ -35,6 +40,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
             max_connections: 1024,
             shutdown_grace: Duration::from_secs(5),
         }
@@ -77,8 +83,7 @@ pub async fn serve(
             },
         };
         let _ = stream.set_nodelay(true);
-        let service = app
-            .clone()
+        let service = RequestBodyTimeout::new(app.clone(), limits.body_timeout)
             .map_request(|request: hyper::Request<Incoming>| request.map(axum::body::Body::new));
         let connection = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);

@@ -12,8 +12,26 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub struct Settings {
     pub dist: Option<PathBuf>,
     pub cors_origins: Vec<String>,
+    /// Host names answered besides loopback and the listen address
+    /// (`--allowed-host`).
+    pub allowed_hosts: Vec<String>,
     pub create_delay: Duration,
     pub fail_when_name_contains: Option<String>,
     pub enable_faults: bool,
     pub quiet: bool,
+}
+
+impl Default for Settings {
+    /// No console, no CORS, loopback only, a 3 s creation, no faults.
+    fn default() -> Self {
+        Settings {
+            dist: None,
+            cors_origins: Vec::new(),
+            allowed_hosts: Vec::new(),
+            create_delay: Duration::from_secs(3),
+            fail_when_name_contains: None,
+            enable_faults: false,
+            quiet: false,
+        }
+    }
 }

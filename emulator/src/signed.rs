@@ -51,6 +51,9 @@ pub async fn verify(State(iam): State<Arc<Iam>>, request: Request, next: Next) -
     let (parts, body) = request.into_parts();
     let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
         Ok(bytes) => bytes,
+        Err(error) if crate::errors::is_body_timeout(&error) => {
+            return ApiError::timed_out(crate::errors::BODY_STALLED).into_response()
+        }
         Err(_) => return ApiError::too_large(BODY_LIMIT).into_response(),
     };
     match check(&iam, &parts, &bytes) {
@@ -73,9 +76,10 @@ fn check(iam: &Iam, parts: &axum::http::request::Parts, body: &[u8]) -> Result<S
         refuse("the Authorization header is not SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...")
     })?;
     let (secret, grant) = iam.key(&authorization.access).map_err(|error| match error {
+        // Echoed, but never more than an access key's length and a little.
         KeyError::Unknown => refuse(format!(
             "Get secretKey failed,ak:{},err:ak not exist",
-            authorization.access
+            eg_connections::issue::quote_with(&authorization.access, 64)
         )),
         KeyError::Expired => refuse("the temporary access key has expired; get new temporary credentials"),
         KeyError::Locked { .. } => refuse(
@@ -107,6 +111,14 @@ fn check(iam: &Iam, parts: &axum::http::request::Parts, body: &[u8]) -> Result<S
                 "verify aksk signature fail: X-Sdk-Date is {} {} this server's clock (at most 15 minutes either way); set the client's clock right",
                 describe_seconds(seconds.unsigned_abs()),
                 if seconds < 0 { "behind" } else { "ahead of" }
+            ),
+            SignatureError::PayloadMismatch => format!(
+                "verify aksk signature fail: the signed {} is not the SHA-256 of the body received (the body changed after signing), or is {} for a JSON body",
+                sign::CONTENT_HASH_HEADER,
+                sign::UNSIGNED_PAYLOAD
+            ),
+            SignatureError::UnsignedHeader(name) => format!(
+                "verify aksk signature fail: {name} is sent but not signed; sign it with the request (list it in SignedHeaders)"
             ),
             SignatureError::Mismatch => format!(
                 "verify aksk signature fail: the signature does not match; check the secret key, and that the request reached host {} unchanged (a signature for another host, or a changed body, does not match)",

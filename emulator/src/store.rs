@@ -39,8 +39,9 @@ pub const DATABASE: &str = "connections.db";
 const BATCH_MAX: usize = 512;
 /// Read connections kept open for reuse.
 const READERS_KEPT: usize = 8;
-/// The schema this build writes (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 1;
+/// The schema this build writes (`PRAGMA user_version`): 2 adds
+/// `error_info`, a failure's own text (a forced `CREATE_FAILED`).
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS connections (
@@ -56,7 +57,8 @@ CREATE TABLE IF NOT EXISTS connections (
     created_ms INTEGER NOT NULL,
     ready_ms INTEGER NOT NULL,
     updated_ms INTEGER NOT NULL,
-    fails INTEGER NOT NULL CHECK (fails IN (0, 1))
+    fails INTEGER NOT NULL CHECK (fails IN (0, 1)),
+    error_info TEXT
 ) STRICT;
 CREATE UNIQUE INDEX IF NOT EXISTS connections_by_name ON connections (project_id, name);
 CREATE INDEX IF NOT EXISTS connections_by_created ON connections (project_id, created_ms, id);
@@ -97,6 +99,9 @@ pub struct Connection {
     pub updated_ms: u64,
     /// Whether creation ends in `CREATE_FAILED`.
     pub fails: bool,
+    /// Why it failed, when set by hand (a forced status); otherwise the
+    /// failure rule's own text.
+    pub error_info: Option<ErrorInfo>,
 }
 
 impl Connection {
@@ -115,6 +120,7 @@ impl Connection {
             ready_ms,
             updated_ms: now_ms,
             fails,
+            error_info: None,
         }
     }
 
@@ -148,10 +154,12 @@ impl Connection {
             (true, false) => ConnectionStatus::Created,
             (true, true) => ConnectionStatus::CreateFailed,
         };
-        let error_info = (finished && self.fails).then(|| ErrorInfo {
-            error_code: eg_connections::model::error_code::CREATE_FAILED.to_owned(),
-            error_detail: format!("The emulator's failure rule matched the name \"{}\"", self.name),
-            error_msg: "Failed to create the VPC endpoint for this connection".to_owned(),
+        let error_info = (finished && self.fails).then(|| {
+            self.error_info.clone().unwrap_or_else(|| ErrorInfo {
+                error_code: eg_connections::model::error_code::CREATE_FAILED.to_owned(),
+                error_detail: format!("The emulator's failure rule matched the name \"{}\"", self.name),
+                error_msg: "Failed to create the VPC endpoint for this connection".to_owned(),
+            })
         });
         let updated_ms = if finished {
             self.updated_ms.max(self.ready_ms)
@@ -198,6 +206,8 @@ pub enum StoreError {
     /// New credentials for a connection of this type whose credentials
     /// switch (SASL_SSL) is off.
     CredentialsOff(ConnectionType),
+    /// The connection is still `CREATING`: it cannot be deleted yet.
+    StillCreating,
 }
 
 impl fmt::Display for StoreError {
@@ -210,6 +220,7 @@ impl fmt::Display for StoreError {
                 write!(f, "{} belongs to another connection type", field.path().join("."))
             }
             StoreError::CredentialsOff(_) => f.write_str("the connection has no credentials to change"),
+            StoreError::StillCreating => f.write_str("the connection is still being created"),
         }
     }
 }
@@ -237,15 +248,55 @@ enum Change {
     Delete {
         project_id: String,
         id: String,
+        now_ms: u64,
+    },
+    /// Every connection, or a project's, gone (`POST /emulator/reset`).
+    Reset {
+        project_id: Option<String>,
+    },
+    /// Every connection replaced by these (a state file's).
+    Replace(Vec<Connection>),
+    /// Creation ends now, as `CREATED` or `CREATE_FAILED`.
+    ForceStatus {
+        id: String,
+        fails: bool,
+        error_info: Option<ErrorInfo>,
+        now_ms: u64,
     },
 }
 
+/// What a change did, once durable.
+enum Applied {
+    Connection(Box<Connection>),
+    Count(usize),
+}
+
 /// What a change returns once durable.
-type Outcome = Result<Option<Connection>, StoreError>;
+type Outcome = Result<Applied, StoreError>;
 
 struct Job {
     change: Change,
     reply: oneshot::Sender<Outcome>,
+}
+
+/// Where the database lives.
+#[derive(Debug, Clone)]
+enum Location {
+    /// `DATA/connections.db`.
+    File(PathBuf),
+    /// A named database of SQLite's `memdb` VFS, shared by this process's
+    /// connections and gone with the last of them (`--in-memory`).
+    Memory(String),
+}
+
+impl Location {
+    /// What to call it in a refusal.
+    fn display(&self) -> String {
+        match self {
+            Location::File(path) => path.display().to_string(),
+            Location::Memory(_) => "the in-memory database".to_owned(),
+        }
+    }
 }
 
 /// The durable connection store.
@@ -256,10 +307,10 @@ pub struct Store {
     writer_thread: Mutex<Option<thread::JoinHandle<()>>>,
     checkpoint_thread: Mutex<Option<thread::JoinHandle<()>>>,
     readers: Mutex<Vec<Database>>,
-    path: PathBuf,
+    location: Location,
     /// Commits still to fail on purpose (the storage fault of `--enable-faults`).
     failing_commits: Arc<AtomicU32>,
-    _lock: DirLock,
+    _lock: Option<DirLock>,
 }
 
 impl Store {
@@ -268,7 +319,7 @@ impl Store {
     pub fn open(dir: &Path) -> io::Result<Store> {
         std::fs::create_dir_all(dir)?;
         let lock = DirLock::acquire(dir)?;
-        let path = dir.join(DATABASE);
+        let path = Location::File(dir.join(DATABASE));
         let mut database = open_database(&path, false).map_err(|error| refuse(&path, error))?;
         vet(&database, &path)?;
         import_legacy(dir, &mut database)?;
@@ -298,10 +349,40 @@ impl Store {
             writer_thread: Mutex::new(Some(writer_thread)),
             checkpoint_thread: Mutex::new(Some(checkpoint_thread)),
             readers: Mutex::new(Vec::new()),
-            path,
+            location: path,
             failing_commits,
-            _lock: lock,
+            _lock: Some(lock),
         })
+    }
+
+    /// A store in memory (`--in-memory`): nothing is written to disk, no
+    /// data directory or lock is used, and everything is gone when it
+    /// closes. The same SQLite and the same code as on disk, with one
+    /// writer and a pool of readers, minus the file's durability.
+    pub fn open_in_memory() -> io::Result<Store> {
+        let location = Location::Memory(format!("/eg-emulator-{}", uuid::Uuid::new_v4().simple()));
+        let database = open_database(&location, false).map_err(|error| refuse(&location, error))?;
+        let failing_commits = Arc::new(AtomicU32::new(0));
+        let (sender, receiver) = mpsc::channel();
+        let failing = failing_commits.clone();
+        let writer_thread = thread::Builder::new()
+            .name("eg-store-writer".into())
+            .spawn(move || write_loop(database, receiver, failing))?;
+        Ok(Store {
+            writer: Mutex::new(Some(sender)),
+            stop_checkpoints: Arc::new(AtomicU32::new(0)),
+            writer_thread: Mutex::new(Some(writer_thread)),
+            checkpoint_thread: Mutex::new(None),
+            readers: Mutex::new(Vec::new()),
+            location,
+            failing_commits,
+            _lock: None,
+        })
+    }
+
+    /// Whether the store is in memory (nothing on disk).
+    pub fn in_memory(&self) -> bool {
+        matches!(self.location, Location::Memory(_))
     }
 
     /// Makes the next `count` commits fail as a full disk would (tests).
@@ -340,8 +421,8 @@ impl Store {
     /// once the addition is durable.
     pub async fn create(&self, connection: Connection) -> Result<Connection, StoreError> {
         self.submit(Change::Create(Box::new(connection)))
-            .await?
-            .ok_or(StoreError::NotFound)
+            .await
+            .and_then(connection_of)
     }
 
     /// Applies a validated update (description, Kafka credentials,
@@ -359,18 +440,69 @@ impl Store {
             update,
             now_ms,
         })
-        .await?
-        .ok_or(StoreError::NotFound)
+        .await
+        .and_then(connection_of)
     }
 
-    /// Removes a connection; answers once durable.
-    pub async fn delete(&self, project_id: &str, id: &str) -> Result<(), StoreError> {
+    /// Removes a connection whose creation has ended; answers once durable.
+    pub async fn delete(&self, project_id: &str, id: &str, now_ms: u64) -> Result<(), StoreError> {
         self.submit(Change::Delete {
             project_id: project_id.to_owned(),
             id: id.to_owned(),
+            now_ms,
         })
         .await
         .map(drop)
+    }
+
+    /// Removes every connection, or every one of `project_id`; how many.
+    pub async fn reset(&self, project_id: Option<&str>) -> Result<usize, StoreError> {
+        self.submit(Change::Reset {
+            project_id: project_id.map(str::to_owned),
+        })
+        .await
+        .and_then(count_of)
+    }
+
+    /// Replaces every connection with `connections` (already vetted: unique
+    /// IDs, unique names per project), in one transaction; how many.
+    pub async fn replace_all(&self, connections: Vec<Connection>) -> Result<usize, StoreError> {
+        self.submit(Change::Replace(connections)).await.and_then(count_of)
+    }
+
+    /// Ends the creation of connection `id` now: `CREATE_FAILED` with
+    /// `error_info` when `fails`, else `CREATED`.
+    pub async fn force_status(
+        &self,
+        id: &str,
+        fails: bool,
+        error_info: Option<ErrorInfo>,
+        now_ms: u64,
+    ) -> Result<Connection, StoreError> {
+        self.submit(Change::ForceStatus {
+            id: id.to_owned(),
+            fails,
+            error_info,
+            now_ms,
+        })
+        .await
+        .and_then(connection_of)
+    }
+
+    /// Every connection, oldest first (a state file's content).
+    pub async fn all(self: &Arc<Self>) -> Result<Vec<Connection>, StoreError> {
+        self.read(|database| {
+            database
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM connections ORDER BY created_ms, id"))?
+                .query_map([], row_to_connection)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .await
+    }
+
+    /// Whether changes are still taken (not closed).
+    pub fn is_open(&self) -> bool {
+        lock(&self.writer).is_some()
     }
 
     /// Runs `read` on a read connection, off the async threads.
@@ -382,7 +514,7 @@ impl Store {
         tokio::task::spawn_blocking(move || {
             let database = match lock(&store.readers).pop() {
                 Some(database) => database,
-                None => open_database(&store.path, true).map_err(unavailable)?,
+                None => open_database(&store.location, true).map_err(unavailable)?,
             };
             let result = read(&database).map_err(unavailable);
             let mut readers = lock(&store.readers);
@@ -468,6 +600,20 @@ impl Drop for Store {
     }
 }
 
+fn connection_of(applied: Applied) -> Result<Connection, StoreError> {
+    match applied {
+        Applied::Connection(connection) => Ok(*connection),
+        Applied::Count(_) => Err(StoreError::NotFound),
+    }
+}
+
+fn count_of(applied: Applied) -> Result<usize, StoreError> {
+    match applied {
+        Applied::Count(count) => Ok(count),
+        Applied::Connection(_) => Ok(1),
+    }
+}
+
 fn unavailable(error: rusqlite::Error) -> StoreError {
     StoreError::Unavailable(describe(&error))
 }
@@ -483,21 +629,35 @@ fn describe(error: &rusqlite::Error) -> String {
 }
 
 /// The error that keeps the emulator from starting on a damaged database.
-fn refuse(path: &Path, error: impl fmt::Display) -> io::Error {
+fn refuse(location: &Location, error: impl fmt::Display) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
         format!(
             "{} is damaged or not an eg-emulator database ({error}); restore it from a backup, or move it aside to start empty",
-            path.display()
+            location.display()
         ),
     )
 }
 
-fn open_database(path: &Path, read_only: bool) -> rusqlite::Result<Database> {
+fn open_database(location: &Location, read_only: bool) -> rusqlite::Result<Database> {
     let flags = if read_only {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
     } else {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let path = match location {
+        Location::File(path) => path,
+        Location::Memory(name) => {
+            let uri = format!("file:{name}?vfs=memdb");
+            let database = Database::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
+            database.busy_timeout(std::time::Duration::from_secs(5))?;
+            if !read_only {
+                database.execute_batch("PRAGMA foreign_keys = ON;")?;
+                database.execute_batch(SCHEMA)?;
+                database.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+            }
+            return Ok(database);
+        }
     };
     let database = Database::open_with_flags(path, flags)?;
     // A reader waits out a checkpoint rather than failing.
@@ -519,6 +679,9 @@ fn open_database(path: &Path, read_only: bool) -> rusqlite::Result<Database> {
                 "it was written by a newer eg-emulator (schema {version}, this one knows {SCHEMA_VERSION})"
             )));
         }
+        if version == 1 {
+            database.execute_batch("ALTER TABLE connections ADD COLUMN error_info TEXT")?;
+        }
         database.execute_batch(SCHEMA)?;
         database.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
     }
@@ -527,7 +690,7 @@ fn open_database(path: &Path, read_only: bool) -> rusqlite::Result<Database> {
 
 /// SQLite's own check, then every row against the crate's field rules: a
 /// damaged or hand-edited database is refused, never served.
-fn vet(database: &Database, path: &Path) -> io::Result<()> {
+fn vet(database: &Database, path: &Location) -> io::Result<()> {
     let verdict: String = database
         .query_row("PRAGMA quick_check", [], |row| row.get(0))
         .map_err(|error| refuse(path, error))?;
@@ -570,7 +733,7 @@ pub fn invalid_field(connection: &Connection) -> Option<String> {
 }
 
 const COLUMNS: &str =
-    "id, project_id, name, description, vpc_id, subnet_id, type, detail, created_ms, ready_ms, updated_ms, fails";
+    "id, project_id, name, description, vpc_id, subnet_id, type, detail, created_ms, ready_ms, updated_ms, fails, error_info";
 
 fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
     let kind: String = row.get(6)?;
@@ -596,6 +759,13 @@ fn row_to_connection(row: &rusqlite::Row) -> rusqlite::Result<Connection> {
         ready_ms: as_u64(9)?,
         updated_ms: as_u64(10)?,
         fails: row.get(11)?,
+        error_info: row
+            .get::<_, Option<String>>(12)?
+            .map(|text| serde_json::from_str(&text))
+            .transpose()
+            .map_err(|error| {
+                rusqlite::Error::FromSqlConversionFailure(12, rusqlite::types::Type::Text, error.into())
+            })?,
     })
 }
 
@@ -606,8 +776,8 @@ fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqli
     let verb = if replace { "INSERT OR REPLACE" } else { "INSERT" };
     database
         .prepare_cached(&format!(
-            "{verb} INTO connections (id, project_id, name, description, vpc_id, subnet_id, type, detail, instance_id, created_ms, ready_ms, updated_ms, fails) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            "{verb} INTO connections (id, project_id, name, description, vpc_id, subnet_id, type, detail, instance_id, created_ms, ready_ms, updated_ms, fails, error_info) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         ))?
         .execute(params![
             connection.id,
@@ -623,6 +793,10 @@ fn insert(database: &Database, connection: &Connection, replace: bool) -> rusqli
             connection.ready_ms as i64,
             connection.updated_ms as i64,
             connection.fails,
+            connection
+                .error_info
+                .as_ref()
+                .and_then(|info| serde_json::to_string(info).ok()),
         ])
 }
 
@@ -662,6 +836,7 @@ fn import_legacy(dir: &Path, database: &mut Database) -> io::Result<()> {
                 ready_ms: old.ready_ms,
                 updated_ms: old.updated_ms,
                 fails: old.fails,
+                error_info: None,
             };
             insert(&transaction, &connection, true).map_err(io::Error::other)?;
         }
@@ -744,7 +919,7 @@ fn commit_batch(database: &mut Database, batch: &[Job], failing_commits: &Atomic
 fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Result<Outcome> {
     match change {
         Change::Create(connection) => match insert(transaction, connection, false) {
-            Ok(_) => Ok(Ok(Some((**connection).clone()))),
+            Ok(_) => Ok(Ok(Applied::Connection(connection.clone()))),
             Err(error) if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
                 Ok(Err(StoreError::NameTaken))
             }
@@ -756,13 +931,7 @@ fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Resu
             update,
             now_ms,
         } => {
-            let found = transaction
-                .prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM connections WHERE project_id = ?1 AND id = ?2"
-                ))?
-                .query_row(params![project_id, id], row_to_connection)
-                .optional()?;
-            let Some(mut connection) = found else {
+            let Some(mut connection) = find(transaction, Some(project_id), id)? else {
                 return Ok(Err(StoreError::NotFound));
             };
             if let Err(refusal) = connection.apply(update, *now_ms) {
@@ -781,17 +950,98 @@ fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Resu
                     connection.detail.instance_id(),
                     *now_ms as i64
                 ])?;
-            Ok(Ok(Some(connection)))
+            Ok(Ok(Applied::Connection(Box::new(connection))))
         }
-        Change::Delete { project_id, id } => {
-            let deleted = transaction
+        Change::Delete { project_id, id, now_ms } => {
+            let Some(connection) = find(transaction, Some(project_id), id)? else {
+                return Ok(Err(StoreError::NotFound));
+            };
+            if connection.ready_ms > *now_ms {
+                return Ok(Err(StoreError::StillCreating));
+            }
+            transaction
                 .prepare_cached("DELETE FROM connections WHERE project_id = ?1 AND id = ?2")?
                 .execute(params![project_id, id])?;
-            Ok(if deleted == 0 {
-                Err(StoreError::NotFound)
-            } else {
-                Ok(None)
-            })
+            Ok(Ok(Applied::Count(1)))
         }
+        Change::Reset { project_id } => {
+            let deleted = match project_id {
+                Some(project_id) => transaction
+                    .prepare_cached("DELETE FROM connections WHERE project_id = ?1")?
+                    .execute(params![project_id])?,
+                None => transaction.execute("DELETE FROM connections", [])?,
+            };
+            Ok(Ok(Applied::Count(deleted)))
+        }
+        Change::Replace(connections) => {
+            // All or nothing within the batch: a savepoint of its own.
+            transaction.execute_batch("SAVEPOINT replace_all")?;
+            let replaced = (|| -> rusqlite::Result<Result<usize, StoreError>> {
+                transaction.execute("DELETE FROM connections", [])?;
+                for connection in connections {
+                    match insert(transaction, connection, false) {
+                        Ok(_) => {}
+                        Err(error) if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                            return Ok(Err(StoreError::NameTaken))
+                        }
+                        Err(error) => return Err(error),
+                    }
+                }
+                Ok(Ok(connections.len()))
+            })();
+            match replaced {
+                Ok(Ok(count)) => {
+                    transaction.execute_batch("RELEASE replace_all")?;
+                    Ok(Ok(Applied::Count(count)))
+                }
+                Ok(Err(refusal)) => {
+                    transaction.execute_batch("ROLLBACK TO replace_all; RELEASE replace_all")?;
+                    Ok(Err(refusal))
+                }
+                Err(error) => Err(error),
+            }
+        }
+        Change::ForceStatus {
+            id,
+            fails,
+            error_info,
+            now_ms,
+        } => {
+            let Some(mut connection) = find(transaction, None, id)? else {
+                return Ok(Err(StoreError::NotFound));
+            };
+            connection.ready_ms = connection.ready_ms.min(*now_ms);
+            connection.fails = *fails;
+            connection.error_info = error_info.clone();
+            transaction
+                .prepare_cached("UPDATE connections SET ready_ms = ?2, fails = ?3, error_info = ?4 WHERE id = ?1")?
+                .execute(params![
+                    id,
+                    connection.ready_ms as i64,
+                    connection.fails,
+                    error_info.as_ref().and_then(|info| serde_json::to_string(info).ok())
+                ])?;
+            Ok(Ok(Applied::Connection(Box::new(connection))))
+        }
+    }
+}
+
+/// The connection `id` (of `project_id`, when given), inside the writer's transaction.
+fn find(
+    transaction: &rusqlite::Transaction,
+    project_id: Option<&str>,
+    id: &str,
+) -> rusqlite::Result<Option<Connection>> {
+    match project_id {
+        Some(project_id) => transaction
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM connections WHERE project_id = ?1 AND id = ?2"
+            ))?
+            .query_row(params![project_id, id], row_to_connection)
+            .optional(),
+        None => transaction
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM connections WHERE id = ?1"))?
+            .query_row(params![id], row_to_connection)
+            .optional(),
     }
 }

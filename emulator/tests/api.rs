@@ -20,6 +20,7 @@ fn settings() -> Settings {
     Settings {
         dist: None,
         cors_origins: Vec::new(),
+        allowed_hosts: Vec::new(),
         create_delay: Duration::from_millis(300),
         fail_when_name_contains: Some("fail-me".to_owned()),
         enable_faults: true,
@@ -41,6 +42,9 @@ fn options(data: &Path) -> Options {
         )),
         reset_dev_password: false,
         limits: Limits::default(),
+        in_memory: false,
+        import: None,
+        export_on_exit: None,
     }
 }
 
@@ -85,6 +89,18 @@ impl Emulator {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
         (status, headers, value)
+    }
+
+    /// Waits until the connection at `url` is no longer CREATING.
+    async fn until_created(&self, url: &str) {
+        for _ in 0..100 {
+            let (_, _, shown) = self.call(Method::GET, url, None).await;
+            if shown["status"] != "CREATING" {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{url} stayed CREATING");
     }
 
     async fn create(&self, body: Value) -> (StatusCode, Value) {
@@ -340,6 +356,15 @@ async fn show_update_delete() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(error["error_details"][0]["code"], "too_big");
 
+    // Still CREATING: EG's "resource not modified" (EG.00514004, 403).
+    let (status, _, error) = emu.call(Method::DELETE, &url, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{error}");
+    assert_eq!(error["error_code"], "EG.00514004");
+    assert!(
+        error["error_msg"].as_str().unwrap().contains("still CREATING"),
+        "{error}"
+    );
+    emu.until_created(&url).await;
     let (status, headers, body) = emu.call(Method::DELETE, &url, None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert_eq!(body, Value::Null);
@@ -457,6 +482,7 @@ async fn state_survives_restart() {
     let (_, kept) = emu.create(webhook("kept")).await;
     let (_, gone) = emu.create(webhook("gone")).await;
     let gone_url = format!("{}/{}", emu.connections(), gone["id"].as_str().unwrap());
+    emu.until_created(&gone_url).await;
     assert_eq!(
         emu.call(Method::DELETE, &gone_url, None).await.0,
         StatusCode::NO_CONTENT

@@ -13,6 +13,7 @@ fn settings(dist: Option<&Path>) -> Settings {
     Settings {
         dist: dist.map(Path::to_owned),
         cors_origins: Vec::new(),
+        allowed_hosts: Vec::new(),
         create_delay: Duration::from_millis(100),
         fail_when_name_contains: None,
         enable_faults: false,
@@ -43,6 +44,9 @@ async fn pair(dist: Option<&Path>) -> Pair {
         )),
         reset_dev_password: false,
         limits: Limits::default(),
+        in_memory: false,
+        import: None,
+        export_on_exit: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let upstream = start(options, listener).await.unwrap();

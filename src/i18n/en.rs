@@ -99,6 +99,7 @@ fn template(id: MessageId) -> &'static str {
             "{label} is given twice with different values, as \"{0}\" and as its older name \"{1}\" (keep one)"
         }
         MessageId::NotUpdatable => "{label} cannot change {0} after creation (only the user name and password can)",
+        MessageId::ControlChar => "{label} must not contain control characters ({0} at position {1})",
         MessageId::DetailConflict => "{label} cannot be changed together with {0}: a connection has one type",
     }
 }

@@ -147,11 +147,12 @@ pub enum MessageId {
     AliasConflict,
     NotUpdatable,
     DetailConflict,
+    ControlChar,
 }
 
 impl MessageId {
     /// Every template, in discriminant order.
-    pub const ALL: [MessageId; 30] = [
+    pub const ALL: [MessageId; 31] = [
         MessageId::Required,
         MessageId::RequiredDetail,
         MessageId::RequiredWhenOn,
@@ -182,6 +183,7 @@ impl MessageId {
         MessageId::AliasConflict,
         MessageId::NotUpdatable,
         MessageId::DetailConflict,
+        MessageId::ControlChar,
     ];
 
     /// The kinds of the template's arguments `{0}`, `{1}`...
@@ -192,7 +194,7 @@ impl MessageId {
             MessageId::TooLong => &[Number, Number],
             MessageId::LoneSurrogate | MessageId::AddrEmpty => &[Number],
             MessageId::NameFirstChar | MessageId::TypeValue | MessageId::AcksValue => &[Text],
-            MessageId::NameChar => &[Text, Number],
+            MessageId::NameChar | MessageId::ControlChar => &[Text, Number],
             MessageId::AddrPortRange => &[Number, Text, Number, Number],
             MessageId::AddrWhitespace
             | MessageId::AddrMissingPort
@@ -234,6 +236,9 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
         IssueKind::SurroundingWhitespace => part(M::SurroundingWhitespace, &[]),
         IssueKind::LoneSurrogate { position } => part(M::LoneSurrogate, &[Arg::Number(*position)]),
         IssueKind::NameFirstChar { found } => part(M::NameFirstChar, &[Arg::Char(*found)]),
+        IssueKind::ControlChar { found, position } => {
+            part(M::ControlChar, &[Arg::Char(*found), Arg::Number(*position)])
+        }
         IssueKind::NameChar { found, position } => part(M::NameChar, &[Arg::Char(*found), Arg::Number(*position)]),
         IssueKind::NameReserved => part(M::NameReserved, &[]),
         IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),

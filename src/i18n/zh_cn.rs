@@ -85,6 +85,7 @@ fn template(id: MessageId) -> &'static str {
         MessageId::DidYouMean => "（\"{0}\" 是否应为 \"{1}\"？）",
         MessageId::AliasConflict => "{label}给出了两次且值不同：\"{0}\" 与旧名称 \"{1}\"（请只保留一个）",
         MessageId::NotUpdatable => "创建后不能修改{label}中的 {0}（只能修改用户名和密码）",
+        MessageId::ControlChar => "{label}不能包含控制字符（第 {1} 个字符 {0}）",
         MessageId::DetailConflict => "{label}不能与 {0}同时修改：一个连接只有一种类型",
     }
 }

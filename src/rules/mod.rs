@@ -15,7 +15,7 @@ pub use addr::{addr_list, is_ipv4, is_ipv6, server_list};
 pub use kafka::{acks, ValidCredentials, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
 pub use rocketmq::ValidRocketmq;
-pub use text::{max_chars, no_surrounding_whitespace};
+pub use text::{max_chars, no_control_chars, no_surrounding_whitespace};
 
 pub use crate::fields::{
     DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, PORT_MAX, PORT_MIN, SUBNET_ID_MAX_LENGTH, VPC_ID_MAX_LENGTH,
@@ -55,11 +55,24 @@ fn family_rules(spec: &FieldSpec, value: &str, issues: &mut Vec<Issue>) {
     };
     // Identifiers are never trimmed: surrounding whitespace is an issue. A
     // description may have spaces, and a password may start or end with one.
+    let mut surrounded = false;
     if !matches!(spec.family, Family::Text | Family::Secret) {
+        surrounded = no_surrounding_whitespace(value).is_err();
         check(no_surrounding_whitespace(value));
     }
+    let mut too_long = false;
     if let Some(max) = spec.max_chars {
+        too_long = max_chars(value, max).is_err();
         check(max_chars(value, max));
+    }
+    // A password is any text; elsewhere a control character is a mistake,
+    // said once: not beside the whitespace or length it is part of, nor
+    // again by the family's own rule (a NUL in an address or a type).
+    if !matches!(spec.family, Family::Secret) && !surrounded && !too_long {
+        if let Err(kind) = no_control_chars(value, spec.family == Family::Text) {
+            check(Err(kind));
+            return;
+        }
     }
     match spec.family {
         Family::Name => {

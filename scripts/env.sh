@@ -46,6 +46,11 @@ start_emulator() {
   [ -n "$EMULATOR_URL" ] || die "eg-emulator printed no URL"
   note "eg-emulator at $EMULATOR_URL (data in $data)"
 }
+# A free TCP port on loopback (the kernel's pick, then released).
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 stop_emulators() {
   for pid in "${EMULATOR_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 }

@@ -29,6 +29,9 @@ field() { grep "$1" "$banner" | awk "{print \$$2}"; }
   "$(field '^  user:' 2)" "$(field '^  user:' 4)" "$(field '^  user:' 6)" \
   "$(field '^  project:' 3 | tr -d '()')"
 
+step "The README's pytest fixture: an in-memory emulator per session, reset per test, forced status (official SDK)"
+EG_EMULATOR="$ROOT/target/debug/eg-emulator" "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/sdk/test_fixture.py
+
 step "Snippets: the console's Python and curl run against the emulator, its Terraform parsed (python-hcl2)"
 cargo build -q --example snippets
 snippets="$ROOT/target/debug/examples/snippets"

@@ -22,9 +22,14 @@ step "Host tests: rules, models, properties, the validator's layout, emulator ov
 cargo test --workspace --features eg-connections/js,eg-connections/sign
 
 step "Browser tests in headless Chromium: rules, JS exports, console components (against the emulator)"
-start_emulator debug --cors-origin '*' --enable-faults --create-delay 800ms \
+# The test pages come from wasm-bindgen-test-runner's own server: that one
+# origin, and no other, may call the emulator (never `*` with a fixed token).
+runner_port="$(free_port)"
+export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
+start_emulator debug --cors-origin "http://127.0.0.1:$runner_port" --enable-faults --create-delay 800ms \
   --dev-token ui-test-token --dev-project ui-test-project
 EG_EMULATOR_URL="$EMULATOR_URL" cargo test --target wasm32-unknown-unknown --features js,ui
+unset WASM_BINDGEN_TEST_ADDRESS
 
 bash scripts/test-sdk.sh
 

@@ -216,6 +216,17 @@ async fn api_create(name: &str) -> ConnectionInfo {
     .await
 }
 
+/// Waits until the connection `id` is no longer CREATING.
+async fn until_created(id: &str) {
+    for _ in 0..100 {
+        if api_show(id).await.is_some_and(|info| !info.status.is_pending()) {
+            return;
+        }
+        sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{id} stayed CREATING");
+}
+
 /// Creates a connection with `body` as another client would.
 async fn api_create_body(body: serde_json::Value) -> ConnectionInfo {
     let name = body["name"].as_str().unwrap_or_default().to_owned();
@@ -777,9 +788,39 @@ async fn description_edits_save_validate_and_roll_back() {
 /// Creates a connection and opens the delete dialog from its details view.
 async fn open_delete_dialog(prefix: &str) -> ConnectionInfo {
     let created = open_details(prefix).await;
+    // EG deletes a connection once its creation has ended.
+    wait_until(5000, "CREATED", || text("details-status").contains("CREATED")).await;
     click("delete-button");
     wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
     created
+}
+
+#[test]
+async fn delete_waits_for_the_end_of_creation() {
+    let created = open_details("wait").await;
+    // While CREATING: the button says why it does nothing.
+    assert_eq!(
+        input("delete-button").get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(
+        text("delete-help").contains("once its creation ends"),
+        "{}",
+        text("delete-help")
+    );
+    click("delete-button");
+    sleep(Duration::from_millis(100)).await;
+    assert!(element("delete-dialog").is_none());
+    // Once CREATED, it deletes.
+    wait_until(5000, "CREATED", || text("details-status").contains("CREATED")).await;
+    assert_eq!(
+        input("delete-button").get_attribute("aria-disabled").as_deref(),
+        Some("false")
+    );
+    assert_eq!(text("delete-help"), "");
+    click("delete-button");
+    wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
+    assert!(api_show(&created.id).await.is_some());
 }
 
 #[test]
@@ -829,6 +870,7 @@ async fn delete_of_a_connection_already_gone_says_so() {
 async fn failed_delete_keeps_the_connection_and_says_why() {
     let name = unique("keep");
     let created = api_create(&name).await;
+    until_created(&created.id).await;
     mount_at("#/", Duration::from_millis(1500));
     search_list(&name, "exact").await;
     wait_until(5000, "the row", || row_names() == vec![name.clone()]).await;

@@ -72,12 +72,16 @@ async fn fallback(State(state): State<Arc<ForwardState>>, request: Request) -> R
 }
 
 /// `path` with its dot segments removed (RFC 3986, section 5.2.4), where
-/// `%2e` counts as `.` and `\\` (or `%5c`) as `/`, as some servers read
-/// them; `None` when it climbs above the root.
+/// `%2e` counts as `.` and `\\`, `%5c` and `%2f` as `/`, as some servers
+/// read them; `None` when it climbs above the root.
 fn resolve(path: &str) -> Option<String> {
     let mut segments: Vec<&str> = Vec::new();
     let unified = path.replace('\\', "/");
-    let unified = unified.replace("%5c", "/").replace("%5C", "/");
+    let unified = unified
+        .replace("%5c", "/")
+        .replace("%5C", "/")
+        .replace("%2f", "/")
+        .replace("%2F", "/");
     for segment in unified.split('/').skip(1) {
         match segment.replace("%2e", ".").replace("%2E", ".").as_str() {
             "." => {}

@@ -19,9 +19,6 @@ use crate::iam::{Iam, ProjectScope, SignInError};
 use crate::middleware::{X_AUTH_TOKEN, X_SUBJECT_TOKEN};
 use crate::signed::SignedCaller;
 
-/// How long a sign-in waits for a password-check slot before a 503.
-const SIGN_IN_WAIT: Duration = Duration::from_secs(10);
-
 /// IAM's token endpoints, for any state that holds the IAM.
 pub fn router<S>() -> Router<S>
 where
@@ -89,37 +86,30 @@ async fn issue_token(State(iam): State<Arc<Iam>>, headers: HeaderMap, body: Resu
         );
     }
     let (name, password, domain) = (name.to_owned(), password.to_owned(), domain.to_owned());
-    // One password check per core at a time; the rest wait their turn, for
-    // a while, then are told to try again.
-    let permit = match tokio::time::timeout(SIGN_IN_WAIT, iam.hash_slots().acquire_owned()).await {
-        Ok(Ok(permit)) => permit,
-        _ => {
-            return iam_error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Too many sign-ins are being checked at once; try again in a moment.",
-            )
-        }
-    };
+    // On a password-check thread (one per core); past its queue, try again.
     let signer = iam.clone();
-    let signed_in = tokio::task::spawn_blocking(move || {
-        let signed_in = signer.sign_in(&name, &domain, &password, &scope);
-        drop(permit);
-        signed_in
-    })
-    .await;
+    let signed_in = iam
+        .password_checks()
+        .run(move || signer.sign_in(&name, &domain, &password, &scope))
+        .await;
     let (token, grant, domain) = match signed_in {
-        Ok(Ok((token, grant))) => {
+        Some(Ok((token, grant))) => {
             let domain = user["domain"]["name"].as_str().unwrap_or_default().to_owned();
             (token, grant, domain)
         }
-        Ok(Err(SignInError::Locked { .. })) => return iam_error(StatusCode::UNAUTHORIZED, "The account is locked."),
-        Ok(Err(SignInError::Wrong)) => {
+        Some(Err(SignInError::Locked { .. })) => return iam_error(StatusCode::UNAUTHORIZED, "The account is locked."),
+        Some(Err(SignInError::Wrong)) => {
             return iam_error(
                 StatusCode::UNAUTHORIZED,
                 "The username, password, domain or project is wrong.",
             )
         }
-        Err(_) => return iam_error(StatusCode::INTERNAL_SERVER_ERROR, "The sign-in could not be checked."),
+        None => {
+            return iam_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Too many sign-ins are being checked at once; try again in a moment.",
+            )
+        }
     };
     let now = now_ms();
     let body = json!({"token": {

@@ -76,7 +76,14 @@ pub fn export(connections: &[Connection], now_ms: u64) -> StateFile {
 /// field rules, a known type, unique IDs, unique names in a project), or
 /// why not, naming the entry: nothing is taken from a file that fails.
 pub fn import(text: &[u8], now_ms: u64) -> Result<Vec<Connection>, String> {
-    let file: StateFile = serde_json::from_slice(text).map_err(|error| format!("it is not a state file ({error})"))?;
+    /// The file, its entries still unread: a bad one is named by its place.
+    #[derive(Deserialize)]
+    struct Loose {
+        format: String,
+        version: u32,
+        connections: Vec<Value>,
+    }
+    let file: Loose = serde_json::from_slice(text).map_err(|error| format!("it is not a state file ({error})"))?;
     if file.format != FORMAT || file.version != VERSION {
         return Err(format!(
             "it is not an {FORMAT} file of version {VERSION} (format \"{}\", version {})",
@@ -88,7 +95,10 @@ pub fn import(text: &[u8], now_ms: u64) -> Result<Vec<Connection>, String> {
     let mut names = HashSet::new();
     let mut connections = Vec::with_capacity(file.connections.len());
     for (index, entry) in file.connections.into_iter().enumerate() {
-        let connection = connection(entry, now_ms).map_err(|why| format!("entry {}: {why}", index + 1))?;
+        let connection = serde_json::from_value::<Entry>(entry)
+            .map_err(|error| error.to_string())
+            .and_then(|entry| connection(entry, now_ms))
+            .map_err(|why| format!("entry {}: {why}", index + 1))?;
         if !ids.insert(connection.id.clone()) {
             return Err(format!("entry {}: the ID {} is used twice", index + 1, connection.id));
         }

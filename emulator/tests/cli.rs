@@ -176,3 +176,47 @@ fn bad_flags_fail_with_a_message() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("index.html"));
 }
+
+#[tokio::test]
+async fn a_json_banner_for_scripts_and_an_in_memory_run() {
+    let mut child = Command::new(BIN)
+        .args(["--in-memory", "--listen", "127.0.0.1:0", "--banner", "json", "--quiet"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let banner: Value = serde_json::from_str(&line).expect("one JSON line");
+    assert_eq!(banner["storage"], "memory");
+    assert_eq!(banner["data"], Value::Null);
+    let base = banner["url"].as_str().unwrap().to_owned();
+    // Its credentials work as printed.
+    let client = reqwest::Client::new();
+    let body = json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": banner["user"]["name"], "password": banner["user"]["password"],
+        "domain": {"name": banner["user"]["domain"]}}}},
+        "scope": {"project": {"id": banner["project"]["id"]}}}});
+    let response = client
+        .post(format!("{base}/v3/auth/tokens"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let ready = client.get(format!("{base}/emulator/ready")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let list = client
+        .get(format!(
+            "{base}/v1/{}/connections",
+            banner["project"]["id"].as_str().unwrap()
+        ))
+        .header("X-Auth-Token", banner["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(list.status(), 200);
+    child.kill().unwrap();
+    let _ = child.wait();
+}

@@ -166,10 +166,24 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
             />
             <CredentialsEditor snapshot=snapshot last_request_id=last_request_id />
+            // EG refuses to delete a connection still being created
+            // (EG.00514004): the button says so rather than fail.
             <div class="actions">
-                <button type="button" class="danger" id="delete-button" on:click=move |_| deleting.set(true)>
+                <button
+                    type="button"
+                    class="danger"
+                    id="delete-button"
+                    aria-disabled=move || pending().to_string()
+                    aria-describedby="delete-help"
+                    on:click=move |_| {
+                        if !pending() {
+                            deleting.set(true);
+                        }
+                    }
+                >
                     {move || ui.text().delete}
                 </button>
+                <span class="help" id="delete-help">{move || pending().then(|| ui.text().delete_after_creation)}</span>
             </div>
             <Show when=move || deleting.get()>
                 <DeleteDialog

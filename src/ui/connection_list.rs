@@ -218,11 +218,14 @@ pub fn ConnectionList() -> impl IntoView {
                 </td>
                 <td data-label=ui.text().created_time>{item.created_time.clone()}</td>
                 <td data-label=ui.text().actions>
+                    // EG deletes a connection once its creation has ended.
                     <span>
-                        <button type="button" class="link-button danger-text" aria-label=delete_label
-                            on:click=move |_| deleting.set(Some((id.clone(), name.clone())))>
-                            {move || ui.text().delete}
-                        </button>
+                        {(!item.status.is_pending()).then(|| view! {
+                            <button type="button" class="link-button danger-text" aria-label=delete_label
+                                on:click=move |_| deleting.set(Some((id.clone(), name.clone())))>
+                                {move || ui.text().delete}
+                            </button>
+                        })}
                     </span>
                 </td>
             </tr>

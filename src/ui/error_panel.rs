@@ -5,7 +5,9 @@ use super::copy_button::CopyButton;
 use super::text::Text;
 use super::{console, AuthMethod};
 use crate::api::ApiError;
-use crate::model::error_code::{AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED};
+use crate::model::error_code::{
+    AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED, NOT_MODIFIABLE,
+};
 use crate::model::ErrorBody;
 use crate::sign::Refusal;
 use leptos::prelude::*;
@@ -84,6 +86,7 @@ pub fn ErrorPanel(
             let headline: fn(&Text) -> &'static str = match (*status, body.error_code.as_str()) {
                 (_, AGENCY_MISSING) => |t| t.error_agency_missing,
                 (_, AGENCY_NOT_PERMITTED) => |t| t.error_agency_not_permitted,
+                (_, NOT_MODIFIABLE) => |t| t.error_not_modifiable,
                 (401, _) => |t| t.error_unauthorized,
                 (403, _) => |t| t.error_forbidden,
                 (_, NAME_DUPLICATED) => |t| t.error_name_taken,

@@ -207,6 +207,8 @@ pub struct Text {
     pub auth_access_key_short: &'static str,
     pub account_unknown: &'static str,
     pub open_settings: &'static str,
+    pub delete_after_creation: &'static str,
+    pub error_not_modifiable: &'static str,
 }
 
 const EN: Text = Text {
@@ -408,6 +410,8 @@ const EN: Text = Text {
     auth_access_key_short: "Access key",
     account_unknown: "(a token typed in)",
     open_settings: "Open API settings",
+    delete_after_creation: "It can be deleted once its creation ends.",
+    error_not_modifiable: "The connection is still being created: it cannot be changed or deleted until its creation ends. Try again then.",
 };
 
 const ZH_CN: Text = Text {
@@ -610,6 +614,8 @@ const ZH_CN: Text = Text {
     auth_access_key_short: "访问密钥",
     account_unknown: "（手动输入的令牌）",
     open_settings: "打开 API 设置",
+    delete_after_creation: "创建结束后才能删除。",
+    error_not_modifiable: "连接仍在创建中：创建结束前不能修改或删除。请在创建结束后重试。",
 };
 
 /// The console's text in `locale`.

@@ -38,6 +38,15 @@ def expect(condition, what):
     print("ok: " + what)
 
 
+def force_created(connection_id):
+    """Ends a connection's creation now (the emulator's control endpoint)."""
+    request = urllib.request.Request(endpoint + "/emulator/connections/" + connection_id + "/status",
+                                     data=json.dumps({"status": "CREATED"}).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as response:
+        expect(json.load(response)["status"] == "CREATED", "forced CREATED")
+
+
 def round_trip(eg, prefix):
     created = eg.create_connection(CreateConnectionRequest(body=ConnectionCreateReq(
         name=prefix + "-webhook", description="made by the Python SDK", vpc_id="vpc-1", subnet_id="subnet-1",
@@ -57,6 +66,13 @@ def round_trip(eg, prefix):
     updated = eg.update_connection(UpdateConnectionRequest(connection_id=created.id,
                                                            body=ConnectionUpdateReq(description="changed")))
     expect(updated.description == "changed", prefix + ": update")
+    try:
+        eg.delete_connection(DeleteConnectionRequest(connection_id=created.id))
+        expect(False, prefix + ": a CREATING connection is not deleted")
+    except exceptions.ClientRequestException as error:
+        expect(error.status_code == 403 and error.error_code == "EG.00514004",
+               prefix + ": a CREATING connection is not deleted (EG.00514004)")
+    force_created(created.id)
     eg.delete_connection(DeleteConnectionRequest(connection_id=created.id))
     try:
         eg.show_detail_of_connection(ShowDetailOfConnectionRequest(connection_id=created.id))
@@ -66,6 +82,18 @@ def round_trip(eg, prefix):
 
 
 round_trip(client(BasicCredentials(ak, sk, project)), "sdk-permanent")
+
+# A refused create says which field and why in the exception's error_msg,
+# not only "Invalid parameters" (the details are in error_details, which the
+# SDK's exception does not show).
+try:
+    client(BasicCredentials(ak, sk, project)).create_connection(CreateConnectionRequest(body=ConnectionCreateReq(
+        name=".bad", vpc_id="vpc-1", subnet_id="subnet-1", type="WEBHOOK")))
+    expect(False, "an invalid name is refused")
+except exceptions.ClientRequestException as error:
+    expect(error.status_code == 400 and error.error_code == "EG.00513000"
+           and "Name must start with a letter or digit" in error.error_msg,
+           "an invalid name is refused, the cause in error_msg: " + error.error_msg)
 
 # A wrong secret key is refused by the signature check.
 try:

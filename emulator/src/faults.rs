@@ -42,6 +42,11 @@ pub enum FaultKind {
     /// then the connection closes before the body. (Closing before any byte
     /// would not do: browsers silently retry such requests.)
     Drop,
+    /// Serve the request, but stall its answer mid-body: the status line,
+    /// the headers and the first half of the body go out, the rest `ms`
+    /// later (a client's deadline must cover the body, not only the
+    /// headers).
+    StallBody { ms: u64 },
     /// The store's next `count` commits fail as on a full disk (not queued
     /// for requests: the store takes it at once).
     StorageFull,
@@ -182,7 +187,7 @@ pub fn canned_response(kind: &FaultKind) -> Option<Response> {
                 .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
             return Some(response);
         }
-        FaultKind::Latency { .. } | FaultKind::StorageFull => return None,
+        FaultKind::Latency { .. } | FaultKind::StallBody { .. } | FaultKind::StorageFull => return None,
     };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
@@ -219,10 +224,34 @@ pub async fn inject(State(faults): State<Arc<Faults>>, request: Request, next: N
         tokio::time::sleep(delay).await;
         return next.run(request).await;
     }
+    if let FaultKind::StallBody { ms } = fault {
+        return stall_body(next.run(request).await, Duration::from_millis(ms)).await;
+    }
     match canned_response(&fault) {
         Some(response) => response,
         None => next.run(request).await,
     }
+}
+
+/// `response` with its body sent in two halves, `pause` apart.
+async fn stall_body(response: Response, pause: Duration) -> Response {
+    use futures_util::StreamExt;
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    let (first, rest) = (Bytes::copy_from_slice(first), Bytes::copy_from_slice(rest));
+    let head = futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) });
+    let tail = futures_util::stream::once(async move {
+        tokio::time::sleep(pause).await;
+        Ok::<_, std::io::Error>(rest)
+    });
+    let mut response = Response::from_parts(parts, Body::from_stream(head.chain(tail)));
+    // The length stays right: the body is whole, only late.
+    response.headers_mut().insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(bytes.len()),
+    );
+    response
 }
 
 /// The connections API and IAM, not the console's files nor this admin API.

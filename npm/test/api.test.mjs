@@ -247,10 +247,14 @@ test('a getter that calls the validator again (re-entrant) gets its own answer',
 });
 
 test('a valid request comes back with the strings it was given', () => {
-  const input = { ...webhook(), description: 'x😀y 中文 é\u0085' };
+  const input = { ...webhook(), description: 'x😀y 中文 é\u00a0\t\r\nz' };
   const { value } = eg.validateCreateConnection(input);
   assert.equal(value.description, input.description);
   assert.equal(value.type, 'WEBHOOK');
+  // A C1 control (NEL) is not one of the line breaks a description keeps.
+  const nel = eg.validateCreateConnection({ ...webhook(), description: 'a\u0085b' });
+  assert.deepEqual(codes(nel), ['description:invalid_format']);
+  assert.equal(nel.issues[0].message, "Description must not contain control characters ('\\u{85}' at position 2)");
 });
 
 test('a string UTF-8 cannot carry (a lone surrogate) is an issue at its field', () => {

@@ -247,10 +247,9 @@ async fn stall_body(response: Response, pause: Duration) -> Response {
     });
     let mut response = Response::from_parts(parts, Body::from_stream(head.chain(tail)));
     // The length stays right: the body is whole, only late.
-    response.headers_mut().insert(
-        header::CONTENT_LENGTH,
-        HeaderValue::from(bytes.len()),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
     response
 }
 

@@ -204,11 +204,30 @@ test('fix every field of a fully wrong form using only the messages shown', asyn
   assert.equal(await emu.countNamed(name), 1);
 });
 
+/** The header, the tab title and the meta description, as the page shows them now. */
+async function whatThePageSays(page) {
+  return page.evaluate(() => ({
+    header: document.querySelector('header.top').textContent,
+    title: document.title,
+    description: document.querySelector('meta[name=description]').content,
+  }));
+}
+
 test('switch to zh-CN and see Chinese messages', async () => {
   page = await freshPage(browser);
   await open(page, emu.url);
+  // The header, the tab and the description name every connection type, in both languages.
+  const english = await whatThePageSays(page);
+  for (const [where, said] of Object.entries(english)) {
+    for (const type of ['webhook', 'Kafka', 'RocketMQ']) assert.match(said, new RegExp(type, 'i'), `${where} names ${type}`);
+  }
   await page.selectOption('#language', 'zh-CN');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  const chinese = await whatThePageSays(page);
+  for (const [where, said] of Object.entries(chinese)) {
+    assert.match(said, /事件网格/, `${where} is in Chinese`);
+    for (const type of ['Webhook', 'Kafka', 'RocketMQ']) assert.ok(said.includes(type), `${where} names ${type}`);
+  }
   await page.focus('#field-name');
   await page.locator('#field-name').blur();
   await page.waitForSelector('#field-name-error p');

@@ -5,6 +5,9 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
+# What building needs (quick when it is there): this is a README command.
+bash scripts/setup.sh
+
 OUT="$ROOT/npm/pkg"
 WASM="$VALIDATOR_TARGET_DIR/wasm32-unknown-unknown/validator/eg_connections.wasm"
 
@@ -33,13 +36,14 @@ if (JSON.stringify(imports) !== JSON.stringify(expected)) {
   process.exit(1);
 }' "$OUT/eg_connections_bg.wasm"
 
-before=$(stat -c %s "$OUT/eg_connections_bg.wasm")
+before=$(wc -c < "$OUT/eg_connections_bg.wasm" | tr -d " ")
 wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   "$OUT/eg_connections_bg.wasm" -o "$OUT/eg_connections_bg.wasm"
-note "wasm-opt -Oz: $before -> $(stat -c %s "$OUT/eg_connections_bg.wasm") bytes"
+note "wasm-opt -Oz: $before -> $(wc -c < "$OUT/eg_connections_bg.wasm" | tr -d " ") bytes"
 
 cp npm/src/{index.js,index.d.ts,node.cjs,standard.js,package.json,README.md} "$OUT/"
+cp LICENSE "$OUT/"
 # core.js: the half generated from the Rust tables (layout, templates,
 # readers), then the hand-written runtime; core.cjs is its CommonJS twin.
 cargo run -q --features js --example npm_codegen core > "$OUT/core.js"

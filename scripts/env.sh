@@ -2,8 +2,9 @@
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
-# npm's binaryen (wasm-opt 132) must come before any Debian binaryen on PATH.
-export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# npm's binaryen (wasm-opt 132) must come before any Debian binaryen on PATH;
+# tools/build has what building needs, tools/ what testing adds.
+export PATH="$ROOT/tools/build/node_modules/.bin:$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -12,10 +13,38 @@ export VALIDATOR_TARGET_DIR="$ROOT/target/validator"
 
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=132
+CARGO_DENY_VERSION=0.20.2
+# The oldest rustc that builds everything (the emulator's rust-version).
+RUST_MIN_VERSION=1.89
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# True when dotted version $1 is at least $2 (numerically, part by part;
+# no `sort -V`, which older macOS lacks).
+version_at_least() {
+  awk -v have="$1" -v need="$2" 'BEGIN {
+    n = split(have, h, "."); m = split(need, w, ".")
+    for (i = 1; i <= (n > m ? n : m); i++) {
+      a = h[i] + 0; b = w[i] + 0
+      if (a > b) exit 0
+      if (a < b) exit 1
+    }
+    exit 0
+  }'
+}
+
+# `npm ci` in the npm project $1, unless its lock file is what was installed.
+install_npm_tools() {
+  local stamp="$1/node_modules/.installed-lock"
+  if [ -f "$stamp" ] && cmp -s "$1/package-lock.json" "$stamp"; then
+    note "npm tools in ${1#"$ROOT"/}: present"
+    return
+  fi
+  (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$1/package-lock.json" "$stamp"
+}
 
 # The wasm-bindgen version Cargo.lock resolved; the CLI must match it exactly.
 wasm_bindgen_locked_version() {

@@ -2,6 +2,7 @@
 # Runs the product: builds the console (release) and the emulator, then
 # serves both on one origin. Prints the URL and the development credentials.
 # Extra arguments go to eg-emulator (e.g. --listen 127.0.0.1:8080).
+# Debian or macOS; needs Rust (rustup) and Node.js 20+, installs the rest.
 #
 # With --region R (or --upstream-eg URL --upstream-iam URL) nothing is
 # emulated: the console is served with /v1/ forwarded to Huawei Cloud's EG
@@ -17,7 +18,8 @@ for argument in "$@"; do
   esac
 done
 
-bash scripts/bootstrap.sh
+# What running needs, nothing more: no apt, no Chromium, no root.
+bash scripts/setup.sh
 bash scripts/build-console.sh
 step "Emulator: cargo build --release -p eg-emulator"
 cargo build --release -p eg-emulator

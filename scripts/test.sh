@@ -11,6 +11,12 @@ bash scripts/bootstrap.sh
 step "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
+step "Dependency licenses and sources (cargo deny, deny.toml)"
+cargo deny --log-level error check licenses sources
+
+step "Links in the README, ARCHITECTURE, DEVELOPERS and docs/"
+node scripts/check-links.mjs
+
 step "Lints, host (cargo clippy --workspace --all-targets, with the validator's layout)"
 cargo clippy --workspace --all-targets --features eg-connections/js,eg-connections/sign -- -D warnings
 
@@ -42,5 +48,10 @@ node bench/agreement.mjs
 bash scripts/build-console.sh
 
 bash scripts/test-e2e.sh
+
+bash scripts/test-laptop.sh
+
+step "Size budgets: the validator's download and the console's transfer (brotli)"
+node scripts/check-budgets.mjs
 
 step "All test suites passed"

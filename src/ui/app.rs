@@ -60,10 +60,16 @@ pub fn App() -> impl IntoView {
         ui.account
             .with(|account| storage::save_account(remember.then_some(account.as_str())));
     });
-    // The document's language follows the switch.
+    // The document's language, title and description follow the switch.
     Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
+        let document = document();
+        if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", ui.locale.get().tag());
+        }
+        let text = ui.text();
+        document.set_title(text.document_title);
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", text.meta_description);
         }
     });
 

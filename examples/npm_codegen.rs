@@ -13,6 +13,8 @@
 //!   follow from the table.
 //! - `npm_codegen node-mjs`: the Node ESM entry, which re-exports the
 //!   CommonJS build by name (every public name, from the same lists).
+//! - `npm_codegen names`: every public name as a JSON list, which the tests
+//!   compare with what each entry, condition and type declaration exports.
 //!
 //! Every name a type gets comes from its row of [`TYPES`].
 
@@ -34,8 +36,9 @@ fn main() {
         ["limits", format] => print!("{}", limits(format)),
         ["fields", format] => print!("{}", fields(format)),
         ["node-mjs"] => print!("{}", node_mjs()),
+        ["names"] => println!("{}", serde_json::to_string(&public_names()).expect("names serialize")),
         _ => {
-            eprintln!("usage: npm_codegen core | limits esm|cjs|dts | fields esm|cjs|dts | node-mjs");
+            eprintln!("usage: npm_codegen core | limits esm|cjs|dts | fields esm|cjs|dts | node-mjs | names");
             std::process::exit(2);
         }
     }

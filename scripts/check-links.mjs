@@ -2,7 +2,7 @@
 // a file or folder inside the repository, and a `#fragment` a heading of the
 // target (GitHub's anchors); a web link must be a well-formed https URL (this
 // machine cannot fetch them). Usage: node scripts/check-links.mjs [files...]
-// (default: the README, ARCHITECTURE, DEVELOPERS, docs/ and npm/src/README).
+// (default: the README, ARCHITECTURE, DEVELOPERS, CHANGELOG, docs/ and npm/src/README).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -86,7 +86,7 @@ function check(file, target) {
 const files = process.argv.length > 2
   ? process.argv.slice(2).map((file) => resolve(file))
   : [
-      ...['README.md', 'ARCHITECTURE.md', 'DEVELOPERS.md', 'npm/src/README.md'].map((file) => join(root, file)),
+      ...['README.md', 'ARCHITECTURE.md', 'DEVELOPERS.md', 'CHANGELOG.md', 'npm/src/README.md'].map((file) => join(root, file)),
       ...markdownFiles(join(root, 'docs')),
     ];
 

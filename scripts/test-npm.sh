@@ -22,6 +22,12 @@ step "npm package: tsc --noEmit --strict on a consumer"
 (cd "$scratch" && tsc -p tsconfig.json)
 note "types check"
 
+step "npm package: every place, unconfigured (Node, Deno, Bun, workerd, Vite, webpack, Rollup, esbuild, React Hook Form, TanStack Form), publint, attw"
+install_npm_tools "$ROOT/npm/places"
+cargo run -q --features js --example npm_codegen names > "$scratch/names.json"
+(cd npm/places && EG_TARBALL="$tarball" EG_PKG_DIR="$ROOT/npm/pkg" EG_NAMES="$scratch/names.json" \
+  node --test --test-reporter=spec places.test.mjs)
+
 step "npm package: differential fuzz against the Rust rules (20,000 values each, fixed seed)"
 cargo build -q --example json_oracle
 cp npm/fuzz/differential.mjs "$scratch/"

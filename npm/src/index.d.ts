@@ -102,10 +102,17 @@ export declare namespace StandardSchemaV1 {
   }
 }
 
-/** This package's `~standard` props: `validate` is synchronous and its issues carry `code`. */
+/** What this package's `~standard.validate` gives: the value, or issues that carry their `code`. */
+export type ConnectionSchemaResult = { value: CreateConnectionRequest; issues?: undefined } | { issues: Issue[] };
+
+/**
+ * This package's `~standard` props. `validate` answers synchronously once
+ * the wasm is loaded (always in Node, Deno, Bun and Workers), and with a
+ * Promise while it loads, as the Standard Schema allows.
+ */
 export interface ConnectionSchemaProps extends StandardSchemaV1.Props<CreateConnectionInput, CreateConnectionRequest> {
   readonly vendor: 'eg-connections';
-  readonly validate: (value: unknown) => { value: CreateConnectionRequest; issues?: undefined } | { issues: Issue[] };
+  readonly validate: (value: unknown) => ConnectionSchemaResult | Promise<ConnectionSchemaResult>;
 }
 
 /** A Standard Schema v1 for create requests. */
@@ -120,10 +127,18 @@ export declare function connectionSchema(options?: ValidateOptions): ConnectionS
 export declare const createConnectionSchema: ConnectionSchema;
 
 /**
- * Loads the wasm. Required once in browsers and bundlers before validating
- * (the `.wasm` is fetched next to the module unless given); a no-op in Node.
+ * Loads the wasm, once: browser entries start loading when imported, and
+ * `await init()` waits for it before validating synchronously (the
+ * Standard Schema waits by itself). Given a URL, `Response`, bytes or
+ * module, loads that instead of the entry's own. Resolves at once when the
+ * wasm is already loaded (always in Node, Deno, Bun and Workers); never
+ * throws for being called twice or after `initSync`.
  */
 export declare function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
 
-/** Loads the wasm synchronously from its bytes or module; a no-op in Node. */
+/**
+ * Loads the wasm synchronously from its bytes or module (browsers allow
+ * compiling bytes synchronously only off the main thread or for small
+ * modules: prefer a `WebAssembly.Module`). Does nothing when already loaded.
+ */
 export declare function initSync(module: BufferSource | WebAssembly.Module): void;

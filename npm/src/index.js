@@ -1,29 +1,19 @@
-// Browser and bundler entry (ESM). The wasm loads asynchronously: call
-// `await init()` once before validating, or `initSync(bytesOrModule)`.
-import { attach, instantiate, instantiateSync, validateCreateConnection } from './core.js';
-import { createStandardSchema } from './standard.js';
+// Browser entry for production builds by bundlers that ship the files a
+// module names with `new URL(file, import.meta.url)` (Vite's build, webpack
+// 5): the wasm is a file of its own, fetched (and compiled while it
+// streams) as soon as the schema is imported. Other browser builds get
+// inline.js. `await init()` before validating synchronously; the Standard
+// Schema waits by itself.
+import { entry, schemaOf } from './loader.js';
 
-export * from './limits.js';
 export * from './fields.js';
-let loading;
+export * from './limits.js';
 
-/** Loads the wasm (fetched next to this file unless given); safe to call many times. */
-export function init(moduleOrPath = new URL('./eg_connections_bg.wasm', import.meta.url)) {
-  loading ??= instantiate(moduleOrPath).then(attach, (error) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const { init, initSync } = /* @__PURE__ */ entry(() => new URL('./eg_connections_bg.wasm', import.meta.url), true);
 
-/** Loads the wasm synchronously from its bytes or a compiled `WebAssembly.Module`. */
-export function initSync(module) {
-  attach(instantiateSync(module));
-}
-
-/** A Standard Schema for create requests, with messages in `options.locale`. */
+/** A Standard Schema for create requests with messages in `options.locale`. */
 export function connectionSchema(options) {
-  return createStandardSchema((value) => validateCreateConnection(value, options));
+  return schemaOf(init, options);
 }
 
 /** The Standard Schema for create requests (English messages). */

@@ -1,7 +1,8 @@
 'use strict';
-// Node.js entry (CommonJS). The wasm is read synchronously when this module
-// loads, so `init()` is not needed here; it exists so code runs unchanged in
-// browsers and Node.
+// Node.js entry (CommonJS; Deno and Bun take it too). The wasm is read and
+// instantiated synchronously when this module loads: every validator
+// answers at once, and `init()`/`initSync()` are no-ops kept so code runs
+// unchanged in browsers and Node.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const core = require('./core.cjs');
@@ -13,7 +14,8 @@ Object.assign(exports, require('./fields.cjs'), require('./limits.cjs'));
 exports.init = async function init() {};
 exports.initSync = function initSync() {};
 
+const loaded = () => true;
 exports.connectionSchema = function connectionSchema(options) {
-  return createStandardSchema((value) => core.validateCreateConnection(value, options));
+  return createStandardSchema((value) => core.validateCreateConnection(value, options), loaded, loaded);
 };
 exports.createConnectionSchema = exports.connectionSchema();

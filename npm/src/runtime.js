@@ -24,11 +24,17 @@ let surrogatesMarked = false;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Binds the validator to an instantiated wasm module's exports. */
+/** Binds the validator to an instantiated wasm module's exports (the first one wins). */
 function attach(wasmExports) {
+  if (wasm !== undefined) return;
   wasm = wasmExports;
   memory = wasm.memory;
   views();
+}
+
+/** Whether a wasm module is bound: every validator then answers synchronously. */
+function attached() {
+  return wasm !== undefined;
 }
 
 // Loading. wasm-bindgen's generated loader is not shipped: the exports take
@@ -42,17 +48,27 @@ function started(instance) {
   return instance.exports;
 }
 
+/** Why a fetched wasm could not be used, and what to do about it. */
+function notShipped(what, url) {
+  return new Error(`eg-connections: ${what} at ${url}: ship eg_connections_bg.wasm there, or pass its URL or bytes to init()`);
+}
+
 /** The module's exports, from a URL, a `Response`, bytes or a compiled module. */
 async function instantiate(source) {
   if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
     source = await fetch(source);
   }
   if (typeof Response === 'function' && source instanceof Response) {
-    if (!source.ok) throw new Error(`eg-connections: fetching the wasm failed: ${source.status} ${source.statusText} (${source.url})`);
+    if (!source.ok) throw notShipped(`no wasm (${source.status})`, source.url);
     if (source.headers.get('Content-Type') === 'application/wasm') {
       return started((await WebAssembly.instantiateStreaming(source, IMPORTS)).instance);
     }
+    const url = source.url;
     source = await source.arrayBuffer();
+    // A static host's fallback page (200, text/html) instead of the file.
+    if (new Uint32Array(source, 0, Math.min(1, source.byteLength >> 2))[0] !== 0x6d736100) {
+      throw notShipped('not WebAssembly', url);
+    }
   }
   const result = await WebAssembly.instantiate(source, IMPORTS);
   return started(result instanceof WebAssembly.Instance ? result : result.instance);
@@ -66,7 +82,10 @@ function instantiateSync(source) {
 
 function ready() {
   if (wasm === undefined) {
-    throw new Error('eg-connections: call `await init()` (or `initSync`) once before validating');
+    throw new Error(
+      'eg-connections: the wasm is not loaded yet: `await init()` once before validating synchronously ' +
+        '(or `initSync`; the Standard Schema waits by itself)',
+    );
   }
 }
 
@@ -383,6 +402,7 @@ function fieldValidator(field, switchName) {
 
 export {
   attach,
+  attached,
   instantiate,
   instantiateSync,
   validateCreateConnection,

@@ -52,14 +52,20 @@ const schema: StandardSchemaV1<unknown, CreateConnectionRequest> = createConnect
 type Output = NonNullable<(typeof createConnectionSchema)['~standard']['types']>['output'];
 const output: Output | undefined = undefined as CreateConnectionRequest | undefined;
 void output;
-const outcome = connectionSchema({ locale: 'en' })['~standard'].validate({});
-if (outcome.issues) {
-  const message: string = outcome.issues[0].message;
-  void message;
-} else {
-  const value: CreateConnectionRequest = outcome.value;
-  void value;
+// `validate` gives a Promise while the wasm loads (browsers), a result after.
+async function schemaOutcome(): Promise<void> {
+  const outcome = await connectionSchema({ locale: 'en' })['~standard'].validate({});
+  if (outcome.issues) {
+    const message: string = outcome.issues[0].message;
+    const code: IssueCode = outcome.issues[0].code;
+    void message;
+    void code;
+  } else {
+    const value: CreateConnectionRequest = outcome.value;
+    void value;
+  }
 }
+void schemaOutcome;
 void schema;
 
 const update = validateUpdateConnection({ kafka_detail: { user_name: 'u', password: 'p' } });

@@ -389,14 +389,20 @@ async fn transmit<T: DeserializeOwned>(
     let on_timeout = abort.clone();
     let timer: Option<TimeoutHandle> =
         set_timeout_with_handle(move || on_timeout.abort(AbortReason::Timeout), timeout).ok();
-    let outcome = request.send().await;
+    // One deadline for the whole exchange: the headers and the body after
+    // them (a server that stalls mid-body is aborted too).
+    let outcome = async {
+        let response = request.send().await?;
+        let text = response.text().await?;
+        Ok::<_, gloo_net::Error>((response, text))
+    }
+    .await;
     if let Some(timer) = timer {
         timer.clear();
     }
-    let response = outcome.map_err(|error| abort.failure(error, timeout))?;
+    let (response, text) = outcome.map_err(|error| abort.failure(error, timeout))?;
     let status = response.status();
     let request_id = response.headers().get("x-request-id");
-    let text = response.text().await.map_err(|error| abort.failure(error, timeout))?;
     if (200..300).contains(&status) {
         if status == 204 || text.is_empty() {
             return Ok((response, None));

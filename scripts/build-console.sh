@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the console with Trunk (release) to dist/, then moves Trunk's inline
 # loader script into a file so the page runs under a CSP without
-# 'unsafe-inline' (trunk-rs/trunk#288 has no option for it yet).
+# 'unsafe-inline' (trunk-rs/trunk#288 has no option for it yet), and writes
+# each file's brotli and gzip twins.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -9,5 +10,7 @@ cd "$ROOT"
 step "Console: trunk build --release"
 trunk build --release "$@"
 node scripts/externalize-loader.mjs dist/index.html
+# Precompressed twins: what the emulator sends a browser that accepts them.
+node scripts/precompress.mjs dist
 step "Console: what a browser downloads (dist/)"
 node scripts/sizes.mjs dist/*.wasm dist/*.js dist/*.css

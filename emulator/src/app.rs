@@ -5,7 +5,7 @@
 //! `Host` check. Nothing imports this
 //! module but the crate's entry points.
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -30,11 +30,9 @@ pub fn router(state: AppState, hosts: Arc<HostPolicy>) -> Router {
         .merge(crate::iam_routes::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/emulator/health", get(|| async { Json(json!({"status": "ok"})) }))
-        .route(
-            "/eg-console.json",
-            get(|| async { crate::console::config_response(json!({"mode": "emulator", "signing_host": null})) }),
-        )
+        .route("/eg-console.json", get(console_config))
         .merge(crate::faults::router())
+        .merge(crate::dev_session::router())
         .merge(crate::control::router())
         .fallback(crate::console::fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -58,4 +56,14 @@ async fn method_not_allowed() -> Response {
     let mut response = ApiError::bad_request("This method is not allowed on this path").into_response();
     *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
     response
+}
+
+/// `GET /eg-console.json`: this server emulates (sign for the host called),
+/// and offers the development session when it serves the console.
+async fn console_config(State(console): State<crate::console::ConsoleFiles>) -> Response {
+    crate::console::config_response(json!({
+        "mode": "emulator",
+        "signing_host": null,
+        "dev_session": console.0.is_some(),
+    }))
 }

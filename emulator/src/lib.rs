@@ -16,6 +16,7 @@ pub mod clock;
 pub mod connections;
 pub mod console;
 pub mod control;
+pub mod dev_session;
 pub mod errors;
 pub mod extract;
 pub mod faults;

@@ -1335,3 +1335,142 @@ async fn kafka_credentials_rotate_without_recreating() {
     );
     emu.stop().await;
 }
+
+#[tokio::test]
+async fn console_files_go_out_precompressed_with_entity_tags() {
+    let data = TempDir::new().unwrap();
+    let dist = TempDir::new().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dist.path().join(name), bytes).unwrap();
+    write("index.html", b"<!doctype html><title>console</title>");
+    write("index.html.br", b"brotli page");
+    write("app_bg.wasm", b"\0asm\x01\0\0\0");
+    write("app_bg.wasm.br", b"brotli wasm");
+    write("app_bg.wasm.gz", b"gzip wasm");
+    let mut opts = options(data.path());
+    opts.settings.dist = Some(dist.path().to_owned());
+    let emu = Emulator::start(opts).await;
+    let get = |path: &str, encodings: &'static str| {
+        emu.client
+            .get(format!("{}{path}", emu.base))
+            .header("Accept-Encoding", encodings)
+            .send()
+    };
+    for (encodings, encoding, body) in [
+        ("br, gzip", Some("br"), &b"brotli wasm"[..]),
+        ("gzip", Some("gzip"), b"gzip wasm"),
+        ("identity", None, b"\0asm\x01\0\0\0"),
+    ] {
+        let answer = get("/app_bg.wasm", encodings).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{encodings}");
+        assert_eq!(answer.headers()["content-type"], "application/wasm");
+        let sent = answer.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(sent.as_deref(), encoding, "{encodings}");
+        assert_eq!(answer.bytes().await.unwrap(), body, "{encodings}");
+    }
+    // The app's paths get the page, compressed too.
+    let page = get("/connections/abc", "br").await.unwrap();
+    assert_eq!(page.headers()["content-encoding"], "br");
+
+    // Each file has an entity tag; asking with it is answered 304, with no body.
+    for path in ["/", "/app_bg.wasm"] {
+        let first = get(path, "br").await.unwrap();
+        let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+        assert!(etag.starts_with("W/\""), "{path}: {etag}");
+        let again = emu
+            .client
+            .get(format!("{}{path}", emu.base))
+            .header("Accept-Encoding", "br")
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(again.headers()["etag"], etag.as_str());
+        assert!(again.headers().get("content-security-policy").is_some());
+        assert!(again.bytes().await.unwrap().is_empty());
+        let other = emu
+            .client
+            .get(format!("{}{path}", emu.base))
+            .header("If-None-Match", "W/\"something-else\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(other.status(), StatusCode::OK, "{path}");
+    }
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
+    // Without a console: no offer, no session.
+    let data = TempDir::new().unwrap();
+    let emu = Emulator::start(options(data.path())).await;
+    let config: Value = emu.client.get(format!("{}/eg-console.json", emu.base)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(config["dev_session"], false);
+    let answer = emu
+        .client
+        .post(format!("{}/emulator/dev-session", emu.base))
+        .header("Origin", &emu.base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::NOT_FOUND);
+    emu.stop().await;
+
+    let data = TempDir::new().unwrap();
+    let dist = TempDir::new().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>console</title>").unwrap();
+    let mut opts = options(data.path());
+    opts.settings.dist = Some(dist.path().to_owned());
+    let emu = Emulator::start(opts).await;
+    let config: Value = emu.client.get(format!("{}/eg-console.json", emu.base)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(config["dev_session"], true);
+    let session = |origin: Option<&str>, fetch_site: Option<&str>, host: Option<&str>| {
+        let mut request = emu.client.post(format!("{}/emulator/dev-session", emu.base));
+        if let Some(origin) = origin {
+            request = request.header("Origin", origin);
+        }
+        if let Some(site) = fetch_site {
+            request = request.header("Sec-Fetch-Site", site);
+        }
+        if let Some(host) = host {
+            request = request.header("Host", host);
+        }
+        request.send()
+    };
+    // The console's own page: a token for the development user's project.
+    let granted = session(Some(&emu.base), Some("same-origin"), None).await.unwrap();
+    assert_eq!(granted.status(), StatusCode::OK);
+    let granted: Value = granted.json().await.unwrap();
+    let (token, project) = (granted["token"].as_str().unwrap(), granted["project"]["id"].as_str().unwrap());
+    assert_eq!(project, emu.project);
+    assert!(!granted["user"].as_str().unwrap().is_empty());
+    let list = emu
+        .client
+        .get(format!("{}/v1/{project}/connections", emu.base))
+        .header("X-Auth-Token", token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(list.status(), StatusCode::OK, "the token works");
+    // Anyone else: nothing.
+    let address = emu.base.trim_start_matches("http://").to_owned();
+    for (origin, site, host, why) in [
+        (Some("http://evil.example"), Some("cross-site"), None, "a page of another origin"),
+        (Some("http://evil.example"), None, None, "another origin, no Sec-Fetch-Site"),
+        (Some(emu.base.as_str()), Some("cross-site"), None, "a cross-site fetch claiming the origin"),
+        (None, None, None, "a program without Origin"),
+        (Some("http://rebound.example"), None, Some("rebound.example"), "DNS rebinding"),
+        (Some("null"), None, None, "an opaque origin"),
+    ] {
+        let answer = session(origin, site, host).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::FORBIDDEN, "{why}");
+        let body = answer.text().await.unwrap();
+        assert!(!body.contains("MIIemulator"), "{why}: no token in {body}");
+    }
+    // A host allowed by name is still only its own origin.
+    let other_port = format!("http://{}:1", address.split(':').next().unwrap());
+    let answer = session(Some(&other_port), None, None).await.unwrap();
+    assert_eq!(answer.status(), StatusCode::FORBIDDEN);
+    emu.stop().await;
+}

@@ -341,25 +341,51 @@ struct Call<'a> {
     timeout: Duration,
 }
 
-/// Sends `call` with a timeout and an abort handle, and reads the answer.
-async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<(Response, Option<T>), ApiError> {
-    let signing_host = match call.endpoint {
-        Some(endpoint) if matches!(endpoint.auth, Auth::AccessKey(_)) => Some(
-            resolve_signing_host(&endpoint.base_url, &endpoint.region)
-                .await
-                .host()
-                .to_owned(),
-        ),
-        _ => None,
-    };
-    transmit(call, signing_host).await
+/// A 2xx answer: its response (for its headers) and its body's text.
+struct Reply {
+    response: Response,
+    text: String,
 }
 
-/// [`send`] once the host to sign for (AK/SK only) is known.
-async fn transmit<T: DeserializeOwned>(
-    call: Call<'_>,
-    signing_host: Option<String>,
-) -> Result<(Response, Option<T>), ApiError> {
+impl Reply {
+    /// The body as a `T`; `None` for an empty one (204).
+    fn json<T: DeserializeOwned>(&self) -> Result<Option<T>, ApiError> {
+        if self.response.status() == 204 || self.text.is_empty() {
+            return Ok(None);
+        }
+        serde_json::from_str::<T>(&self.text)
+            .map(Some)
+            .map_err(|_| not_json(self.response.status(), &self.text, self.request_id()))
+    }
+
+    fn request_id(&self) -> Option<String> {
+        self.response.headers().get("x-request-id")
+    }
+}
+
+/// The exchange's future, boxed: one copy of its code serves every call
+/// (a future per response type would compile a copy each).
+type Exchange<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Reply, ApiError>> + 'a>>;
+
+/// Sends `call` with a timeout and an abort handle, and reads the answer.
+fn send(call: Call<'_>) -> Exchange<'_> {
+    Box::pin(async move {
+        let signing_host = match call.endpoint {
+            Some(endpoint) if matches!(endpoint.auth, Auth::AccessKey(_)) => Some(
+                resolve_signing_host(&endpoint.base_url, &endpoint.region)
+                    .await
+                    .host()
+                    .to_owned(),
+            ),
+            _ => None,
+        };
+        transmit(call, signing_host).await
+    })
+}
+
+/// [`send`] once the host to sign for (AK/SK only) is known; a non-2xx
+/// answer becomes its [`ApiError`].
+async fn transmit(call: Call<'_>, signing_host: Option<String>) -> Result<Reply, ApiError> {
     let (abort, timeout) = (call.abort, call.timeout);
     let mut builder = RequestBuilder::new(&call.url).method(call.method.clone());
     if call.body.is_some() {
@@ -402,16 +428,10 @@ async fn transmit<T: DeserializeOwned>(
     }
     let (response, text) = outcome.map_err(|error| abort.failure(error, timeout))?;
     let status = response.status();
-    let request_id = response.headers().get("x-request-id");
     if (200..300).contains(&status) {
-        if status == 204 || text.is_empty() {
-            return Ok((response, None));
-        }
-        return match serde_json::from_str::<T>(&text) {
-            Ok(value) => Ok((response, Some(value))),
-            Err(_) => Err(not_json(status, &text, request_id)),
-        };
+        return Ok(Reply { response, text });
     }
+    let request_id = response.headers().get("x-request-id");
     match serde_json::from_str::<ErrorBody>(&text) {
         Ok(body) if !body.error_code.is_empty() => match signed_host {
             Some(signed_host) if status == 401 => Err(ApiError::Signature {
@@ -509,6 +529,7 @@ impl SigningHost {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Announcement {
     Forward(String),
+    /// The server answers the API itself (an emulator).
     Direct,
     Nothing,
 }
@@ -529,8 +550,17 @@ pub async fn resolve_signing_host(base_url: &str, region: &str) -> SigningHost {
     let called_host = web_sys::Url::new_with_base(&format!("{base}/"), &page)
         .map(|url| url.host())
         .unwrap_or_default();
+    match announcement(base).await {
+        Announcement::Forward(host) => SigningHost::Announced(host),
+        Announcement::Direct if !called_host.is_empty() => SigningHost::Direct(called_host),
+        _ => SigningHost::Region(sign::endpoint_host("eg", region)),
+    }
+}
+
+/// What the server at `base` announces, asked once per page.
+async fn announcement(base: String) -> Announcement {
     let known = ANNOUNCEMENTS.with(|cache| cache.borrow().get(&base).cloned());
-    let announcement = match known {
+    match known {
         Some(announcement) => announcement,
         None => match ask_announcement(&base).await {
             Some(announcement) => {
@@ -541,11 +571,6 @@ pub async fn resolve_signing_host(base_url: &str, region: &str) -> SigningHost {
             // no CORS here): not remembered, asked again next time.
             None => Announcement::Nothing,
         },
-    };
-    match announcement {
-        Announcement::Forward(host) => SigningHost::Announced(host),
-        Announcement::Direct if !called_host.is_empty() => SigningHost::Direct(called_host),
-        _ => SigningHost::Region(sign::endpoint_host("eg", region)),
     }
 }
 
@@ -565,8 +590,8 @@ async fn ask_announcement(base: &str) -> Option<Announcement> {
         abort: &abort,
         timeout: ANNOUNCEMENT_TIMEOUT,
     };
-    match transmit::<Config>(call, None).await {
-        Ok((_, Some(config))) => Some(match (config.mode.as_str(), config.signing_host) {
+    match send(call).await.and_then(|reply| reply.json::<Config>()) {
+        Ok(Some(config)) => Some(match (config.mode.as_str(), config.signing_host) {
             ("forward", Some(host)) if !host.is_empty() => Announcement::Forward(host),
             ("emulator", _) => Announcement::Direct,
             _ => Announcement::Nothing,
@@ -614,15 +639,13 @@ pub async fn create_connection(
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
     let call = api_call(endpoint, Method::POST, endpoint.connections_url(), Some(body), abort);
-    let (response, value) = send::<ConnectionInfo>(call).await?;
-    answer(response, value)
+    answer::<ConnectionInfo>(send(call).await?)
 }
 
 /// `GET /v1/{project_id}/connections/{id}`; `abort` stops it (its view closed).
 pub async fn show_connection(endpoint: &Endpoint, id: &str, abort: &Abort) -> Result<Answer<ConnectionInfo>, ApiError> {
     let call = api_call(endpoint, Method::GET, endpoint.connection_url(id), None, abort);
-    let (response, value) = send::<ConnectionInfo>(call).await?;
-    answer(response, value)
+    answer::<ConnectionInfo>(send(call).await?)
 }
 
 /// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name&instance_id`;
@@ -633,8 +656,7 @@ pub async fn list_connections(
     abort: &Abort,
 ) -> Result<Answer<ConnectionList>, ApiError> {
     let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
-    let (response, value) = send::<ConnectionList>(api_call(endpoint, Method::GET, url, None, abort)).await?;
-    answer(response, value)
+    answer::<ConnectionList>(send(api_call(endpoint, Method::GET, url, None, abort)).await?)
 }
 
 /// `PUT /v1/{project_id}/connections/{id}` with a validated update: the
@@ -643,29 +665,26 @@ pub async fn update_connection(
     endpoint: &Endpoint,
     id: &str,
     request: &UpdateConnectionRequest,
+    abort: &Abort,
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
-    let abort = Abort::default();
-    let call = api_call(endpoint, Method::PUT, endpoint.connection_url(id), Some(body), &abort);
-    let (response, value) = send::<ConnectionInfo>(call).await?;
-    answer(response, value)
+    let call = api_call(endpoint, Method::PUT, endpoint.connection_url(id), Some(body), abort);
+    answer::<ConnectionInfo>(send(call).await?)
 }
 
 /// `DELETE /v1/{project_id}/connections/{id}`; returns the request ID.
-pub async fn delete_connection(endpoint: &Endpoint, id: &str) -> Result<Option<String>, ApiError> {
-    let abort = Abort::default();
-    let call = api_call(endpoint, Method::DELETE, endpoint.connection_url(id), None, &abort);
+pub async fn delete_connection(endpoint: &Endpoint, id: &str, abort: &Abort) -> Result<Option<String>, ApiError> {
+    let call = api_call(endpoint, Method::DELETE, endpoint.connection_url(id), None, abort);
     // 204 has no body; a body on success is tolerated and ignored.
-    let (response, _) = send::<serde::de::IgnoredAny>(call).await?;
-    Ok(response.headers().get("x-request-id"))
+    Ok(send(call).await?.request_id())
 }
 
-fn answer<T>(response: Response, value: Option<T>) -> Result<Answer<T>, ApiError> {
-    let request_id = response.headers().get("x-request-id");
-    match value {
+fn answer<T: DeserializeOwned>(reply: Reply) -> Result<Answer<T>, ApiError> {
+    let request_id = reply.request_id();
+    match reply.json::<T>()? {
         Some(value) => Ok(Answer { value, request_id }),
         None => Err(ApiError::NotJson {
-            status: response.status(),
+            status: reply.response.status(),
             excerpt: String::new(),
             request_id,
         }),
@@ -683,34 +702,37 @@ pub struct Credentials {
 }
 
 /// `POST /v3/auth/tokens`; returns the `X-Subject-Token` and the project ID.
-pub async fn sign_in(base_url: &str, credentials: &Credentials) -> Result<(String, Option<String>), ApiError> {
+pub async fn sign_in(
+    base_url: &str,
+    credentials: &Credentials,
+    abort: &Abort,
+) -> Result<(String, Option<String>), ApiError> {
     let project = &credentials.project;
     // IAM project IDs are 32 hex characters; anything else is a name.
     let scope = if project.len() == 32 && project.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-        serde_json::json!({ "id": project })
+        "id"
     } else {
-        serde_json::json!({ "name": project })
+        "name"
     };
-    let body = serde_json::json!({"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": credentials.user_name,
-            "password": credentials.password,
-            "domain": {"name": credentials.domain},
-        }}},
-        "scope": {"project": scope},
-    }});
-    let abort = Abort::default();
-    let result = send::<serde_json::Value>(Call {
+    let text = |value: &str| serde_json::to_string(value).unwrap_or_default();
+    let body = format!(
+        r#"{{"auth":{{"identity":{{"methods":["password"],"password":{{"user":{{"name":{},"password":{},"domain":{{"name":{}}}}}}}}},"scope":{{"project":{{"{scope}":{}}}}}}}}}"#,
+        text(&credentials.user_name),
+        text(&credentials.password),
+        text(&credentials.domain),
+        text(project),
+    );
+    let result = send(Call {
         method: Method::POST,
         url: format!("{}/v3/auth/tokens", base_url.trim_end_matches('/')),
-        body: Some(body.to_string()),
+        body: Some(body),
         endpoint: None,
-        abort: &abort,
+        abort,
         timeout: DEFAULT_TIMEOUT,
     })
     .await;
-    let (response, value) = match result {
-        Ok(ok) => ok,
+    let reply = match result {
+        Ok(reply) => reply,
         // IAM's own error body: {"error": {"code", "message", "title"}}.
         Err(ApiError::NotJson { status, .. }) | Err(ApiError::Eg { status, .. }) if status == 401 => {
             return Err(ApiError::Eg {
@@ -725,14 +747,30 @@ pub async fn sign_in(base_url: &str, credentials: &Credentials) -> Result<(Strin
         }
         Err(error) => return Err(error),
     };
+    /// The part of IAM's token answer the console reads.
+    #[derive(serde::Deserialize)]
+    struct Issued {
+        token: IssuedToken,
+    }
+    #[derive(serde::Deserialize)]
+    struct IssuedToken {
+        project: Option<IssuedProject>,
+    }
+    #[derive(serde::Deserialize)]
+    struct IssuedProject {
+        id: String,
+    }
+    let project_id = reply
+        .json::<Issued>()
+        .ok()
+        .flatten()
+        .and_then(|issued| issued.token.project)
+        .map(|project| project.id);
+    let response = reply.response;
     let token = response
         .headers()
         .get("x-subject-token")
         .filter(|token| !token.is_empty());
-    let project_id = value
-        .as_ref()
-        .and_then(|value| value["token"]["project"]["id"].as_str())
-        .map(str::to_owned);
     match token {
         Some(token) => Ok((token, project_id)),
         None => Err(ApiError::NotJson {

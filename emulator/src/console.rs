@@ -34,6 +34,9 @@ const DEFAULT_POLICY: &str =
 pub struct Console {
     root: PathBuf,
     policy: HeaderValue,
+    /// Add the emulator's development helper to the page (emulating only;
+    /// as a development server adds its client to the page it serves).
+    dev_helper: bool,
 }
 
 impl Console {
@@ -46,6 +49,7 @@ impl Console {
         Ok(Console {
             root,
             policy: HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(DEFAULT_POLICY)),
+            dev_helper: false,
         })
     }
 }
@@ -68,6 +72,17 @@ impl ConsoleFiles {
     /// The console in `dist`, if given.
     pub fn open(dist: Option<&Path>) -> std::io::Result<ConsoleFiles> {
         Ok(ConsoleFiles(dist.map(Console::open).transpose()?.map(Arc::new)))
+    }
+
+    /// The same console with the development helper in its page
+    /// ([`crate::dev_session`]): what the emulator serves.
+    pub fn with_dev_helper(self) -> ConsoleFiles {
+        ConsoleFiles(self.0.map(|console| {
+            Arc::new(Console {
+                dev_helper: true,
+                ..(*console).clone()
+            })
+        }))
     }
 }
 
@@ -112,12 +127,15 @@ pub async fn serve(console: Option<&Console>, request: Request) -> Response {
             } else {
                 "no-cache"
             };
-            let etag = entity_tag(&file).await;
+            let page = console.dev_helper && file.file_name().is_some_and(|name| name == "index.html");
+            let etag = entity_tag(&file, page).await;
             let unchanged = etag.as_ref().is_some_and(|etag| matches_etag(request.headers(), etag));
             let mut response = if unchanged {
                 let mut response = Response::new(Body::empty());
                 *response.status_mut() = axum::http::StatusCode::NOT_MODIFIED;
                 response
+            } else if page {
+                page_with_helper(&file).await
             } else {
                 serve_file(file, request).await
             };
@@ -145,11 +163,35 @@ async fn serve_file(file: PathBuf, request: Request) -> Response {
 }
 
 /// A weak validator for `file` from its size and modification time: the
-/// same for each encoding of it (they are one content), new with every build.
-async fn entity_tag(file: &Path) -> Option<HeaderValue> {
+/// same for each encoding of it (they are one content), new with every
+/// build; the page with the helper has its own.
+async fn entity_tag(file: &Path, with_helper: bool) -> Option<HeaderValue> {
     let metadata = tokio::fs::metadata(file).await.ok()?;
     let modified = metadata.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    HeaderValue::from_str(&format!("W/\"{:x}-{:x}\"", metadata.len(), modified.as_nanos())).ok()
+    let suffix = if with_helper { "-dev" } else { "" };
+    HeaderValue::from_str(&format!("W/\"{:x}-{:x}{suffix}\"", metadata.len(), modified.as_nanos())).ok()
+}
+
+/// `index.html` with the development helper's script before `</head>`
+/// (served whole: its precompressed twins lack the script).
+async fn page_with_helper(file: &Path) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(file).await else {
+        return ApiError::not_found("No such file").into_response();
+    };
+    let script = format!(
+        "<script type=\"module\" src=\"{}\"></script>",
+        crate::dev_session::HELPER_PATH
+    );
+    let page = match html.find("</head>") {
+        Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
+        None => format!("{script}{html}"),
+    };
+    let mut response = Response::new(Body::from(page));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
 }
 
 /// Whether `If-None-Match` names `etag` (weak comparison, `*` included).

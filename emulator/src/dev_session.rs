@@ -9,11 +9,15 @@
 //! origin, a DNS-rebinding page, or a program that sends no `Origin` gets
 //! nothing. Without `--dist` there is no console and no such endpoint; the
 //! forwarder has none at all.
+//!
+//! The offer itself is `dev-session.js`, which the emulator adds to the
+//! console's page (as a development server adds its client): the
+//! console's own download carries nothing of it.
 
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 use std::sync::Arc;
@@ -22,19 +26,46 @@ use crate::console::ConsoleFiles;
 use crate::errors::ApiError;
 use crate::iam::Iam;
 
-/// The development session's route, for any state holding the IAM and the console.
+/// Where the page loads the helper from.
+pub const HELPER_PATH: &str = "/emulator/dev-session.js";
+
+/// The helper's script.
+const HELPER: &str = include_str!("dev-session.js");
+
+/// The development session's routes, for any state holding the IAM and the console.
 pub fn router<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     Arc<Iam>: FromRef<S>,
     ConsoleFiles: FromRef<S>,
 {
-    Router::new().route("/emulator/dev-session", post(dev_session))
+    Router::new()
+        .route("/emulator/dev-session", post(dev_session))
+        .route(HELPER_PATH, get(helper))
+}
+
+/// The helper's script, where a console is served.
+async fn helper(State(console): State<ConsoleFiles>) -> Response {
+    if console.0.is_none() {
+        return ApiError::not_found("No console is served here").into_response();
+    }
+    let mut response = HELPER.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    response
 }
 
 /// Whether the request comes from a page of this very origin.
 pub fn from_own_page(headers: &HeaderMap) -> bool {
-    let text = |name| headers.get(name).and_then(|value: &header::HeaderValue| value.to_str().ok());
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|value: &header::HeaderValue| value.to_str().ok())
+    };
     let (Some(origin), Some(host)) = (text(header::ORIGIN), text(header::HOST)) else {
         return false;
     };
@@ -48,8 +79,7 @@ pub fn from_own_page(headers: &HeaderMap) -> bool {
 
 async fn dev_session(State(iam): State<Arc<Iam>>, State(console): State<ConsoleFiles>, request: Request) -> Response {
     if console.0.is_none() {
-        return ApiError::not_found("No console is served here, so there is no development session")
-            .into_response();
+        return ApiError::not_found("No console is served here, so there is no development session").into_response();
     }
     if !from_own_page(request.headers()) {
         return ApiError::forbidden(

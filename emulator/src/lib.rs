@@ -207,7 +207,7 @@ pub async fn start(options: Options, listener: TcpListener) -> io::Result<Runnin
     }
     let user = iam.users()[0].clone();
     let (token, _) = iam.issue_for_first_user();
-    let console = ConsoleFiles::open(options.settings.dist.as_deref())?;
+    let console = ConsoleFiles::open(options.settings.dist.as_deref())?.with_dev_helper();
     let faults = Arc::new(Faults::new(options.settings.enable_faults));
     let state = AppState {
         settings: Arc::new(options.settings),

@@ -1363,7 +1363,10 @@ async fn console_files_go_out_precompressed_with_entity_tags() {
         let answer = get("/app_bg.wasm", encodings).await.unwrap();
         assert_eq!(answer.status(), StatusCode::OK, "{encodings}");
         assert_eq!(answer.headers()["content-type"], "application/wasm");
-        let sent = answer.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+        let sent = answer
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_owned());
         assert_eq!(sent.as_deref(), encoding, "{encodings}");
         assert_eq!(answer.bytes().await.unwrap(), body, "{encodings}");
     }
@@ -1405,7 +1408,15 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     // Without a console: no offer, no session.
     let data = TempDir::new().unwrap();
     let emu = Emulator::start(options(data.path())).await;
-    let config: Value = emu.client.get(format!("{}/eg-console.json", emu.base)).send().await.unwrap().json().await.unwrap();
+    let config: Value = emu
+        .client
+        .get(format!("{}/eg-console.json", emu.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(config["dev_session"], false);
     let answer = emu
         .client
@@ -1423,7 +1434,15 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     let mut opts = options(data.path());
     opts.settings.dist = Some(dist.path().to_owned());
     let emu = Emulator::start(opts).await;
-    let config: Value = emu.client.get(format!("{}/eg-console.json", emu.base)).send().await.unwrap().json().await.unwrap();
+    let config: Value = emu
+        .client
+        .get(format!("{}/eg-console.json", emu.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(config["dev_session"], true);
     let session = |origin: Option<&str>, fetch_site: Option<&str>, host: Option<&str>| {
         let mut request = emu.client.post(format!("{}/emulator/dev-session", emu.base));
@@ -1442,7 +1461,10 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     let granted = session(Some(&emu.base), Some("same-origin"), None).await.unwrap();
     assert_eq!(granted.status(), StatusCode::OK);
     let granted: Value = granted.json().await.unwrap();
-    let (token, project) = (granted["token"].as_str().unwrap(), granted["project"]["id"].as_str().unwrap());
+    let (token, project) = (
+        granted["token"].as_str().unwrap(),
+        granted["project"]["id"].as_str().unwrap(),
+    );
     assert_eq!(project, emu.project);
     assert!(!granted["user"].as_str().unwrap().is_empty());
     let list = emu
@@ -1456,11 +1478,31 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     // Anyone else: nothing.
     let address = emu.base.trim_start_matches("http://").to_owned();
     for (origin, site, host, why) in [
-        (Some("http://evil.example"), Some("cross-site"), None, "a page of another origin"),
-        (Some("http://evil.example"), None, None, "another origin, no Sec-Fetch-Site"),
-        (Some(emu.base.as_str()), Some("cross-site"), None, "a cross-site fetch claiming the origin"),
+        (
+            Some("http://evil.example"),
+            Some("cross-site"),
+            None,
+            "a page of another origin",
+        ),
+        (
+            Some("http://evil.example"),
+            None,
+            None,
+            "another origin, no Sec-Fetch-Site",
+        ),
+        (
+            Some(emu.base.as_str()),
+            Some("cross-site"),
+            None,
+            "a cross-site fetch claiming the origin",
+        ),
         (None, None, None, "a program without Origin"),
-        (Some("http://rebound.example"), None, Some("rebound.example"), "DNS rebinding"),
+        (
+            Some("http://rebound.example"),
+            None,
+            Some("rebound.example"),
+            "DNS rebinding",
+        ),
         (Some("null"), None, None, "an opaque origin"),
     ] {
         let answer = session(origin, site, host).await.unwrap();

@@ -1,26 +1,25 @@
 //! The access key credentials: AK, SK, the security token of temporary
 //! keys, and the host requests are signed for (and who says so).
 
-use super::console;
+use super::{console, ids};
 use crate::api::{self, AccessKey, SigningHost};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The AK/SK fields of the settings panel.
 #[component]
 pub fn AccessKeyFields() -> impl IntoView {
     let ui = console();
+    // The host to sign for, as the server the console calls says, asked
+    // again when the base URL or the region changes; an answer for
+    // settings changed meanwhile is dropped.
     let signing_host = RwSignal::new(None::<SigningHost>);
-    let generation = StoredValue::new(0_u64);
-    // Asks the server the console calls which host to sign for, again
-    // whenever the base URL or the region changes.
     Effect::new(move |_| {
         let (base_url, region) = (ui.base_url.get(), ui.region.get());
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
-        spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let resolved = api::resolve_signing_host(&base_url, &region).await;
-            if generation.try_get_value() == Some(mine) {
+            let current = ui.base_url.try_with_untracked(|b| *b == base_url) == Some(true)
+                && ui.region.try_with_untracked(|r| *r == region) == Some(true);
+            if current {
                 let _ = signing_host.try_set(Some(resolved));
             }
         });
@@ -58,10 +57,10 @@ pub fn AccessKeyFields() -> impl IntoView {
     };
     view! {
         <div class="grid">
-            {key_input("settings-access-key", |t| t.access_key, "text", |k| k.access.clone(), |k, v| k.access = v)}
-            {key_input("settings-secret-key", |t| t.secret_key, "password", |k| k.secret.clone(), |k, v| k.secret = v)}
+            {key_input(ids::SETTINGS_ACCESS_KEY, |t| t.access_key, "text", |k| k.access.clone(), |k, v| k.access = v)}
+            {key_input(ids::SETTINGS_SECRET_KEY, |t| t.secret_key, "password", |k| k.secret.clone(), |k, v| k.secret = v)}
             {key_input(
-                "settings-security-token",
+                ids::SETTINGS_SECURITY_TOKEN,
                 |t| t.security_token,
                 "password",
                 |k| k.security_token.clone(),

@@ -2,7 +2,7 @@
 //! a token, a password or a signature.
 
 use super::text::Text;
-use super::{console, focus};
+use super::{console, focus, ids};
 use crate::api::{self, BaseUrlProblem};
 use leptos::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn BaseUrlField() -> impl IntoView {
             }
             Err(why) => {
                 problem.set(Some(why));
-                focus("settings-base-url");
+                focus(ids::SETTINGS_BASE_URL);
             }
         }
     };

@@ -12,7 +12,7 @@ use super::missing_settings::MissingSettings;
 use super::route::{router, Route};
 use super::status_badge::StatusBadge;
 use super::views::views;
-use super::{console, focus, follow_creation, reload_on_new_settings, InFlight, Snapshot};
+use super::{console, focus, follow_creation, ids, reload_on_new_settings, InFlight, Snapshot};
 use crate::api::{self, ApiError};
 use leptos::prelude::*;
 
@@ -35,10 +35,10 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let loading = RwSignal::new(!just_created);
     let deleting = RwSignal::new(false);
-    // Bumped on every answer: a status follower started by an older one stops.
-    let generation = StoredValue::new(0_u64);
     let in_flight = InFlight::for_view();
-
+    // One status follower at a time, for as long as the connection shown is
+    // being created.
+    let following = StoredValue::new(false);
     let follow = move || {
         let Some(endpoint) = ui.ready_endpoint() else { return };
         let Some(id) = snapshot.with_untracked(|s| {
@@ -48,24 +48,34 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
         }) else {
             return;
         };
-        let mine = generation.get_value();
-        follow_creation(
-            endpoint,
-            id,
-            move || generation.try_get_value() == Some(mine),
-            move |outcome| match outcome {
-                Ok(answer) => {
-                    let _ = last_request_id.try_set(answer.request_id.clone());
-                    snapshot.try_set(Some(answer)).is_none()
-                }
-                Err(error) if error.status() == Some(404) => {
-                    let _ = failure.try_set(Some(error));
-                    let _ = snapshot.try_set(None);
-                    false
-                }
-                Err(_) => true,
-            },
-        );
+        if following.try_update_value(|following| std::mem::replace(following, true)) != Some(false) {
+            return;
+        }
+        let stop = move || {
+            let _ = following.try_update_value(|following| *following = false);
+            false
+        };
+        follow_creation(endpoint, id.clone(), in_flight, move |outcome| match outcome {
+            // Still this connection, still being created: go on.
+            Ok(answer)
+                if snapshot.with_untracked(|s| {
+                    s.as_ref()
+                        .is_some_and(|s| s.info.id == id && s.info.status.is_pending())
+                }) =>
+            {
+                let _ = last_request_id.try_set(answer.request_id.clone());
+                let pending = answer.info.status.is_pending();
+                let _ = snapshot.try_set(Some(answer));
+                pending || stop()
+            }
+            Ok(_) => stop(),
+            Err(error) if error.status() == Some(404) => {
+                let _ = failure.try_set(Some(error));
+                let _ = snapshot.try_set(None);
+                stop()
+            }
+            Err(_) => true,
+        });
     };
     // The connection as the API returns it: loaded at once (unless just
     // created), again on Refresh and when the settings change. A newer load
@@ -94,8 +104,6 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 failure.set(None);
                 return;
             };
-            // An answer: a follower started from an older one stops.
-            generation.update_value(|generation| *generation += 1);
             match answered {
                 Ok(answer) => {
                     last_request_id.set(answer.request_id.clone());
@@ -109,7 +117,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                         snapshot.set(None);
                     }
                     failure.set(Some(error));
-                    request_animation_frame(|| focus("details-error"));
+                    request_animation_frame(|| focus(ids::DETAILS_ERROR));
                 }
             }
         });
@@ -145,10 +153,12 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             return match failure.get() {
                 Some(error) if error.status() == Some(404) => view! {
                     <p class="field-error" role="alert" id="details-not-found">{ui.text().not_found}</p>
-                    <ErrorPanel error=error attempt=Attempt::Load id="details-error" />
+                    <ErrorPanel error=error attempt=Attempt::Load id=ids::DETAILS_ERROR />
                 }
                 .into_any(),
-                Some(error) => view! { <ErrorPanel error=error attempt=Attempt::Load id="details-error" /> }.into_any(),
+                Some(error) => {
+                    view! { <ErrorPanel error=error attempt=Attempt::Load id=ids::DETAILS_ERROR /> }.into_any()
+                }
                 None if ui.ready_endpoint().is_none() => view! { <MissingSettings tried=true /> }.into_any(),
                 None => view! { <p class="help" aria-live="polite">{ui.text().loading}</p> }.into_any(),
             };
@@ -160,7 +170,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 {move || view! { <StatusBadge status=info.with(|info| info.status.clone()) id="details-status".to_owned() /> }}
             </div>
             <p class="help" aria-live="polite">{move || pending().then(|| ui.text().polling)}</p>
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Load id="details-error" /> })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Load id=ids::DETAILS_ERROR /> })}
             <ConnectionFacts
                 info=info
                 description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
@@ -198,7 +208,7 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="panel" aria-labelledby="details-title" id="connection-details" tabindex="-1">
+        <section class="panel" aria-labelledby="details-title" id=ids::CONNECTION_DETAILS tabindex="-1">
             <div class="toolbar">
                 <a href=Route::List.href() id="back-to-list">"← " {move || ui.text().back_to_list}</a>
                 <button

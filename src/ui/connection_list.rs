@@ -9,7 +9,7 @@ use super::pager::{PageWindow, Pager};
 use super::route::Route;
 use super::status_badge::StatusBadge;
 use super::views::views;
-use super::{console, focus, follow_creation, reload_on_new_settings, InFlight};
+use super::{console, focus, follow_creation, ids, reload_on_new_settings, InFlight};
 use crate::api::{self, ApiError, ListQuery, NameMatch};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -38,43 +38,56 @@ pub fn ConnectionList() -> impl IntoView {
     let search_text = RwSignal::new(query.get_untracked().search);
     let instance_text = RwSignal::new(query.get_untracked().instance_id);
     let name_match = RwSignal::new(query.get_untracked().name_match);
-    // Bumped on every answer: status followers of an older page stop.
-    let generation = StoredValue::new(0_u64);
     let in_flight = InFlight::for_view();
+    // Rows whose status is followed now: one follower per connection,
+    // whatever the reloads meanwhile.
+    let followed = StoredValue::new(Vec::<String>::new());
     on_cleanup(move || {
         let _ = views.notice.try_set(None);
     });
 
     // Rows still being created follow their status; each answer replaces
-    // its row while the page it belongs to is still the one shown.
-    let follow_pending = move |endpoint: api::Endpoint, mine: u64, items: &[ConnectionInfo]| {
+    // its row while the page shown still has it.
+    let follow_pending = move |endpoint: api::Endpoint, items: &[ConnectionInfo]| {
         for item in items.iter().filter(|item| item.status.is_pending()) {
             let id = item.id.clone();
-            follow_creation(
-                endpoint.clone(),
-                id.clone(),
-                move || generation.try_get_value() == Some(mine),
-                move |outcome| {
-                    match outcome {
-                        Ok(snapshot) => loaded
-                            .try_update(|loaded| {
-                                if let Some(row) = loaded
-                                    .as_mut()
-                                    .and_then(|l| l.page.items.iter_mut().find(|i| i.id == id))
-                                {
-                                    *row = snapshot.info;
-                                }
-                            })
-                            .is_some(),
-                        // Deleted meanwhile: the page is stale.
-                        Err(error) if error.status() == Some(404) => {
-                            let _ = reload.try_update(|count| *count += 1);
-                            false
-                        }
-                        Err(_) => true,
+            let started = followed.try_update_value(|followed| {
+                let new = !followed.contains(&id);
+                if new {
+                    followed.push(id.clone());
+                }
+                new
+            });
+            if started != Some(true) {
+                continue;
+            }
+            let done = move |id: &str| {
+                let _ = followed.try_update_value(|followed| followed.retain(|other| other != id));
+                false
+            };
+            follow_creation(endpoint.clone(), id.clone(), in_flight, move |outcome| match outcome {
+                Ok(snapshot) => {
+                    let still_shown = loaded
+                        .try_update(|loaded| {
+                            let row = loaded
+                                .as_mut()
+                                .and_then(|l| l.page.items.iter_mut().find(|i| i.id == id))?;
+                            *row = snapshot.info;
+                            Some(row.status.is_pending())
+                        })
+                        .flatten();
+                    match still_shown {
+                        Some(true) => true,
+                        _ => done(&id),
                     }
-                },
-            );
+                }
+                // Deleted meanwhile: the page is stale.
+                Err(error) if error.status() == Some(404) => {
+                    let _ = reload.try_update(|count| *count += 1);
+                    done(&id)
+                }
+                Err(_) => true,
+            });
         }
     };
 
@@ -97,7 +110,6 @@ pub fn ConnectionList() -> impl IntoView {
         let Some(answered) = pages.get() else { return };
         untrack(|| {
             loading.set(false);
-            generation.update_value(|generation| *generation += 1);
             let Some((endpoint, wanted, outcome)) = answered else {
                 return;
             };
@@ -111,7 +123,7 @@ pub fn ConnectionList() -> impl IntoView {
                         return;
                     }
                     failure.set(None);
-                    follow_pending(endpoint, generation.get_value(), &page.items);
+                    follow_pending(endpoint, &page.items);
                     loaded.set(Some(Loaded { query: wanted, page }));
                 }
                 Err(error) => failure.set(Some(error)),
@@ -142,7 +154,7 @@ pub fn ConnectionList() -> impl IntoView {
             query.instance_id.clear();
             query.offset = 0;
         });
-        focus("list-search");
+        focus(ids::LIST_SEARCH);
     };
     let sort_by = move |ascending: ListSort, descending: ListSort| {
         query.update(|query| {
@@ -179,7 +191,7 @@ pub fn ConnectionList() -> impl IntoView {
         deleting.set(None);
         views.notice.set(Some(notice));
         reload.update(|count| *count += 1);
-        request_animation_frame(|| focus("list-notice"));
+        request_animation_frame(|| focus(ids::LIST_NOTICE));
     };
 
     let window = Signal::derive(move || {

@@ -9,7 +9,7 @@ use super::field::draft_text_field;
 use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
 use super::views::{views, CreateCall};
-use super::{console, focus};
+use super::{console, focus, ids};
 use crate::api::{Abort, ApiError};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -36,11 +36,10 @@ pub fn CreateForm() -> impl IntoView {
         }
         create.value().get().and_then(|(_, outcome)| outcome.err())
     });
-    // A failure marks the fields it names and takes focus.
+    // A failure marks the fields it names (its panel takes focus).
     Effect::new(move |_| {
         if let Some(error) = failure.get() {
             mark_server_issues(&error, validation, ui);
-            request_animation_frame(|| focus("error-panel"));
         }
     });
     let settings_missing = RwSignal::new(false);
@@ -169,7 +168,7 @@ pub fn CreateForm() -> impl IntoView {
                 </div>
                 <RequestPreview request=request />
             </form>
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Create /> })}
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Create id=ids::CREATE_ERROR take_focus=true /> })}
         </section>
     }
 }

@@ -11,7 +11,7 @@ use super::draft::{field_id, FieldState};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
-use super::{console, focus, save_update, settled_outcome, Snapshot};
+use super::{console, focus, ids, save_update, settled_outcome, InFlight, Snapshot};
 use crate::api::Endpoint;
 use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
@@ -66,6 +66,7 @@ pub fn CredentialsEditor(
     last_request_id: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let ui = console();
+    let in_flight = InFlight::for_view();
     let editing = RwSignal::new(false);
     let user_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -75,14 +76,14 @@ pub fn CredentialsEditor(
         move |(endpoint, id, request): &(Endpoint, String, UpdateConnectionRequest)| {
             let (endpoint, id, request) = (endpoint.clone(), id.clone(), request.clone());
             async move {
-                let saved = save_update(&endpoint, &id, &request, snapshot, last_request_id).await;
+                let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
                 if saved.is_ok() {
                     // The password has done its job: it leaves the page.
                     let _ = password.try_set(String::new());
                     let _ = editing.try_set(false);
-                    request_animation_frame(|| focus("change-credentials"));
+                    request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
                 } else {
-                    request_animation_frame(|| focus("credentials-error"));
+                    request_animation_frame(|| focus(ids::CREDENTIALS_ERROR));
                 }
                 saved
             }
@@ -229,7 +230,7 @@ pub fn CredentialsEditor(
                         editing.set(false);
                         save_action.clear();
                         password.set(String::new());
-                        request_animation_frame(|| focus("change-credentials"));
+                        request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
                     }>
                         {move || ui.text().dismiss}
                     </button>

@@ -4,7 +4,7 @@
 
 use super::error_panel::{Attempt, ErrorPanel};
 use super::missing_settings::MissingSettings;
-use super::{console, focus, settled_outcome};
+use super::{console, focus, ids, settled_outcome, InFlight};
 use crate::api::{self, Endpoint};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -34,9 +34,10 @@ pub fn DeleteDialog(
     let attempted = RwSignal::new(false);
     let settings_missing = RwSignal::new(false);
     // The DELETE itself: pending while it runs, its outcome in `value`.
-    let delete = Action::new_local(|(endpoint, id): &(Endpoint, String)| {
-        let (endpoint, id) = (endpoint.clone(), id.clone());
-        async move { api::delete_connection(&endpoint, &id).await }
+    let in_flight = InFlight::for_view();
+    let delete = Action::new_local(move |(endpoint, id): &(Endpoint, String)| {
+        let (endpoint, id, abort) = (endpoint.clone(), id.clone(), in_flight.start());
+        async move { api::delete_connection(&endpoint, &id, &abort).await }
     });
     let deleting = delete.pending();
     // The last failure (a 404 is not one: the connection is gone), hidden
@@ -56,8 +57,7 @@ pub fn DeleteDialog(
             Some(Err(error)) if error.status() == Some(404) => {
                 on_deleted.run(Deleted::AlreadyGone { name: name.clone() })
             }
-            Some(Err(_)) => request_animation_frame(|| focus("delete-error")),
-            None => {}
+            Some(Err(_)) | None => {}
         }
     });
     let expected = name.clone();
@@ -68,7 +68,7 @@ pub fn DeleteDialog(
         if let Some(dialog) = dialog.get() {
             if !dialog.open() {
                 let _ = dialog.show_modal();
-                focus("delete-confirm-name");
+                focus(ids::DELETE_CONFIRM_NAME);
             }
         }
     });
@@ -79,7 +79,7 @@ pub fn DeleteDialog(
             ev.prevent_default();
             attempted.set(true);
             if deleting.get_untracked() || !matches.get_untracked() {
-                focus("delete-confirm-name");
+                focus(ids::DELETE_CONFIRM_NAME);
                 return;
             }
             let Some(endpoint) = ui.ready_endpoint() else {
@@ -119,7 +119,7 @@ pub fn DeleteDialog(
                         {move || ui.text().delete_confirm_label} " " <strong class="confirm-name">{name.clone()}</strong>
                     </label>
                     <input
-                        id="delete-confirm-name"
+                        id=ids::DELETE_CONFIRM_NAME
                         type="text"
                         autocomplete="off"
                         spellcheck="false"
@@ -135,7 +135,7 @@ pub fn DeleteDialog(
                 <MissingSettings tried=settings_missing />
                 {move || failure.get().map(|error| view! {
                     <p class="field-error" role="alert">{ui.text().delete_failed}</p>
-                    <ErrorPanel error=error attempt=Attempt::Delete id="delete-error" />
+                    <ErrorPanel error=error attempt=Attempt::Delete id=ids::DELETE_ERROR take_focus=true />
                 })}
                 <div class="actions">
                     <button

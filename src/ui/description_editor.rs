@@ -9,7 +9,7 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::field::with_limit;
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
-use super::{console, focus, save_update, settled_outcome, Snapshot};
+use super::{console, focus, ids, save_update, settled_outcome, InFlight, Snapshot};
 use crate::api::Endpoint;
 use crate::i18n::field_label;
 use crate::input::{Body, Slot, UpdateInput};
@@ -36,6 +36,7 @@ pub fn DescriptionEditor(
     last_request_id: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let ui = console();
+    let in_flight = InFlight::for_view();
     let editing = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let edited = RwSignal::new(false);
@@ -51,7 +52,7 @@ pub fn DescriptionEditor(
             wanted,
         } = save.clone();
         async move {
-            let saved = save_update(&endpoint, &id, &request, snapshot, last_request_id).await;
+            let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
             if saved.is_err() {
                 let _ = snapshot.try_update(|snapshot| {
                     if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
@@ -59,7 +60,7 @@ pub fn DescriptionEditor(
                     }
                 });
                 let _ = editing.try_set(true);
-                request_animation_frame(|| focus("description-error"));
+                request_animation_frame(|| focus(ids::DESCRIPTION_ERROR));
             }
             saved
         }
@@ -179,7 +180,7 @@ pub fn DescriptionEditor(
                     <button type="button" class="secondary" id="cancel-description" on:click=move |_| {
                         editing.set(false);
                         save_action.clear();
-                        request_animation_frame(|| focus("edit-description"));
+                        request_animation_frame(|| focus(ids::EDIT_DESCRIPTION));
                     }>
                         {move || ui.text().dismiss}
                     </button>

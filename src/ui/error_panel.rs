@@ -3,7 +3,7 @@
 
 use super::copy_button::CopyButton;
 use super::text::Text;
-use super::{console, AuthMethod};
+use super::{console, ids, AuthMethod};
 use crate::api::ApiError;
 use crate::model::error_code::{
     AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED, NOT_MODIFIABLE,
@@ -77,11 +77,43 @@ pub fn ErrorPanel(
     error: ApiError,
     attempt: Attempt,
     #[prop(default = "error-panel")] id: &'static str,
+    /// Move keyboard focus to the panel when it appears.
+    #[prop(optional)]
+    take_focus: bool,
 ) -> impl IntoView {
     let ui = console();
     let request_id = error.request_id().map(str::to_owned);
     let status = error.status();
-    let (headline, body) = match &error {
+    let (headline, body) = explain(&error, attempt);
+    // A failure the user just caused takes focus, so a screen reader and a
+    // keyboard land on its explanation.
+    if take_focus {
+        request_animation_frame(move || super::focus(id));
+    }
+    let request_id_view = request_id.map(|id| {
+        let copy_text = id.clone();
+        view! {
+            <dl class="facts">
+                <dt>{move || ui.text().request_id}</dt>
+                <dd><code class="request-id">{id}</code> " " <CopyButton text=copy_text what="request ID" /></dd>
+            </dl>
+        }
+    });
+    view! {
+        <div class="error-panel" role="alert" id=id tabindex="-1">
+            <h3 class="error-title">{move || attempt.title(ui.text())}</h3>
+            <p class="headline">{move || headline(ui.text())}</p>
+            {status.map(|status| view! { <p class="status">{move || ui.text().http_status} ": " {status}</p> })}
+            {body}
+            {request_id_view}
+        </div>
+    }
+}
+
+/// The headline and the body that explain `error` (by its class).
+fn explain(error: &ApiError, attempt: Attempt) -> (Headline, AnyView) {
+    let ui = console();
+    match error {
         ApiError::Eg { status, body, .. } => {
             let headline: fn(&Text) -> &'static str = match (*status, body.error_code.as_str()) {
                 (_, AGENCY_MISSING) => |t| t.error_agency_missing,
@@ -100,8 +132,8 @@ pub fn ErrorPanel(
                     <button type="button" class="secondary" on:click=move |_| {
                         // Sign-in gives a token; with an access key, its fields.
                         ui.open_settings_at(match ui.auth_method.get_untracked() {
-                            AuthMethod::Token => "sign-in-user",
-                            AuthMethod::AccessKey => "settings-access-key",
+                            AuthMethod::Token => ids::SIGN_IN_USER,
+                            AuthMethod::AccessKey => ids::SETTINGS_ACCESS_KEY,
                         })
                     }>
                         {move || ui.text().sign_in}
@@ -132,9 +164,9 @@ pub fn ErrorPanel(
             let headline = refusal_headline(*refusal);
             let signed_host = signed_host.clone();
             let field = match refusal {
-                Refusal::UnknownKey => "settings-access-key",
+                Refusal::UnknownKey => ids::SETTINGS_ACCESS_KEY,
                 Refusal::SecurityToken => "settings-security-token",
-                _ => "settings-secret-key",
+                _ => ids::SETTINGS_SECRET_KEY,
             };
             let body = view! {
                 {server_answer(body.clone())}
@@ -174,24 +206,6 @@ pub fn ErrorPanel(
                 view! { <p>{move || attempt.maybe_done(ui.text())}</p> }.into_any(),
             )
         }
-    };
-    let request_id_view = request_id.map(|id| {
-        let copy_text = id.clone();
-        view! {
-            <dl class="facts">
-                <dt>{move || ui.text().request_id}</dt>
-                <dd><code class="request-id">{id}</code> " " <CopyButton text=copy_text what="request ID" /></dd>
-            </dl>
-        }
-    });
-    view! {
-        <div class="error-panel" role="alert" id=id tabindex="-1">
-            <h3 class="error-title">{move || attempt.title(ui.text())}</h3>
-            <p class="headline">{move || headline(ui.text())}</p>
-            {status.map(|status| view! { <p class="status">{move || ui.text().http_status} ": " {status}</p> })}
-            {body}
-            {request_id_view}
-        </div>
     }
 }
 

@@ -1,8 +1,14 @@
 //! The Leptos web console (feature `ui`): one component per file.
 //!
+//! Nothing here may panic (a panic would kill the page): clippy denies
+//! `unwrap`, `expect` and `panic!` in this module, and [`crash`] replaces
+//! the page with an explanation should one happen anyway.
+//!
 //! Shared state lives in small structs provided as context: [`Console`]
 //! (language and API settings), [`route::Router`] (the current view) and
 //! [`views::Views`] (what views hand to each other).
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod access_key_fields;
 pub mod app;
@@ -11,6 +17,7 @@ pub mod connection_details;
 pub mod connection_facts;
 pub mod connection_list;
 pub mod copy_button;
+pub mod crash;
 pub mod create_form;
 pub mod credentials_editor;
 pub mod delete_dialog;
@@ -19,6 +26,7 @@ pub mod detail_section;
 pub mod draft;
 pub mod error_panel;
 pub mod field;
+pub mod ids;
 pub mod missing_settings;
 pub mod pager;
 pub mod pages;
@@ -36,6 +44,7 @@ use crate::api::{self, AccessKey, Answer, ApiError, Auth, Endpoint};
 use crate::model::ConnectionInfo;
 use crate::Locale;
 use leptos::prelude::*;
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -172,14 +181,14 @@ impl Console {
     /// The id of the first settings field still empty, for focus.
     pub fn missing_settings_field(&self) -> &'static str {
         if self.project_id.with_untracked(|id| id.trim().is_empty()) {
-            return "settings-project-id";
+            return ids::SETTINGS_PROJECT_ID;
         }
         match self.auth_method.get_untracked() {
-            AuthMethod::Token => "settings-token",
+            AuthMethod::Token => ids::SETTINGS_TOKEN,
             AuthMethod::AccessKey if self.access_key.with_untracked(|key| key.access.trim().is_empty()) => {
-                "settings-access-key"
+                ids::SETTINGS_ACCESS_KEY
             }
-            AuthMethod::AccessKey => "settings-secret-key",
+            AuthMethod::AccessKey => ids::SETTINGS_SECRET_KEY,
         }
     }
 
@@ -252,6 +261,11 @@ impl InFlight {
         }
         abort
     }
+
+    /// Whether the view that owns this slot is still shown.
+    pub fn is_live(&self) -> bool {
+        self.0.try_with_value(|_| ()).is_some()
+    }
 }
 
 /// How long settings must stay unchanged before views reload with them
@@ -261,24 +275,25 @@ const SETTINGS_SETTLE: Duration = Duration::from_millis(400);
 /// Calls `reload` when the settings a call depends on have changed (a
 /// token pasted, a sign-in, a base URL applied) and then stayed unchanged
 /// for [`SETTINGS_SETTLE`]; never for the settings the view mounted with,
-/// nor after the view is gone.
+/// nor after the view is gone (its timer is cleared with it).
 pub fn reload_on_new_settings(reload: impl Fn() + Clone + 'static) {
     let ui = console();
-    let generation = StoredValue::new(0_u64);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let clear = move || {
+        if let Some(Some(pending)) = timer.try_update_value(Option::take) {
+            pending.clear();
+        }
+    };
     Effect::new(move |previous: Option<()>| {
         ui.track_settings();
         if previous.is_some() {
-            let mine = generation.get_value() + 1;
-            generation.set_value(mine);
+            clear();
             let reload = reload.clone();
-            leptos::task::spawn_local(async move {
-                sleep(SETTINGS_SETTLE).await;
-                if generation.try_get_value() == Some(mine) {
-                    reload();
-                }
-            });
+            let pending = set_timeout_with_handle(reload, SETTINGS_SETTLE).ok();
+            timer.set_value(pending);
         }
     });
+    on_cleanup(clear);
 }
 
 /// What `action`'s last run returned, `None` while a run is pending: an
@@ -294,15 +309,17 @@ pub fn settled_outcome<I: 'static, O: Clone + Send + Sync + 'static>(
 
 /// `PUT` of `request` on connection `id`: the answer becomes `snapshot`,
 /// and the call's request ID (answered or refused) `last_request_id`. Both
-/// writes are skipped once the view that owns them is gone.
+/// writes are skipped once the view that owns them is gone, and the
+/// request is aborted with it (`in_flight`).
 pub async fn save_update(
     endpoint: &Endpoint,
     id: &str,
     request: &crate::model::UpdateConnectionRequest,
+    in_flight: InFlight,
     snapshot: RwSignal<Option<Snapshot>>,
     last_request_id: RwSignal<Option<String>>,
 ) -> Result<(), ApiError> {
-    match api::update_connection(endpoint, id, request).await {
+    match api::update_connection(endpoint, id, request, &in_flight.start()).await {
         Ok(answer) => {
             let _ = last_request_id.try_set(answer.request_id.clone());
             let _ = snapshot.try_set(Some(Snapshot::from(answer)));
@@ -315,23 +332,22 @@ pub async fn save_update(
     }
 }
 
-/// Re-reads connection `id` while it is still being created: after 1 s,
-/// then doubling up to 8 s. `still_wanted` is asked before each request and
-/// again before its answer is used (false once the view or page that
-/// started it is gone or superseded: nothing more is sent or written); each
-/// answer (or failure) then goes to `on_answer`, which says whether to keep
-/// following. A settled status or a 404 ends it.
+/// Re-reads connection `id` while it is being created: after 1 s, then
+/// doubling up to 8 s. Each answer (or failure) goes to `on_answer`, which
+/// says whether it still matters (false: the view no longer shows that
+/// connection as being created); nothing more is sent once the view that
+/// owns `in_flight` is gone. A settled status or a 404 ends it.
 pub fn follow_creation(
     endpoint: Endpoint,
     id: String,
-    still_wanted: impl Fn() -> bool + 'static,
+    in_flight: InFlight,
     on_answer: impl Fn(Result<Snapshot, ApiError>) -> bool + 'static,
 ) {
     leptos::task::spawn_local(async move {
         let mut delay = Duration::from_secs(1);
         loop {
             sleep(delay).await;
-            if !still_wanted() {
+            if !in_flight.is_live() {
                 return;
             }
             delay = (delay * 2).min(Duration::from_secs(8));
@@ -343,16 +359,20 @@ pub fn follow_creation(
                 Err(error) => error.status() == Some(404),
             };
             // A passing failure (network, 5xx) is retried at the next step.
-            if !still_wanted() || !on_answer(outcome) || settled {
+            if !in_flight.is_live() || !on_answer(outcome) || settled {
                 return;
             }
         }
     });
 }
 
-/// Moves keyboard focus to the element with `id`, if it exists.
+/// Moves keyboard focus to the element with `id`, if it exists (opening
+/// a folded `<details>` around it first).
 pub fn focus(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(Some(details)) = element.closest("details") {
+            let _ = details.set_attribute("open", "");
+        }
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
@@ -368,9 +388,15 @@ pub async fn sleep(duration: std::time::Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Mounts the console on `<body>` and marks the moment it is interactive
+/// Mounts the console on `<body>` in place of the page's static frame
+/// (`#boot`, painted before the wasm arrived), installs the panic page,
+/// and marks the moment it is interactive
 /// (`performance.mark("eg-console-interactive")`, read by the benchmarks).
 pub fn mount() {
+    crash::install();
+    if let Some(boot) = document().get_element_by_id(ids::BOOT) {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
     if let Some(performance) = window().performance() {
         let _ = performance.mark("eg-console-interactive");

@@ -8,7 +8,7 @@ use super::create_form::CreateForm;
 use super::draft::Draft;
 use super::route::{Route, Router};
 use super::views::{CreateCall, Views};
-use super::{focus, Snapshot};
+use super::{focus, ids, Snapshot};
 use crate::api::{self, ListQuery};
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ pub fn Pages() -> impl IntoView {
                         let id = answer.value.id.clone();
                         views.created.set(Some(Snapshot::from(answer)));
                         router.navigate(Route::Details(id));
-                        request_animation_frame(|| focus("connection-details"));
+                        request_animation_frame(|| focus(ids::CONNECTION_DETAILS));
                     } else {
                         let text = ui.text().created_elsewhere;
                         views.notice.set(Some(text.replace("{name}", &answer.value.name)));

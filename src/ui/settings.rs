@@ -1,9 +1,9 @@
 //! The settings area: the whole settings panel, or its one-line bar once
 //! calls can be made.
 
-use super::console;
 use super::settings_bar::SettingsBar;
 use super::settings_panel::SettingsPanel;
+use super::{console, ids};
 use leptos::prelude::*;
 
 /// The settings: the whole panel while nothing is set to call with, or when
@@ -19,7 +19,7 @@ pub fn Settings() -> impl IntoView {
             <Show when=folded>
                 <SettingsBar />
             </Show>
-            <div id="settings-full" hidden=folded>
+            <div id=ids::SETTINGS_FULL hidden=folded>
                 <SettingsPanel />
             </div>
         </section>

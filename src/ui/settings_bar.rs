@@ -2,7 +2,7 @@
 //! whom, for which project and where they go, with Change and Sign out.
 
 use super::settings_panel::forget_secrets;
-use super::{console, AuthMethod};
+use super::{console, ids, AuthMethod};
 use leptos::prelude::*;
 
 /// The one-line summary of the settings in use.
@@ -43,13 +43,13 @@ pub fn SettingsBar() -> impl IntoView {
         };
         format!("{} · {target}", ui.region.get())
     };
-    let change = move |_| ui.open_settings_at("settings-base-url");
+    let change = move |_| ui.open_settings_at(ids::SETTINGS_BASE_URL);
     let sign_out = move |_| {
         forget_secrets();
         ui.open_settings_at(ui.missing_settings_field());
     };
     view! {
-        <div class="settings-bar" id="settings-bar">
+        <div class="settings-bar" id=ids::SETTINGS_BAR>
             <h2 class="visually-hidden">{move || ui.text().bar_label}</h2>
             <dl class="bar-facts">
                 <div><dt>{move || ui.text().bar_auth}</dt><dd id="bar-auth">{auth}</dd></div>
@@ -58,7 +58,7 @@ pub fn SettingsBar() -> impl IntoView {
                 <div><dt>{move || ui.text().bar_endpoint}</dt><dd id="bar-endpoint">{endpoint}</dd></div>
             </dl>
             <div class="bar-actions">
-                <button type="button" id="settings-change" class="secondary" on:click=change>
+                <button type="button" id=ids::SETTINGS_CHANGE class="secondary" on:click=change>
                     {move || ui.text().settings_change}
                 </button>
                 <button type="button" id="settings-sign-out" class="link-button" on:click=sign_out>

@@ -4,7 +4,7 @@
 use super::access_key_fields::AccessKeyFields;
 use super::base_url_field::BaseUrlField;
 use super::error_panel::{Attempt, ErrorPanel};
-use super::{console, focus, region_host, settled_outcome, AuthMethod, REGIONS};
+use super::{console, focus, ids, region_host, settled_outcome, AuthMethod, InFlight, REGIONS};
 use crate::api::{self, ApiError, Credentials};
 use leptos::prelude::*;
 
@@ -14,14 +14,15 @@ use leptos::prelude::*;
 pub fn SettingsPanel() -> impl IntoView {
     let ui = console();
     let credentials = RwSignal::new(Credentials::default());
+    let in_flight = InFlight::for_view();
     // IAM sign-in: on success the token, project and account go into the
     // settings; the outcome stays in `value` for the error panel.
     let sign_in_action = Action::new_local(move |request: &Credentials| {
         let request = request.clone();
         // The password goes only to the applied base URL, never to a draft.
-        let base_url = ui.base_url.get_untracked();
+        let (base_url, abort) = (ui.base_url.get_untracked(), in_flight.start());
         async move {
-            let (token, project_id) = api::sign_in(&base_url, &request).await?;
+            let (token, project_id) = api::sign_in(&base_url, &request, &abort).await?;
             ui.token.set(token);
             if let Some(project_id) = project_id {
                 ui.project_id.set(project_id);
@@ -31,7 +32,7 @@ pub fn SettingsPanel() -> impl IntoView {
             let _ = credentials.try_update(|credentials| credentials.password.clear());
             // Signed in: the panel folds, and focus goes to its bar.
             ui.settings_open.set(false);
-            request_animation_frame(|| focus("settings-change"));
+            request_animation_frame(|| focus(ids::SETTINGS_CHANGE));
             Ok::<(), ApiError>(())
         }
     });
@@ -87,7 +88,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let forget = move |_| forget_secrets();
     let fold = move |_| {
         ui.settings_open.set(false);
-        request_animation_frame(|| focus("settings-change"));
+        request_animation_frame(|| focus(ids::SETTINGS_CHANGE));
     };
     view! {
         <div class="settings-head">
@@ -191,7 +192,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
                     {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
                 </button>
-                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::SignIn id="sign-in-error" /> })}
+                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::SignIn id="sign-in-error" take_focus=true /> })}
             </form>
         </Show>
     }

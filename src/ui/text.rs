@@ -213,6 +213,9 @@ pub struct Text {
     pub open_settings: &'static str,
     pub delete_after_creation: &'static str,
     pub error_not_modifiable: &'static str,
+    pub crash_title: &'static str,
+    pub crash_help: &'static str,
+    pub crash_reload: &'static str,
 }
 
 const EN: Text = Text {
@@ -418,6 +421,9 @@ const EN: Text = Text {
     open_settings: "Open API settings",
     delete_after_creation: "It can be deleted once its creation ends.",
     error_not_modifiable: "The connection is still being created: it cannot be changed or deleted until its creation ends. Try again then.",
+    crash_title: "The console stopped",
+    crash_help: "An internal error ended it, and the page was cleared so that nothing you typed stays on screen. Reloading starts it again: your settings are kept, and credentials only if you asked this tab to remember them.",
+    crash_reload: "Reload the console",
 };
 
 const ZH_CN: Text = Text {
@@ -624,6 +630,9 @@ const ZH_CN: Text = Text {
     open_settings: "打开 API 设置",
     delete_after_creation: "创建结束后才能删除。",
     error_not_modifiable: "连接仍在创建中：创建结束前不能修改或删除。请在创建结束后重试。",
+    crash_title: "控制台已停止",
+    crash_help: "内部错误使其停止运行，页面已清空，您输入的内容不会留在屏幕上。重新加载即可再次启动：设置会保留，凭据仅在您要求本标签页记住时保留。",
+    crash_reload: "重新加载控制台",
 };
 
 /// The console's text in `locale`.

@@ -570,6 +570,66 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
 }
 
 #[test]
+async fn a_server_stalling_mid_body_ends_in_a_timeout_with_the_form_kept() {
+    // The emulator sends the headers and half the body, the rest 5 s later:
+    // the 1.5 s deadline must cover the body too.
+    let _ui = mount(Duration::from_millis(1500));
+    clear_faults().await;
+    add_fault(r#"{"kind": "stall_body", "ms": 5000}"#).await;
+    let name = unique("stall");
+    let started = js_sys::Date::now();
+    let panel = submit_and_expect_error(&name).await;
+    assert!(
+        panel.contains("did not answer in time") && panel.contains("may have been created"),
+        "{panel}"
+    );
+    assert!(js_sys::Date::now() - started < 4500.0, "ended by the deadline, not the stall");
+    assert_eq!(error_title("error-panel"), "The connection was not created");
+    assert_form_intact(&name);
+    // The retry is the same button, and it goes through.
+    clear_faults().await;
+    type_into("field-name", &format!("{name}-again"));
+    click("create-button");
+    wait_until(5000, "the new connection's details", || text("details-title") == format!("{name}-again")).await;
+
+    // A save stalling mid-body: the same, and the edit stays for a retry.
+    let created = api_create(&unique("stall-save")).await;
+    until_created(&created.id).await;
+    mount_at(&format!("#/connections/{}", created.id), Duration::from_millis(1500));
+    wait_until(5000, "the details", || text("details-title") == created.name).await;
+    add_fault_for("PUT", r#"{"kind": "stall_body", "ms": 5000}"#).await;
+    click("edit-description");
+    tick().await;
+    type_into("field-description", "patient");
+    click("save-description");
+    wait_until(4500, "the save's failure", || element("description-error").is_some()).await;
+    assert!(text("description-error").contains("did not answer in time"), "{}", text("description-error"));
+    assert_eq!(input("field-description").value(), "patient", "the edit is kept");
+    clear_faults().await;
+    click("save-description");
+    wait_until(5000, "saved", || text("description-status") == "Saved.").await;
+    assert_eq!(api_show(&created.id).await.unwrap().description, "patient");
+}
+
+#[test]
+fn the_panic_page_says_what_happened_and_clears_the_fields() {
+    // A stand-in for the page: a field holding a secret.
+    let root = document().create_element("div").unwrap();
+    root.set_inner_html(r#"<label>Token <input id="crash-test-secret" value="secret-typed-here"></label>"#);
+    document().body().unwrap().append_child(&root).unwrap();
+    eg_connections::ui::crash::show(&root, "index out of bounds <b>here</b>");
+    let page = root.text_content().unwrap_or_default();
+    assert!(page.contains("The console stopped"), "{page}");
+    assert!(page.contains("index out of bounds <b>here</b>"), "the detail is text, not markup");
+    assert!(root.query_selector("b").unwrap().is_none());
+    assert!(root.query_selector("input").unwrap().is_none(), "no field stays on screen");
+    assert!(!root.inner_html().contains("secret-typed-here"));
+    let reload = root.query_selector("#crash-reload").unwrap().unwrap();
+    assert_eq!(reload.get_attribute("type").as_deref(), Some("submit"), "reloads with no script");
+    root.remove();
+}
+
+#[test]
 async fn chinese_messages_follow_the_language() {
     let ui = mount(Duration::from_secs(5));
     type_into("field-name", "");

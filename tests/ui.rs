@@ -583,14 +583,20 @@ async fn a_server_stalling_mid_body_ends_in_a_timeout_with_the_form_kept() {
         panel.contains("did not answer in time") && panel.contains("may have been created"),
         "{panel}"
     );
-    assert!(js_sys::Date::now() - started < 4500.0, "ended by the deadline, not the stall");
+    assert!(
+        js_sys::Date::now() - started < 4500.0,
+        "ended by the deadline, not the stall"
+    );
     assert_eq!(error_title("error-panel"), "The connection was not created");
     assert_form_intact(&name);
     // The retry is the same button, and it goes through.
     clear_faults().await;
     type_into("field-name", &format!("{name}-again"));
     click("create-button");
-    wait_until(5000, "the new connection's details", || text("details-title") == format!("{name}-again")).await;
+    wait_until(5000, "the new connection's details", || {
+        text("details-title") == format!("{name}-again")
+    })
+    .await;
 
     // A save stalling mid-body: the same, and the edit stays for a retry.
     let created = api_create(&unique("stall-save")).await;
@@ -603,7 +609,11 @@ async fn a_server_stalling_mid_body_ends_in_a_timeout_with_the_form_kept() {
     type_into("field-description", "patient");
     click("save-description");
     wait_until(4500, "the save's failure", || element("description-error").is_some()).await;
-    assert!(text("description-error").contains("did not answer in time"), "{}", text("description-error"));
+    assert!(
+        text("description-error").contains("did not answer in time"),
+        "{}",
+        text("description-error")
+    );
     assert_eq!(input("field-description").value(), "patient", "the edit is kept");
     clear_faults().await;
     click("save-description");
@@ -620,12 +630,22 @@ fn the_panic_page_says_what_happened_and_clears_the_fields() {
     eg_connections::ui::crash::show(&root, "index out of bounds <b>here</b>");
     let page = root.text_content().unwrap_or_default();
     assert!(page.contains("The console stopped"), "{page}");
-    assert!(page.contains("index out of bounds <b>here</b>"), "the detail is text, not markup");
+    assert!(
+        page.contains("index out of bounds <b>here</b>"),
+        "the detail is text, not markup"
+    );
     assert!(root.query_selector("b").unwrap().is_none());
-    assert!(root.query_selector("input").unwrap().is_none(), "no field stays on screen");
+    assert!(
+        root.query_selector("input").unwrap().is_none(),
+        "no field stays on screen"
+    );
     assert!(!root.inner_html().contains("secret-typed-here"));
     let reload = root.query_selector("#crash-reload").unwrap().unwrap();
-    assert_eq!(reload.get_attribute("type").as_deref(), Some("submit"), "reloads with no script");
+    assert_eq!(
+        reload.get_attribute("type").as_deref(),
+        Some("submit"),
+        "reloads with no script"
+    );
     root.remove();
 }
 

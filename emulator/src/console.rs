@@ -29,6 +29,10 @@ use crate::errors::ApiError;
 const DEFAULT_POLICY: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
 
+/// Where the page the emulator serves loads its development helper from
+/// (the script is [`crate::dev_session`]'s).
+pub const HELPER_PATH: &str = "/emulator/dev-session.js";
+
 /// The console directory, resolved once, and its page's policy.
 #[derive(Debug, Clone)]
 pub struct Console {
@@ -178,10 +182,7 @@ async fn page_with_helper(file: &Path) -> Response {
     let Ok(html) = tokio::fs::read_to_string(file).await else {
         return ApiError::not_found("No such file").into_response();
     };
-    let script = format!(
-        "<script type=\"module\" src=\"{}\"></script>",
-        crate::dev_session::HELPER_PATH
-    );
+    let script = format!("<script type=\"module\" src=\"{HELPER_PATH}\"></script>");
     let page = match html.find("</head>") {
         Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
         None => format!("{script}{html}"),

@@ -22,12 +22,9 @@ use axum::{Json, Router};
 use serde_json::json;
 use std::sync::Arc;
 
-use crate::console::ConsoleFiles;
+use crate::console::{ConsoleFiles, HELPER_PATH};
 use crate::errors::ApiError;
 use crate::iam::Iam;
-
-/// Where the page loads the helper from.
-pub const HELPER_PATH: &str = "/emulator/dev-session.js";
 
 /// The helper's script.
 const HELPER: &str = include_str!("dev-session.js");

@@ -2,7 +2,8 @@
 // the browser accepts it, as a real static host would), loaded in a fresh
 // headless Chromium context each time with the CPU throttled 4x through the
 // DevTools protocol. Reports the median time to the app's
-// "eg-console-interactive" mark and the bytes transferred.
+// "eg-console-interactive" mark, to the first contentful paint, and the
+// bytes transferred.
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -59,11 +60,13 @@ async function load(browser, url, cpuSlowdown) {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('eg-console-interactive').length > 0, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => performance.getEntriesByName('eg-console-interactive')[0].startTime);
+  // First contentful paint: the page's own frame can paint before the app is ready.
+  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   // Let the last responses report their sizes.
   await page.waitForLoadState('networkidle');
   await context.close();
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { ms, bytes };
+  return { ms, paint, bytes };
 }
 
 /** `apps`: name -> { root, path }. Loads them in turns, `loads` times each. */
@@ -87,6 +90,7 @@ export async function measureColdStart(apps, { loads = 10, cpuSlowdown = 4 } = {
       chromium: browser.version(),
       results: Object.fromEntries(Object.entries(samples).map(([name, runs]) => [name, {
         ms: median(runs.map((run) => run.ms)),
+        paint: median(runs.map((run) => run.paint)),
         bytes: median(runs.map((run) => run.bytes)),
       }])),
     };

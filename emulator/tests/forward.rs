@@ -200,13 +200,26 @@ async fn the_api_is_forwarded_with_tokens_and_signatures() {
 async fn the_console_is_served_beside_the_forwarded_api() {
     let dist = TempDir::new().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html><title>EG</title>").unwrap();
+    std::fs::write(dist.path().join("index.html.br"), b"brotli page").unwrap();
     let pair = pair(Some(dist.path())).await;
     let client = Client::new();
     for path in ["/", "/connections/new"] {
         let response = client.get(format!("{}{path}", pair.base)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert!(response.headers().contains_key("content-security-policy"), "{path}");
-        assert!(response.text().await.unwrap().contains("<title>EG</title>"));
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<title>EG</title>"));
+        // The page as built: no development helper when forwarding.
+        assert!(!page.contains("dev-session"), "{page}");
+        // And its precompressed twin when the browser takes brotli.
+        let compressed = client
+            .get(format!("{}{path}", pair.base))
+            .header("Accept-Encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.headers()["content-encoding"], "br", "{path}");
+        assert_eq!(compressed.bytes().await.unwrap(), &b"brotli page"[..]);
     }
     pair.stop().await;
 }

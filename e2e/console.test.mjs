@@ -434,6 +434,8 @@ test('the folded settings bar: the first row in view at 1280x800, Change, Done a
 
   await page.click('#settings-change');
   await page.waitForSelector('#settings-full', { state: 'visible' });
+  // Focus moves to the first setting once the panel is drawn (the next frame).
+  await page.waitForFunction(() => document.activeElement?.id === 'settings-base-url', null, { timeout: 2000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
   await page.click('#settings-done');
   await page.waitForSelector('#settings-full', { state: 'hidden' });

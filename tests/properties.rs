@@ -217,3 +217,33 @@ fn shown_characters_match_debug_for_ascii_and_the_listed_invisible_ones() {
         assert_eq!(shown(ch), format!("'{ch}'"));
     }
 }
+
+/// Text made of the characters the control-character rule has to tell
+/// apart: C0 and C1 controls, the line breaks a description keeps, DEL,
+/// bytes around C1's lead (U+00A0, U+00C2), and plain and wide letters.
+fn control_like() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\0", "\t", "\n", "\r", "\u{1b}", "\u{7f}", "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "\u{c2}", "é", "€", "中",
+        "😀", "a", " ", "Z",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// The byte-level check finds what the character-level definition
+    /// finds (Unicode's Cc, line breaks allowed in text), at the same
+    /// position.
+    #[test]
+    fn control_characters_are_found_as_unicode_defines_them(text in control_like(), line_breaks in any::<bool>()) {
+        use eg_connections::issue::IssueKind;
+        let allowed = |ch: char| line_breaks && matches!(ch, '\t' | '\n' | '\r');
+        let expected = text
+            .chars()
+            .enumerate()
+            .find(|(_, ch)| ch.is_control() && !allowed(*ch))
+            .map(|(index, found)| IssueKind::ControlChar { found, position: index + 1 });
+        prop_assert_eq!(eg_connections::rules::no_control_chars(&text, line_breaks).err(), expected);
+    }
+}

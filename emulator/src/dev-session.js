@@ -79,12 +79,13 @@ function offer() {
     signIn(status).finally(() => button.removeAttribute('aria-busy'));
   });
   aside.append(button, help, status);
-  // Above the console's own content, once it has mounted; gone once the
-  // console is signed in; relabelled when the language changes.
+  // Above the console's own content, once it has mounted; hidden while
+  // the console has credentials; relabelled when the language changes.
   new MutationObserver(() => {
     const main = document.querySelector('body > main');
     if (main && aside.parentNode !== main) main.prepend(aside);
-    aside.hidden = Boolean(document.querySelector('#settings-bar'));
+    // Credentials set (the settings folded, or their badge says so).
+    aside.hidden = Boolean(document.querySelector('#settings-bar, .settings-head .badge.ok'));
   }).observe(document.body, { childList: true, subtree: true });
   new MutationObserver(label).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }

@@ -112,8 +112,9 @@ test('create a KAFKA connection with SASL_SSL; the password never shows afterwar
   await page.check('#type-kafka');
   await page.fill('#field-kafka_detail-instance_id', 'kafka-instance-1');
   await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,192.168.0.11:9092');
-  await page.fill('#field-kafka_detail-security_protocol', 'SASL_SSL');
+  // Ciphertext access, then its protocol (SASL_SSL is where it starts).
   await page.check('#field-kafka_detail-enable_sasl_ssl');
+  assert.ok(await page.isChecked('#protocol-SASL_SSL'));
   await page.fill('#field-kafka_detail-user_name', 'producer');
   await page.fill('#field-kafka_detail-password', 'Kafka-Secret-81');
   await page.check('#acks-all');

@@ -213,7 +213,9 @@ const fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Kafka's security protocols, in its own names.
-pub const SECURITY_PROTOCOLS: [&str; 3] = ["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"];
+pub const SECURITY_PROTOCOLS: [&str; 3] = [PLAINTEXT, "SASL_PLAINTEXT", "SASL_SSL"];
+/// The security protocol of plaintext access (no SASL).
+pub const PLAINTEXT: &str = "PLAINTEXT";
 
 /// Most characters in a connection name.
 pub const NAME_MAX_LENGTH: usize = 128;

@@ -31,6 +31,11 @@ pub enum AddrProblem {
     InvalidIpv4,
     /// Not a valid DNS name (letters, digits, `-`; labels of 1..63).
     InvalidHost,
+    /// A URL's scheme before the host (`http://10.0.0.1:9092`); the
+    /// issue's text is the scheme to remove (`http://`).
+    Scheme,
+    /// A `;` inside a Kafka entry: RocketMQ's separator, where Kafka's is `,`.
+    Semicolon,
 }
 
 /// What is wrong; each kind has one stable machine-readable [`code`](IssueKind::code).
@@ -64,13 +69,22 @@ pub enum IssueKind {
     TypeValue { received: String },
     /// The acks value is not `0`, `1` or `all`.
     AcksValue { received: String },
+    /// The security protocol is not PLAINTEXT, SASL_PLAINTEXT or SASL_SSL.
+    SecurityProtocolValue { received: String },
+    /// The security protocol contradicts the SASL switch: a SASL protocol
+    /// with the switch off (`sasl_on` false), or PLAINTEXT with it on.
+    SecurityProtocolConflict { protocol: &'static str, sasl_on: bool },
     /// A field given under its name and its older name with different values.
     AliasConflict { name: &'static str, alias: &'static str },
     /// A detail object of another type (`kafka_detail` for a WEBHOOK
     /// connection, `rocketmq_detail` for a KAFKA one...).
     DetailNotAllowed,
-    /// An update names properties that cannot change after creation.
+    /// An update names properties that cannot change after creation
+    /// (at the root: `name`, `vpc_id`...; in `kafka_detail`: all but the
+    /// credentials).
     NotUpdatable { keys: Vec<String> },
+    /// An update that changes nothing (`{}`).
+    NothingToUpdate,
     /// An update gives this detail object beside another type's (`with`):
     /// a connection has one type.
     DetailConflict { with: Field },
@@ -81,11 +95,12 @@ pub enum IssueKind {
         text: String,
     },
     /// Properties the request does not have (typos such as `vpcId`): the
-    /// first few names (quoted), how many more, and a likely meant name.
+    /// first few names (quoted), how many more, and the likely meant name
+    /// of each listed one that looks like a known one, in the same order.
     UnrecognizedKeys {
         keys: Vec<String>,
         more: usize,
-        suggestion: Option<(String, &'static str)>,
+        suggestions: Vec<String>,
     },
 }
 
@@ -109,7 +124,7 @@ impl IssueKind {
     /// The code as an index into [`CODES`] (the npm validator's buffer layout).
     pub fn code_index(&self) -> usize {
         match self {
-            IssueKind::Required | IssueKind::RequiredWhenOn => 0,
+            IssueKind::Required | IssueKind::RequiredWhenOn | IssueKind::NothingToUpdate => 0,
             IssueKind::InvalidType { .. } => 1,
             IssueKind::TooLong { .. } => 2,
             IssueKind::SurroundingWhitespace
@@ -121,6 +136,8 @@ impl IssueKind {
             IssueKind::NameReserved
             | IssueKind::TypeValue { .. }
             | IssueKind::AcksValue { .. }
+            | IssueKind::SecurityProtocolValue { .. }
+            | IssueKind::SecurityProtocolConflict { .. }
             | IssueKind::AliasConflict { .. } => 4,
             IssueKind::DetailNotAllowed | IssueKind::NotUpdatable { .. } | IssueKind::DetailConflict { .. } => 5,
             IssueKind::UnrecognizedKeys { .. } => 6,

@@ -226,8 +226,16 @@ fn kafka_field_rules() {
             ("/kafka_detail/instance_id", json!(7), &["invalid_type"]),
             ("/kafka_detail/addr", json!(null), &["required"]),
             ("/kafka_detail/security_protocol", json!(null), &[]),
-            ("/kafka_detail/security_protocol", json!("PLAINTEXT"), &[]),
-            ("/kafka_detail/security_protocol", json!("anything the API adds"), &[]),
+            ("/kafka_detail/security_protocol", json!("SASL_PLAINTEXT"), &[]),
+            // PLAINTEXT is plaintext access: it contradicts SASL on.
+            (
+                "/kafka_detail/security_protocol",
+                json!("PLAINTEXT"),
+                &["invalid_value"],
+            ),
+            ("/kafka_detail/security_protocol", json!("banana"), &["invalid_value"]),
+            ("/kafka_detail/security_protocol", json!("sasl_ssl"), &["invalid_value"]),
+            ("/kafka_detail/security_protocol", json!("SSL"), &["invalid_value"]),
             (
                 "/kafka_detail/security_protocol",
                 json!("SASL_SSL "),
@@ -267,7 +275,8 @@ fn sasl_credentials() {
             ("kafka_detail.password".to_owned(), "required")
         ]
     );
-    // SASL off or absent: neither is required.
+    // SASL off or absent: neither is required (nor a SASL protocol allowed).
+    let neither = without(neither, "/kafka_detail/security_protocol");
     let off = with(neither.clone(), "/kafka_detail/enable_sasl_ssl", json!(false));
     assert!(codes(&off).is_empty());
     assert!(codes(&without(neither, "/kafka_detail/enable_sasl_ssl")).is_empty());
@@ -429,7 +438,7 @@ fn english_messages_name_the_limit() {
     let issues = validate_create(&body(&typo)).unwrap_err();
     assert_eq!(
         issues[0].message(Locale::En),
-        "Unknown property \"vpcId\" (did you mean \"vpc_id\" for \"vpcId\"?)"
+        "Unknown property \"vpcId\" (did you mean \"vpc_id\"?)"
     );
 
     let missing = validate_create(&body(&without(kafka(), "/kafka_detail"))).unwrap_err();
@@ -537,7 +546,13 @@ fn update_changes_only_what_is_given() {
         parse(json!({"description": "d"})).unwrap().description.as_deref(),
         Some("d")
     );
-    assert_eq!(parse(json!({})).unwrap().description, None, "absent: unchanged");
+    assert_eq!(
+        parse(json!({"kafka_detail": {"user_name": "u", "password": "p"}}))
+            .unwrap()
+            .description,
+        None,
+        "absent: unchanged"
+    );
     assert_eq!(
         parse(json!({"description": ""})).unwrap().description.as_deref(),
         Some(""),
@@ -555,12 +570,151 @@ fn update_changes_only_what_is_given() {
         .collect();
     assert_eq!(
         found,
-        [
-            ("".to_owned(), "unrecognized_keys"),
-            ("description".to_owned(), "too_big")
-        ]
+        [("".to_owned(), "not_allowed"), ("description".to_owned(), "too_big")]
     );
     assert_eq!(parse(json!("x")).unwrap_err()[0].code(), "invalid_type");
+}
+
+/// The message of the only issue of a create body (`update` false) or an
+/// update body, in English and in Chinese.
+fn only_message(value: Value, update: bool) -> (String, String) {
+    let issues = if update {
+        validate_update(&serde_json::from_value(value).unwrap()).unwrap_err()
+    } else {
+        validate_create(&body(&value)).unwrap_err()
+    };
+    assert_eq!(issues.len(), 1, "one issue per mistake: {issues:?}");
+    (issues[0].message(Locale::En), issues[0].message(Locale::ZhCn))
+}
+
+#[test]
+fn address_mistakes_people_make_are_named() {
+    let addr = |value: &str| only_message(with(kafka(), "/kafka_detail/addr", json!(value)), false);
+    assert_eq!(
+        addr("http://10.0.0.1:9092"),
+        (
+            "Address entry 1 must be host:port without a scheme (remove \"http://\")".to_owned(),
+            "连接地址的第 1 项应为 host:port，不带协议头（请删除 \"http://\"）".to_owned()
+        )
+    );
+    assert_eq!(
+        addr("10.0.0.1:9092,SASL_SSL://10.0.0.2:9093").0,
+        "Address entry 2 must be host:port without a scheme (remove \"SASL_SSL://\")"
+    );
+    assert_eq!(
+        addr("10.0.0.1:9092;10.0.0.2:9092"),
+        (
+            "Address entry 1 (\"10.0.0.1:9092;10.0.0.2:9092\") holds a ';': separate Kafka brokers with commas"
+                .to_owned(),
+            "连接地址的第 1 项（\"10.0.0.1:9092;10.0.0.2:9092\"）含有“;”：Kafka 的多个地址请用逗号分隔".to_owned()
+        )
+    );
+    // One mistake, one message: the field's, not the first entry's too.
+    assert_eq!(
+        addr(" 10.0.0.1:9092"),
+        (
+            "Address must not start or end with whitespace".to_owned(),
+            "连接地址的首尾不能有空白字符".to_owned()
+        )
+    );
+    assert_eq!(
+        addr("10.0.0.1:9092 ").0,
+        "Address must not start or end with whitespace"
+    );
+    // RocketMQ takes `;`, and a scheme is named there too.
+    let server = |value: &str| with(rocketmq(), "/rocketmq_detail/addr", json!(value));
+    assert!(codes(&server("10.0.0.1:8100;10.0.0.2:8100")).is_empty());
+    assert_eq!(
+        only_message(server("tcp://10.0.0.1:8100"), false).0,
+        "Address entry 1 must be host:port without a scheme (remove \"tcp://\")"
+    );
+    // An IPv6 address without brackets is still said as such.
+    assert_eq!(
+        addr("::1:9092").0,
+        "Address entry 1 (\"::1:9092\") must put an IPv6 address in brackets, e.g. [::1]:9092"
+    );
+}
+
+#[test]
+fn the_security_protocol_and_the_sasl_switch_agree() {
+    let kafka_with = |protocol: Value, sasl: bool| {
+        let mut body = with(kafka(), "/kafka_detail/security_protocol", protocol);
+        body = with(body, "/kafka_detail/enable_sasl_ssl", json!(sasl));
+        if !sasl {
+            body = without(without(body, "/kafka_detail/user_name"), "/kafka_detail/password");
+        }
+        body
+    };
+    for (protocol, sasl) in [("SASL_SSL", true), ("SASL_PLAINTEXT", true), ("PLAINTEXT", false)] {
+        assert!(
+            codes(&kafka_with(json!(protocol), sasl)).is_empty(),
+            "{protocol} {sasl}"
+        );
+    }
+    // Absent: the instance's own (SASL_SSL when SASL is on, as DMS defaults).
+    assert!(codes(&without(kafka(), "/kafka_detail/security_protocol")).is_empty());
+    assert_eq!(
+        only_message(kafka_with(json!("SASL_SSL"), false), false),
+        (
+            "Security protocol SASL_SSL needs Ciphertext access (SASL): turn it on, or choose PLAINTEXT".to_owned(),
+            "安全协议 SASL_SSL 需要开启密文接入（SASL）：请开启，或选择 PLAINTEXT".to_owned()
+        )
+    );
+    let (en, zh) = only_message(kafka_with(json!("PLAINTEXT"), true), false);
+    assert_eq!(
+        en,
+        "Security protocol PLAINTEXT contradicts Ciphertext access (SASL): choose SASL_SSL or SASL_PLAINTEXT, or turn Ciphertext access (SASL) off"
+    );
+    assert!(zh.contains("PLAINTEXT") && zh.contains("密文接入"), "{zh}");
+    let (en, zh) = only_message(kafka_with(json!("banana"), true), false);
+    assert_eq!(
+        en,
+        "Security protocol must be PLAINTEXT, SASL_PLAINTEXT or SASL_SSL (received \"banana\")"
+    );
+    assert_eq!(
+        zh,
+        "安全协议必须是 PLAINTEXT、SASL_PLAINTEXT 或 SASL_SSL（实际为 \"banana\"）"
+    );
+    // An unknown value is one issue, not a conflict besides.
+    assert_eq!(codes(&kafka_with(json!("banana"), false)).len(), 1);
+}
+
+#[test]
+fn updates_say_what_cannot_change_and_that_nothing_did() {
+    assert_eq!(
+        only_message(json!({}), true),
+        (
+            "The update changes nothing: give a description, or new settings of the connection's type".to_owned(),
+            "此次更新没有修改任何内容：请给出描述，或该连接类型的新设置".to_owned()
+        )
+    );
+    assert_eq!(
+        only_message(json!({"name": "x", "vpc_id": "v"}), true),
+        (
+            "\"name\", \"vpc_id\" cannot be changed after creation (an update changes the description and the type's settings)"
+                .to_owned(),
+            "创建后不能修改 \"name\"、\"vpc_id\"（更新只能修改描述和该类型的设置）".to_owned()
+        )
+    );
+    // Every unknown key that looks like a known one gets its suggestion.
+    let typos =
+        json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "Description": "d", "Type": "WEBHOOK", "colour": 1});
+    assert_eq!(
+        only_message(typos, false),
+        (
+            "Unknown properties \"Description\", \"Type\", \"colour\" (did you mean \"description\", \"type\"?)"
+                .to_owned(),
+            "未知属性 \"Description\"、\"Type\"、\"colour\"（是否应为 \"description\"、\"type\"？）".to_owned()
+        )
+    );
+    assert_eq!(
+        only_message(json!({"descripton": "d"}), true).0,
+        "Unknown property \"descripton\""
+    );
+    assert_eq!(
+        only_message(json!({"Description": "d"}), true).0,
+        "Unknown property \"Description\" (did you mean \"description\"?)"
+    );
 }
 
 #[test]

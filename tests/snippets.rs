@@ -84,7 +84,8 @@ fn what_a_tool_cannot_express_is_said() {
     assert!(snippets::terraform(&rocketmq).contains("WEBHOOK and KAFKA only"));
     assert!(snippets::koocli(&rocketmq, TARGET).contains("--rocketmq_detail.addr='h:8100'"));
     let protocol = request(json!({"name": "k", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
-        "kafka_detail": {"instance_id": "i", "addr": "h:9092", "security_protocol": "SASL_SSL"}}));
+        "kafka_detail": {"instance_id": "i", "addr": "h:9092", "security_protocol": "SASL_SSL",
+            "enable_sasl_ssl": true, "user_name": "u", "password": "p"}}));
     assert!(snippets::terraform(&protocol).contains("# security_protocol \"SASL_SSL\" has no argument in the provider"));
     assert!(snippets::python(&protocol, TARGET).contains("security_protocol=\"SASL_SSL\""));
 }

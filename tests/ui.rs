@@ -135,6 +135,18 @@ fn click(id: &str) {
     element(id).unwrap_or_else(|| panic!("#{id} exists")).click();
 }
 
+/// A key pressed on the element `id` (a bubbling `keydown`).
+fn press_key(id: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element(id)
+        .unwrap_or_else(|| panic!("#{id} exists"))
+        .dispatch_event(&event)
+        .unwrap();
+}
+
 /// Lets Leptos run its effects.
 async fn tick() {
     sleep(Duration::from_millis(20)).await;
@@ -863,6 +875,19 @@ async fn description_edits_save_validate_and_roll_back() {
     tick().await;
     assert_eq!(text("description-value"), "second", "rolled back");
     assert_eq!(api_show(&created.id).await.unwrap().description, "second");
+
+    // Escape cancels too, from inside the field, and the focus goes back.
+    click("edit-description");
+    tick().await;
+    type_into("field-description", "never sent");
+    press_key("field-description", "Escape");
+    tick().await;
+    assert!(element("description-form").is_none(), "the editor closed");
+    assert_eq!(text("description-value"), "second");
+    wait_until(1000, "focus back on Edit", || {
+        document().active_element().map(|el| el.id()).as_deref() == Some("edit-description")
+    })
+    .await;
 }
 
 /// Creates a connection and opens the delete dialog from its details view.
@@ -1201,8 +1226,20 @@ async fn kafka_credentials_change_in_the_details_and_a_failure_keeps_them() {
     .await;
     mount_at(&format!("#/connections/{}", created.id), Duration::from_secs(5));
     wait_until(5000, "the details", || text("details-title") == name).await;
+    // Escape closes the editor, as Dismiss does.
     click("change-credentials");
     tick().await;
+    type_into("field-kafka_detail-password", "Dropped-Secret-0");
+    press_key("field-kafka_detail-password", "Escape");
+    tick().await;
+    assert!(element("credentials-form").is_none(), "the editor closed");
+    click("change-credentials");
+    tick().await;
+    assert_eq!(
+        input("field-kafka_detail-password").value(),
+        "",
+        "the typed password was dropped"
+    );
     assert_eq!(
         input("field-kafka_detail-user_name").value(),
         "alice",
@@ -1291,6 +1328,49 @@ async fn the_list_filters_by_instance() {
     .await;
 }
 
+/// Kafka's security as Huawei's console asks it: the access mode, then
+/// (ciphertext only) the protocol; the request says what the form shows.
+#[test]
+async fn the_access_mode_and_the_protocol_cannot_disagree() {
+    mount(Duration::from_secs(5));
+    fill_valid("access-1");
+    click("type-kafka");
+    tick().await;
+    type_into("field-kafka_detail-instance_id", "inst-1");
+    type_into("field-kafka_detail-addr", "10.0.0.1:9092");
+    click("show-request");
+    tick().await;
+    assert!(
+        input("field-kafka_detail-enable_sasl_ssl-off").checked(),
+        "plaintext first"
+    );
+    assert!(element("protocol-SASL_SSL").is_none(), "no protocol for plaintext");
+    assert!(!text("request-json").contains("security_protocol"));
+    click("field-kafka_detail-enable_sasl_ssl");
+    tick().await;
+    assert!(input("protocol-SASL_SSL").checked(), "ciphertext starts on SASL_SSL");
+    let json = text("request-json");
+    assert!(
+        json.contains("\"security_protocol\": \"SASL_SSL\"") && json.contains("\"enable_sasl_ssl\": true"),
+        "{json}"
+    );
+    click("protocol-SASL_PLAINTEXT");
+    tick().await;
+    assert!(text("request-json").contains("\"security_protocol\": \"SASL_PLAINTEXT\""));
+    type_into("field-kafka_detail-user_name", "alice");
+    type_into("field-kafka_detail-password", "Access-Secret-1");
+    // Back to plaintext: neither the protocol nor the hidden credentials go.
+    click("field-kafka_detail-enable_sasl_ssl-off");
+    tick().await;
+    let json = text("request-json");
+    assert!(
+        !json.contains("security_protocol") && !json.contains("user_name"),
+        "{json}"
+    );
+    assert!(json.contains("\"enable_sasl_ssl\": false"), "{json}");
+    assert!(element("field-kafka_detail-user_name").is_none());
+}
+
 #[test]
 async fn the_request_preview_shows_the_request_as_code_without_secrets() {
     mount(Duration::from_secs(5));
@@ -1324,9 +1404,48 @@ async fn the_request_preview_shows_the_request_as_code_without_secrets() {
         tick().await;
         assert!(text(pane).contains(expected), "{pane}: {}", text(pane));
         assert_eq!(
-            element(tab).unwrap().get_attribute("aria-pressed").as_deref(),
+            element(tab).unwrap().get_attribute("aria-selected").as_deref(),
             Some("true")
         );
+        assert_eq!(element(tab).unwrap().get_attribute("tabindex").as_deref(), Some("0"));
+    }
+    // The ARIA tabs pattern: one tab stop; arrows move the choice and the focus.
+    assert_eq!(
+        element("request-curl-tab")
+            .unwrap()
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+    assert_eq!(
+        element("request-koocli-tab")
+            .unwrap()
+            .parent_element()
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("tablist")
+    );
+    for (key, selected) in [
+        ("ArrowRight", "request-curl-tab"),
+        ("ArrowLeft", "request-koocli-tab"),
+        ("Home", "request-curl-tab"),
+        ("End", "request-koocli-tab"),
+    ] {
+        let focused = document().active_element().map(|el| el.id()).unwrap_or_default();
+        let from = if focused.ends_with("-tab") {
+            focused
+        } else {
+            "request-koocli-tab".to_owned()
+        };
+        press_key(&from, key);
+        tick().await;
+        assert_eq!(
+            element(selected).unwrap().get_attribute("aria-selected").as_deref(),
+            Some("true"),
+            "{key} from {from}"
+        );
+        assert_eq!(document().active_element().map(|el| el.id()).as_deref(), Some(selected));
     }
     assert!(!document().body().unwrap().inner_html().contains("Preview-Secret-5"));
 }

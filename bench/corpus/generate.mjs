@@ -54,9 +54,10 @@ export function generate(seed = SEED) {
   const kafka = () => {
     const input = { ...webhook(), type: pick(['KAFKA', 'kafka', 'Kafka']) };
     const detail = { instance_id: id(), addr: addr() };
-    if (chance(0.5)) detail.security_protocol = pick(['PLAINTEXT', 'SASL_PLAINTEXT', 'SASL_SSL', '']);
     const sasl = pick([true, false, undefined, null]);
     if (sasl !== undefined) detail.enable_sasl_ssl = sasl;
+    // The protocol agrees with the switch: SASL_* with it on, PLAINTEXT off.
+    if (chance(0.5)) detail.security_protocol = pick(sasl === true ? ['SASL_PLAINTEXT', 'SASL_SSL', ''] : ['PLAINTEXT', '']);
     if (sasl === true || chance(0.2)) {
       detail.user_name = chars(ALNUM, int(1, 20));
       detail.password = text(int(1, 30));
@@ -103,8 +104,9 @@ export function generate(seed = SEED) {
     ['port with leading zeros, 5 digits', (d) => { d.addr = 'broker:09092'; }],
     ['DNS label 63', (d) => { d.addr = `${'a'.repeat(63)}.example:9092`; }],
     ['bracketed IPv6', (d) => { d.addr = '[2001:db8::1]:9092,[::]:1'; }],
-    ['password with spaces', (d) => { d.enable_sasl_ssl = true; d.user_name = 'u'; d.password = ' p a s s '; }],
-    ['credentials without SASL', (d) => { d.enable_sasl_ssl = false; d.user_name = 'u'; d.password = 'p'; }],
+    // Switching SASL keeps the protocol in agreement (PLAINTEXT only without it).
+    ['password with spaces', (d) => { d.enable_sasl_ssl = true; d.user_name = 'u'; d.password = ' p a s s '; if (d.security_protocol === 'PLAINTEXT') delete d.security_protocol; }],
+    ['credentials without SASL', (d) => { d.enable_sasl_ssl = false; d.user_name = 'u'; d.password = 'p'; if (d.security_protocol?.startsWith('SASL_')) d.security_protocol = 'PLAINTEXT'; }],
     ['acks all', (d) => { d.acks = 'all'; }],
     ['numeric-looking host', (d) => { d.addr = '1a.2.3.4:80'; }],
   ];
@@ -185,6 +187,13 @@ export function generate(seed = SEED) {
     ['acks value', (x) => { x.kafka_detail.acks = pick(['2', '-1', 'ALL', 'All', 'none', 'all ']); }],
     ['acks wrong type', (x) => { x.kafka_detail.acks = pick([1, 0, true]); }],
     ['security_protocol surrounding whitespace', (x) => { x.kafka_detail.security_protocol = ' SASL_SSL'; }],
+    ['security_protocol unknown', (x) => { x.kafka_detail.security_protocol = pick(['banana', 'SSL', 'sasl_ssl', 'SASL-SSL']); }],
+    ['security_protocol against the switch', (x) => {
+      const on = x.kafka_detail.enable_sasl_ssl === true;
+      x.kafka_detail.security_protocol = on ? 'PLAINTEXT' : pick(['SASL_SSL', 'SASL_PLAINTEXT']);
+    }],
+    ['addr with a scheme', (x) => { x.kafka_detail.addr = pick(['http://10.0.0.1:9092', `SASL_SSL://${addr(1)}`]); }],
+    ['addr with semicolons', (x) => { x.kafka_detail.addr = `${addr(1)};${addr(1)}`; }],
   ];
   for (const [rule, mutate] of invalidKafka) {
     for (let i = 0; i < 80; i += 1) {
@@ -221,9 +230,11 @@ export function generate(seed = SEED) {
     const older = kafka();
     const { enable_sasl_ssl: sasl, user_name: user, ...rest } = older.kafka_detail;
     older.kafka_detail = { ...rest, sasl_ssl: true, username: chars(ALNUM, int(1, 20)), password: 'p' };
+    if (older.kafka_detail.security_protocol === 'PLAINTEXT') delete older.kafka_detail.security_protocol;
     add('valid', 'older kafka names', older);
     const both = kafka();
     Object.assign(both.kafka_detail, { enable_sasl_ssl: true, sasl_ssl: true, user_name: 'u', username: 'u', password: 'p' });
+    if (both.kafka_detail.security_protocol === 'PLAINTEXT') delete both.kafka_detail.security_protocol;
     add('valid', 'older and current kafka names agreeing', both);
     const clash = kafka();
     Object.assign(clash.kafka_detail, { enable_sasl_ssl: true, user_name: 'u', username: 'v', password: 'p' });

@@ -2,7 +2,7 @@
 // ajv 8 supports by default), compiled by ajv: `pattern` for the name,
 // `if`/`then` for the Kafka part, a format for the address list.
 import Ajv from 'ajv';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, saslCredentialsOk, WHITESPACE } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, saslCredentialsOk, SECURITY_PROTOCOLS, WHITESPACE } from './common.mjs';
 
 const NO_SURROUNDING_WHITESPACE = `^(?!${WHITESPACE})[\\s\\S]*(?<!${WHITESPACE})$`;
 // `format: 'text'`: no unpaired surrogate (UTF-8 cannot carry one);
@@ -30,7 +30,7 @@ export const jsonSchema = {
       properties: {
         instance_id: identifier(),
         addr: { ...identifier(), format: 'kafka-addr-list' },
-        security_protocol: optionalIdentifier,
+        security_protocol: { enum: [...SECURITY_PROTOCOLS, null] },
         enable_sasl_ssl: { type: ['boolean', 'null'] },
         user_name: optionalIdentifier,
         password: { type: ['string', 'null'], format: 'text' },

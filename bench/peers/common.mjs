@@ -83,11 +83,15 @@ function isDnsName(host) {
   return host.length <= 253 && host.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
+/** Kafka's security protocols (an empty string counts as absent). */
+export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SASL_PLAINTEXT', 'SASL_SSL', ''];
+
 /**
  * SASL_SSL and its credentials, given under the current names or the older
  * ones Terraform sends (`sasl_ssl`, `username`): when both names are given
  * they must agree (`null` counts as absent); with SASL_SSL on, a user name
- * and a password are required.
+ * and a password are required; a security protocol agrees with the switch
+ * (PLAINTEXT with it off, SASL_* with it on).
  */
 export function saslCredentialsOk(detail) {
   const absent = (value) => value === undefined || value === null;
@@ -96,6 +100,8 @@ export function saslCredentialsOk(detail) {
   const sasl = merge(detail.enable_sasl_ssl, detail.sasl_ssl);
   const user = merge(detail.user_name, detail.username);
   if (sasl === CLASH || user === CLASH) return false;
+  const protocol = detail.security_protocol;
+  if (protocol && (protocol === 'PLAINTEXT') === (sasl === true)) return false;
   return sasl !== true || (Boolean(user) && Boolean(detail.password));
 }
 

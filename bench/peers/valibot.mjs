@@ -1,6 +1,6 @@
 // The create-connection rules as a valibot 1 schema.
 import * as v from 'valibot';
-import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, maxCodePoints, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk, SECURITY_PROTOCOLS } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => v.pipe(v.string(), v.check(isWellFormed, 'must be Unicode text'));
@@ -16,7 +16,7 @@ const kafkaDetail = v.pipe(
   v.strictObject({
     instance_id: identifier(Infinity),
     addr: v.pipe(identifier(Infinity), v.check(isKafkaAddrList, 'must be host:port[,host:port...] with ports 1 to 65535')),
-    security_protocol: optionalIdentifier,
+    security_protocol: v.nullish(v.picklist(SECURITY_PROTOCOLS)),
     enable_sasl_ssl: v.nullish(v.boolean()),
     user_name: optionalIdentifier,
     password: v.nullish(text()),

@@ -1,6 +1,6 @@
 // The create-connection rules as a zod 4 schema.
 import { z } from 'zod';
-import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk } from './common.mjs';
+import { isKafkaAddrList, isWellFormed, NAME_PATTERN, noControlChars, noControlCharsInProse, noSurroundingWhitespace, saslCredentialsOk, SECURITY_PROTOCOLS } from './common.mjs';
 
 /** A string UTF-8 can carry. */
 const text = () => z.string().refine(isWellFormed, 'must be Unicode text');
@@ -21,7 +21,7 @@ const kafkaDetail = z
   .strictObject({
     instance_id: identifier(Infinity),
     addr: identifier(Infinity).refine(isKafkaAddrList, 'must be host:port[,host:port...] with ports 1 to 65535'),
-    security_protocol: optionalIdentifier,
+    security_protocol: z.enum(SECURITY_PROTOCOLS).nullish(),
     enable_sasl_ssl: z.boolean().nullish(),
     user_name: optionalIdentifier,
     password: text().nullish(),

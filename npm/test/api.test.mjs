@@ -96,16 +96,27 @@ test('per-field validators', () => {
   assert.deepEqual(eg.validateInstanceId('i'), []);
   assert.deepEqual(eg.validateAddr('h:1,,h:2')[0].path, ['kafka_detail', 'addr']);
   assert.deepEqual(eg.validateSecurityProtocol('SASL_SSL'), []);
+  // Issue 28: an unknown protocol is an issue, in npm as in the console.
+  assert.equal(eg.validateSecurityProtocol('banana')[0].message, 'Security protocol must be PLAINTEXT, SASL_PLAINTEXT or SASL_SSL (received "banana")');
   assert.deepEqual(eg.validateUserName(''), []);
   assert.deepEqual(eg.validateUserName('', { enableSaslSsl: true })[0].code, 'required');
-  assert.deepEqual(eg.validatePassword(undefined, { enableSaslSsl: true, locale: 'zh-CN' })[0].message, '启用 SASL_SSL 时密码不能为空');
+  assert.deepEqual(eg.validatePassword(undefined, { enableSaslSsl: true, locale: 'zh-CN' })[0].message, '启用密文接入（SASL）时密码不能为空');
   assert.deepEqual(eg.validateAcks('all'), []);
   assert.deepEqual(eg.validateAcks('ALL')[0].code, 'invalid_value');
 });
 
 test('update validation', () => {
   assert.deepEqual(eg.validateUpdateConnection({ description: 'x' }), { success: true, value: { description: 'x' } });
-  assert.deepEqual(codes(eg.validateUpdateConnection({ description: 'x', name: 'n' })), [':unrecognized_keys']);
+  // Issue 28: a create-only property is said as such, and an empty update is refused.
+  const named = eg.validateUpdateConnection({ description: 'x', name: 'n' });
+  assert.deepEqual(codes(named), [':not_allowed']);
+  assert.equal(named.issues[0].message, '"name" cannot be changed after creation (an update changes the description and the type\'s settings)');
+  const nothing = eg.validateUpdateConnection({}, { locale: 'zh-CN' });
+  assert.deepEqual(codes(nothing), [':required']);
+  assert.equal(nothing.issues[0].message, '此次更新没有修改任何内容：请给出描述，或该连接类型的新设置');
+  // Each unknown key that looks like a known one gets its suggestion.
+  const typos = eg.validateCreateConnection({ name: 'n', vpcId: 'v', subnetId: 's' });
+  assert.match(typos.issues[0].message, /\(did you mean "subnet_id", "vpc_id"\?\)|\(did you mean "vpc_id", "subnet_id"\?\)/);
 });
 
 test('limits are exported as numbers from the Rust constants', () => {
@@ -331,7 +342,6 @@ test('ROCKETMQ: the detail, its ACL credentials, and the normalized body', () =>
 });
 
 test('updates: absent stays, credentials rotate as a pair, RocketMQ settings by the create rules', () => {
-  assert.deepEqual(eg.validateUpdateConnection({}).value, {});
   assert.deepEqual(eg.validateUpdateConnection({ description: null }).value, { description: '' });
   const rotated = eg.validateUpdateConnection({ kafka_detail: { username: 'carol', password: 'n3w' } });
   assert.deepEqual(rotated.value, { kafka_detail: { user_name: 'carol', password: 'n3w' } });

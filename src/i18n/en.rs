@@ -26,7 +26,7 @@ fn field_label(field: Field) -> &'static str {
         Field::InstanceId => "Instance ID",
         Field::Addr => "Address",
         Field::SecurityProtocol => "Security protocol",
-        Field::EnableSaslSsl => "SASL_SSL",
+        Field::EnableSaslSsl => "Ciphertext access (SASL)",
         Field::UserName => "User name",
         Field::Password => "Password",
         Field::Acks => "Acks",
@@ -94,12 +94,25 @@ fn template(id: MessageId) -> &'static str {
         MessageId::UnknownProperty => "Unknown property {0}",
         MessageId::UnknownProperties => "Unknown properties {0}",
         MessageId::UnknownPropertiesMore => "Unknown properties {0} and {1} more",
-        MessageId::DidYouMean => " (did you mean \"{1}\" for \"{0}\"?)",
+        MessageId::DidYouMean => " (did you mean {0}?)",
         MessageId::AliasConflict => {
             "{label} is given twice with different values, as \"{0}\" and as its older name \"{1}\" (keep one)"
         }
         MessageId::NotUpdatable => "{label} cannot change {0} after creation (only the user name and password can)",
         MessageId::ControlChar => "{label} must not contain control characters ({0} at position {1})",
         MessageId::DetailConflict => "{label} cannot be changed together with {0}: a connection has one type",
+        MessageId::SecurityProtocolValue => "{label} must be PLAINTEXT, SASL_PLAINTEXT or SASL_SSL (received \"{0}\")",
+        MessageId::ProtocolNeedsSasl => "{label} {0} needs {1}: turn it on, or choose PLAINTEXT",
+        MessageId::PlaintextWithSasl => {
+            "{label} PLAINTEXT contradicts {0}: choose SASL_SSL or SASL_PLAINTEXT, or turn {0} off"
+        }
+        MessageId::AddrScheme => "{label} entry {0} must be host:port without a scheme (remove \"{1}\")",
+        MessageId::AddrSemicolon => "{label} entry {0} (\"{1}\") holds a ';': separate Kafka brokers with commas",
+        MessageId::NothingToUpdate => {
+            "The update changes nothing: give a description, or new settings of the connection's type"
+        }
+        MessageId::CreateOnly => {
+            "{0} cannot be changed after creation (an update changes the description and the type's settings)"
+        }
     }
 }

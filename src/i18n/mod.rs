@@ -148,11 +148,18 @@ pub enum MessageId {
     NotUpdatable,
     DetailConflict,
     ControlChar,
+    SecurityProtocolValue,
+    ProtocolNeedsSasl,
+    PlaintextWithSasl,
+    AddrScheme,
+    AddrSemicolon,
+    NothingToUpdate,
+    CreateOnly,
 }
 
 impl MessageId {
     /// Every template, in discriminant order.
-    pub const ALL: [MessageId; 31] = [
+    pub const ALL: [MessageId; 38] = [
         MessageId::Required,
         MessageId::RequiredDetail,
         MessageId::RequiredWhenOn,
@@ -184,6 +191,13 @@ impl MessageId {
         MessageId::NotUpdatable,
         MessageId::DetailConflict,
         MessageId::ControlChar,
+        MessageId::SecurityProtocolValue,
+        MessageId::ProtocolNeedsSasl,
+        MessageId::PlaintextWithSasl,
+        MessageId::AddrScheme,
+        MessageId::AddrSemicolon,
+        MessageId::NothingToUpdate,
+        MessageId::CreateOnly,
     ];
 
     /// The kinds of the template's arguments `{0}`, `{1}`...
@@ -193,7 +207,10 @@ impl MessageId {
             MessageId::InvalidType => &[Expected, Received],
             MessageId::TooLong => &[Number, Number],
             MessageId::LoneSurrogate | MessageId::AddrEmpty => &[Number],
-            MessageId::NameFirstChar | MessageId::TypeValue | MessageId::AcksValue => &[Text],
+            MessageId::NameFirstChar
+            | MessageId::TypeValue
+            | MessageId::AcksValue
+            | MessageId::SecurityProtocolValue => &[Text],
             MessageId::NameChar | MessageId::ControlChar => &[Text, Number],
             MessageId::AddrPortRange => &[Number, Text, Number, Number],
             MessageId::AddrWhitespace
@@ -203,19 +220,29 @@ impl MessageId {
             | MessageId::AddrUnbracketedIpv6
             | MessageId::AddrInvalidIpv6
             | MessageId::AddrInvalidIpv4
-            | MessageId::AddrInvalidHost => &[Number, Text],
-            MessageId::UnknownProperty | MessageId::UnknownProperties | MessageId::NotUpdatable => &[Keys],
+            | MessageId::AddrInvalidHost
+            | MessageId::AddrScheme
+            | MessageId::AddrSemicolon => &[Number, Text],
+            MessageId::UnknownProperty
+            | MessageId::UnknownProperties
+            | MessageId::NotUpdatable
+            | MessageId::CreateOnly
+            | MessageId::DidYouMean => &[Keys],
             MessageId::UnknownPropertiesMore => &[Keys, Number],
-            MessageId::DidYouMean | MessageId::AliasConflict => &[Text, Text],
+            MessageId::AliasConflict => &[Text, Text],
             MessageId::RequiredDetail | MessageId::DetailNotAllowed => &[Text],
-            MessageId::RequiredWhenOn | MessageId::DetailConflict => &[Label],
-            MessageId::Required | MessageId::SurroundingWhitespace | MessageId::NameReserved => &[],
+            MessageId::ProtocolNeedsSasl => &[Text, Label],
+            MessageId::RequiredWhenOn | MessageId::DetailConflict | MessageId::PlaintextWithSasl => &[Label],
+            MessageId::Required
+            | MessageId::SurroundingWhitespace
+            | MessageId::NameReserved
+            | MessageId::NothingToUpdate => &[],
         }
     }
 }
 
 /// Calls `part` with the template and arguments of each part of `issue`'s
-/// message (one part, or two for an unknown property with a suggestion).
+/// message (one part, or two for unknown properties with suggestions).
 /// The choice depends on the issue alone, never on the locale.
 pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
     use MessageId as M;
@@ -243,11 +270,22 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
         IssueKind::NameReserved => part(M::NameReserved, &[]),
         IssueKind::TypeValue { received } => part(M::TypeValue, &[Arg::Text(received)]),
         IssueKind::AcksValue { received } => part(M::AcksValue, &[Arg::Text(received)]),
+        IssueKind::SecurityProtocolValue { received } => part(M::SecurityProtocolValue, &[Arg::Text(received)]),
+        IssueKind::SecurityProtocolConflict { protocol, sasl_on } => {
+            let switch = Arg::Label(Field::EnableSaslSsl);
+            if *sasl_on {
+                part(M::PlaintextWithSasl, &[switch]);
+            } else {
+                part(M::ProtocolNeedsSasl, &[Arg::Text(protocol), switch]);
+            }
+        }
+        IssueKind::NothingToUpdate => part(M::NothingToUpdate, &[]),
         IssueKind::DetailNotAllowed => {
             let wire = ConnectionType::of_detail(issue.field).map_or("", ConnectionType::as_str);
             part(M::DetailNotAllowed, &[Arg::Text(wire)])
         }
         IssueKind::DetailConflict { with } => part(M::DetailConflict, &[Arg::Label(*with)]),
+        IssueKind::NotUpdatable { keys } if issue.field == Field::Root => part(M::CreateOnly, &[Arg::Keys(keys)]),
         IssueKind::NotUpdatable { keys } => part(M::NotUpdatable, &[Arg::Keys(keys)]),
         IssueKind::AliasConflict { name, alias } => part(M::AliasConflict, &[Arg::Text(name), Arg::Text(alias)]),
         IssueKind::Addr { problem, entry, text } => {
@@ -269,10 +307,16 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
                 AddrProblem::InvalidIpv6 => M::AddrInvalidIpv6,
                 AddrProblem::InvalidIpv4 => M::AddrInvalidIpv4,
                 AddrProblem::InvalidHost => M::AddrInvalidHost,
+                AddrProblem::Scheme => M::AddrScheme,
+                AddrProblem::Semicolon => M::AddrSemicolon,
             };
             part(id, &[entry, text]);
         }
-        IssueKind::UnrecognizedKeys { keys, more, suggestion } => {
+        IssueKind::UnrecognizedKeys {
+            keys,
+            more,
+            suggestions,
+        } => {
             let listed = Arg::Keys(keys);
             if keys.len() + more == 1 {
                 part(M::UnknownProperty, &[listed]);
@@ -281,8 +325,8 @@ pub fn compose(issue: &Issue, mut part: impl FnMut(MessageId, &[Arg])) {
             } else {
                 part(M::UnknownProperties, &[listed]);
             }
-            if let Some((key, known)) = suggestion {
-                part(M::DidYouMean, &[Arg::Text(key), Arg::Text(known)]);
+            if !suggestions.is_empty() {
+                part(M::DidYouMean, &[Arg::Keys(suggestions)]);
             }
         }
     }

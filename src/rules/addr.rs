@@ -18,30 +18,40 @@ const DNS_LABEL_MAX: usize = 63;
 /// Every entry of the list is a valid `host:port`. Reports the first bad
 /// entry (1-based), so a huge bad input yields one bounded issue.
 pub fn addr_list(value: &str) -> Result<(), IssueKind> {
-    for (index, entry) in value.split(',').enumerate() {
-        if let Err(problem) = addr_entry(entry) {
-            return Err(IssueKind::Addr {
-                problem,
-                entry: index + 1,
-                text: quote(entry),
-            });
-        }
-    }
-    Ok(())
+    entries(value, true)
 }
 
 /// A RocketMQ name server list: `host:port` entries separated by `;`
 /// (RocketMQ's own separator, as the instance's console shows it) or `,`.
 /// Reports the first bad entry (1-based).
 pub fn server_list(value: &str) -> Result<(), IssueKind> {
-    for (index, entry) in value.split([';', ',']).enumerate() {
-        if let Err(problem) = addr_entry(entry) {
-            return Err(IssueKind::Addr {
-                problem,
-                entry: index + 1,
-                text: quote(entry),
-            });
-        }
+    entries(value, false)
+}
+
+/// The first bad entry of a list (Kafka's, `kafka`, is split at `,`;
+/// RocketMQ's at `;` too). The
+/// mistakes people make are named as such, before the `host:port` rules
+/// read them as something else (a scheme's `:` as an IPv6 address): a
+/// URL's scheme, and in Kafka's list (`kafka`) RocketMQ's `;`.
+fn entries(value: &str, kafka: bool) -> Result<(), IssueKind> {
+    let separators: &[char] = if kafka { &[','] } else { &[';', ','] };
+    for (index, entry) in value.split(separators).enumerate() {
+        // Only a bad entry is looked at again: a good one has neither.
+        let Err(problem) = addr_entry(entry) else { continue };
+        // A scheme ends at the first `:` (bytes, not `str::find`, whose
+        // substring searcher would be a sizeable part of the wasm).
+        let bytes = entry.as_bytes();
+        let scheme = position(bytes, b':').filter(|at| bytes.get(at + 1..at + 3) == Some(b"//"));
+        let (problem, text) = match scheme {
+            Some(at) => (AddrProblem::Scheme, entry.get(..at + 3).unwrap_or(entry)),
+            None if kafka && bytes.contains(&b';') => (AddrProblem::Semicolon, entry),
+            None => (problem, entry),
+        };
+        return Err(IssueKind::Addr {
+            problem,
+            entry: index + 1,
+            text: quote(text),
+        });
     }
     Ok(())
 }

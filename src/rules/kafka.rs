@@ -1,7 +1,7 @@
 //! `kafka_detail` rules.
 
 use super::{check_flag, check_string, credential_when_on, merge_alias, unknown_keys, Presence};
-use crate::fields::object_keys;
+use crate::fields::{object_keys, PLAINTEXT, SECURITY_PROTOCOLS};
 use crate::input::{older_slot, Fields, Raw};
 use crate::issue::{quote, Field, Issue, IssueKind};
 use crate::model::{Acks, KafkaCredentials, KafkaDetail, Secret};
@@ -11,6 +11,29 @@ use alloc::vec::Vec;
 /// `0`, `1` or `all` (surrounding whitespace is its own rule).
 pub fn acks(value: &str) -> Result<Acks, IssueKind> {
     Acks::parse(value.trim()).ok_or_else(|| IssueKind::AcksValue { received: quote(value) })
+}
+
+/// `PLAINTEXT`, `SASL_PLAINTEXT` or `SASL_SSL`: what DMS for Kafka offers
+/// (plaintext access, or ciphertext access with one of two protocols; see
+/// ARCHITECTURE.md). Exact case; surrounding whitespace is its own rule.
+pub fn security_protocol(value: &str) -> Result<&'static str, IssueKind> {
+    match value.trim() {
+        "PLAINTEXT" => Ok(PLAINTEXT),
+        "SASL_PLAINTEXT" => Ok(SECURITY_PROTOCOLS[1]),
+        "SASL_SSL" => Ok(SECURITY_PROTOCOLS[2]),
+        other => Err(IssueKind::SecurityProtocolValue { received: quote(other) }),
+    }
+}
+
+/// A security protocol that contradicts the SASL switch: one issue at the
+/// protocol that names both. SASL_* needs the switch on (ciphertext
+/// access); PLAINTEXT means it is off.
+fn protocol_agrees(protocol: &'static str, sasl_on: bool) -> Result<(), IssueKind> {
+    if (protocol == PLAINTEXT) == sasl_on {
+        Err(IssueKind::SecurityProtocolConflict { protocol, sasl_on })
+    } else {
+        Ok(())
+    }
 }
 
 /// Kafka's SASL user name (under either of its names) and password: each
@@ -79,7 +102,7 @@ impl ValidKafka<'_> {
 /// Every rule of `kafka_detail`; the normalized detail when it has no issue.
 pub(super) fn check_kafka<'a, R: Fields + ?Sized>(input: &'a R, issues: &mut Vec<Issue>) -> Option<ValidKafka<'a>> {
     let before = issues.len();
-    unknown_keys(Field::KafkaDetail, input, &[], object_keys(Field::KafkaDetail), issues);
+    unknown_keys(Field::KafkaDetail, input, object_keys(Field::KafkaDetail), issues);
     let instance_id = check_string(
         Field::InstanceId,
         input.text(Field::InstanceId),
@@ -93,6 +116,7 @@ pub(super) fn check_kafka<'a, R: Fields + ?Sized>(input: &'a R, issues: &mut Vec
         Presence::Optional,
         issues,
     );
+    let before_switch = issues.len();
     let sasl_raw = merge_alias(
         Field::EnableSaslSsl,
         input.flag(Field::EnableSaslSsl),
@@ -100,6 +124,13 @@ pub(super) fn check_kafka<'a, R: Fields + ?Sized>(input: &'a R, issues: &mut Vec
         issues,
     );
     let enable_sasl_ssl = check_flag(Field::EnableSaslSsl, sasl_raw.unwrap_or(Raw::Missing), issues);
+    // Told only when both are readable: a bad switch or protocol is its own issue.
+    if let (Some(protocol), true) = (security_protocol, issues.len() == before_switch) {
+        let known = self::security_protocol(protocol).unwrap_or(PLAINTEXT);
+        if let Err(kind) = protocol_agrees(known, enable_sasl_ssl) {
+            issues.push(Issue::new(Field::SecurityProtocol, kind));
+        }
+    }
     let (user_name, password) = sasl_credentials(input, enable_sasl_ssl, issues);
     let acks = check_string(Field::Acks, input.text(Field::Acks), Presence::Optional, issues)
         .map(|value| acks(value).unwrap_or_default())
@@ -167,7 +198,7 @@ pub(super) fn check_credentials<'a, R: Fields + ?Sized>(
         issues.push(Issue::new(Field::KafkaDetail, IssueKind::NotUpdatable { keys: fixed }));
     }
     let credentials = [Field::UserName, Field::Password].map(|field| field.spec().map_or("", |spec| spec.key()));
-    unknown_keys(Field::KafkaDetail, input, &[], &credentials, issues);
+    unknown_keys(Field::KafkaDetail, input, &credentials, issues);
     let (user_name, password) = sasl_credentials(input, true, issues);
     if issues.len() > before {
         return None;

@@ -12,7 +12,7 @@ mod rocketmq;
 mod text;
 
 pub use addr::{addr_list, is_ipv4, is_ipv6, server_list};
-pub use kafka::{acks, ValidCredentials, ValidKafka};
+pub use kafka::{acks, security_protocol, ValidCredentials, ValidKafka};
 pub use name::{name_charset, name_first_char, name_not_reserved};
 pub use rocketmq::ValidRocketmq;
 pub use text::{max_chars, no_control_chars, no_surrounding_whitespace};
@@ -81,15 +81,13 @@ fn family_rules(spec: &FieldSpec, value: &str, issues: &mut Vec<Issue>) {
             check(name_not_reserved(value));
         }
         Family::ConnectionType => check(connection_type(value).map(drop)),
-        Family::AddrList => check(addr_list(value)),
-        Family::ServerList => check(server_list(value)),
+        // Surrounding whitespace was said above, once for the field: not
+        // again as the first or last entry's.
+        Family::AddrList => check(addr_list(value.trim())),
+        Family::ServerList => check(server_list(value.trim())),
         Family::Acks => check(acks(value).map(drop)),
-        Family::Identifier
-        | Family::SecurityProtocol
-        | Family::Text
-        | Family::Secret
-        | Family::Object
-        | Family::Flag => {}
+        Family::SecurityProtocol => check(security_protocol(value).map(drop)),
+        Family::Identifier | Family::Text | Family::Secret | Family::Object | Family::Flag => {}
     }
 }
 
@@ -339,7 +337,7 @@ pub fn check_create<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidCreate<
 /// [`check_create`] for a body known to be an object.
 pub fn check_create_input<R: Fields + ?Sized>(input: &R) -> Result<ValidCreate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
-    unknown_keys(Field::Root, input, &[], &CREATE_KEYS, &mut issues);
+    unknown_keys(Field::Root, input, &CREATE_KEYS, &mut issues);
     let name = check_string(Field::Name, input.text(Field::Name), Presence::Required, &mut issues);
     let description = check_string(
         Field::Description,
@@ -519,22 +517,16 @@ pub fn check_update<S: AsRef<str>>(body: &Body<Input<S>>) -> Result<ValidUpdate<
 /// [`check_update`] for a body known to be an object.
 pub fn check_update_input<R: Fields + ?Sized>(input: &R) -> Result<ValidUpdate<'_>, Vec<Issue>> {
     let mut issues = Vec::new();
-    // The create request's other properties are not the update's.
-    let mut create_only: [&str; CREATE_ONLY.len()] = [""; CREATE_ONLY.len()];
-    let mut given = 0;
-    for field in CREATE_ONLY {
-        if let (true, Some(key)) = (input.given(field as usize), create_only.get_mut(given)) {
-            *key = field.spec().map_or("", FieldSpec::key);
-            given += 1;
-        }
+    // The create request's other properties are set once, at creation.
+    let create_only: Vec<String> = CREATE_ONLY
+        .into_iter()
+        .filter(|field| input.given(*field as usize))
+        .filter_map(|field| field.spec().map(|spec| String::from(spec.key())))
+        .collect();
+    if !create_only.is_empty() {
+        issues.push(Issue::new(Field::Root, IssueKind::NotUpdatable { keys: create_only }));
     }
-    unknown_keys(
-        Field::Root,
-        input,
-        create_only.get(..given).unwrap_or_default(),
-        &UPDATE_KEYS,
-        &mut issues,
-    );
+    unknown_keys(Field::Root, input, &UPDATE_KEYS, &mut issues);
     let description = match input.text(Field::Description) {
         Raw::Null => Some(""),
         Raw::Value("") => Some(""),
@@ -552,6 +544,11 @@ pub fn check_update_input<R: Fields + ?Sized>(input: &R) -> Result<ValidUpdate<'
             (Some(_), Some((first, _))) => issues.push(Issue::new(object, IssueKind::DetailConflict { with: *first })),
             (None, _) => {}
         }
+    }
+    if issues.is_empty() && description.is_none() && detail.is_none() {
+        // Only a body with nothing in it gets here (any property is either
+        // a change, or an issue above).
+        issues.push(Issue::new(Field::Root, IssueKind::NothingToUpdate));
     }
     if issues.is_empty() {
         Ok(ValidUpdate {
@@ -575,30 +572,30 @@ pub fn not_an_object(received: ValueKind) -> Issue {
 }
 
 /// One issue naming the properties the object `field` should not have
-/// (`input`'s unknown ones, after `extra`), with a "did you mean" for the
-/// first that looks like one of `known`.
+/// (`input`'s unknown ones), with a "did you mean" for each
+/// listed one that looks like one of `known`.
 pub(crate) fn unknown_keys<R: Fields + ?Sized>(
     field: Field,
     input: &R,
-    extra: &[&str],
     known: &[&'static str],
     issues: &mut Vec<Issue>,
 ) {
     let mut keys = input.unknown_keys_of(field).peekable();
-    if extra.is_empty() && keys.peek().is_none() {
+    if keys.peek().is_none() {
         return;
     }
     // Rare (a typo): one list, allocated only now.
-    let keys: Vec<&str> = extra.iter().copied().chain(keys).collect();
-    let suggestion = keys
-        .iter()
-        .find_map(|key| suggest_key(key, known).map(|known_key| (quote(key), known_key)));
+    let keys: Vec<&str> = keys.collect();
+    let listed = keys.get(..UNKNOWN_KEYS_LISTED).unwrap_or(&keys);
     issues.push(Issue::new(
         field,
         IssueKind::UnrecognizedKeys {
-            keys: keys.iter().take(UNKNOWN_KEYS_LISTED).map(|key| quote(key)).collect(),
-            more: keys.len().saturating_sub(UNKNOWN_KEYS_LISTED),
-            suggestion,
+            keys: listed.iter().map(|key| quote(key)).collect(),
+            more: keys.len() - listed.len(),
+            suggestions: listed
+                .iter()
+                .filter_map(|key| suggest_key(key, known).map(String::from))
+                .collect(),
         },
     ));
 }

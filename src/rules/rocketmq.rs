@@ -56,13 +56,7 @@ pub(super) fn check_rocketmq<'a, R: Fields + ?Sized>(
     issues: &mut Vec<Issue>,
 ) -> Option<ValidRocketmq<'a>> {
     let before = issues.len();
-    unknown_keys(
-        Field::RocketmqDetail,
-        input,
-        &[],
-        object_keys(Field::RocketmqDetail),
-        issues,
-    );
+    unknown_keys(Field::RocketmqDetail, input, object_keys(Field::RocketmqDetail), issues);
     let instance_id = check_string(
         Field::RocketmqInstanceId,
         input.text(Field::RocketmqInstanceId),

@@ -144,6 +144,13 @@ pub fn CredentialsEditor(
         });
     };
 
+    // The Dismiss button, and Escape anywhere in the form.
+    let cancel = move || {
+        editing.set(false);
+        save_action.clear();
+        password.set(String::new());
+        request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
@@ -198,7 +205,11 @@ pub fn CredentialsEditor(
     let form = move |(user_field, password_field): (Field, Field)| {
         let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
         view! {
-            <form class="inline-form" id="credentials-form" novalidate on:submit=save>
+            <form class="inline-form" id="credentials-form" novalidate on:submit=save on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    cancel();
+                }
+            }>
                 <p class="help">{move || ui.text().credentials_help}</p>
                 <TextField
                     field=user_field
@@ -226,12 +237,7 @@ pub fn CredentialsEditor(
                     <button type="submit" class="primary" id="save-credentials" aria-busy=move || saving.get().to_string()>
                         {move || if saving.get() { ui.text().saving } else { ui.text().save }}
                     </button>
-                    <button type="button" class="secondary" id="cancel-credentials" on:click=move |_| {
-                        editing.set(false);
-                        save_action.clear();
-                        password.set(String::new());
-                        request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
-                    }>
+                    <button type="button" class="secondary" id="cancel-credentials" on:click=move |_| cancel()>
                         {move || ui.text().dismiss}
                     </button>
                 </div>

@@ -102,6 +102,12 @@ pub fn DescriptionEditor(
         editing.set(true);
         request_animation_frame(|| focus("field-description"));
     };
+    // The Dismiss button, and Escape anywhere in the form.
+    let cancel = move || {
+        editing.set(false);
+        save_action.clear();
+        request_animation_frame(|| focus(ids::EDIT_DESCRIPTION));
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
@@ -164,7 +170,11 @@ pub fn DescriptionEditor(
                 </div>
             }
         >
-            <form class="inline-form" id="description-form" novalidate on:submit=save>
+            <form class="inline-form" id="description-form" novalidate on:submit=save on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    cancel();
+                }
+            }>
                 <TextField
                     field=Field::Description
                     label=Signal::derive(move || field_label(Field::Description, ui.locale.get()))
@@ -177,11 +187,7 @@ pub fn DescriptionEditor(
                 />
                 <div class="actions">
                     <button type="submit" class="primary" id="save-description">{move || ui.text().save}</button>
-                    <button type="button" class="secondary" id="cancel-description" on:click=move |_| {
-                        editing.set(false);
-                        save_action.clear();
-                        request_animation_frame(|| focus(ids::EDIT_DESCRIPTION));
-                    }>
+                    <button type="button" class="secondary" id="cancel-description" on:click=move |_| cancel()>
                         {move || ui.text().dismiss}
                     </button>
                 </div>

@@ -1,12 +1,15 @@
 //! A connection type's detail object in the create form, drawn from the
 //! field table: a text field per string, a switch per flag, the choices of
-//! Kafka's acks, and the credentials shown only while their switch is on.
+//! Kafka's acks, and what follows a switch (credentials, Kafka's security
+//! protocol) shown only while it is on. Kafka's switch is its access mode,
+//! as Huawei's console asks it: plaintext, or ciphertext with a protocol.
 //! A new type's section needs no code here.
 
 use super::console;
-use super::draft::{field_id, Draft, Validation};
+use super::draft::{field_id, follows_switch, Draft, Validation};
 use super::field::{draft_password_field, draft_text_field};
-use crate::fields::{Family, FieldSpec, Requirement, FIELDS};
+use super::text::Text;
+use crate::fields::{Family, FieldSpec, FIELDS, SECURITY_PROTOCOLS};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::{Acks, ConnectionType};
@@ -20,10 +23,8 @@ pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation)
     let detail = spec.detail?;
     let ident = spec.ident.to_ascii_lowercase();
     let children: Vec<&'static FieldSpec> = FIELDS.iter().filter(|field| field.parent() == detail).collect();
-    let (plain, credentials): (Vec<_>, Vec<_>) = children
-        .into_iter()
-        .partition(|field| field.requirement != Requirement::WhenSwitchedOn);
-    // The credentials follow their switch, where the table puts them.
+    let (credentials, plain): (Vec<_>, Vec<_>) = children.into_iter().partition(|field| follows_switch(field));
+    // What follows the switch comes right after it.
     let switch = spec.switch;
     let rows = plain
         .into_iter()
@@ -57,6 +58,8 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
     let ui = console();
     let field = spec.field;
     match spec.family {
+        Family::Flag if field == Field::EnableSaslSsl => access_mode(field, draft).into_any(),
+        Family::SecurityProtocol => protocol_choices(field, draft).into_any(),
         Family::Flag => {
             let value = draft.flag(field);
             let help_id = format!("{}-help", field_id(field));
@@ -106,6 +109,66 @@ fn acks_choices(field: Field, draft: Draft) -> impl IntoView {
                                 on:change=move |_| value.set(acks.as_str().to_owned())
                             />
                             <span>{move || ui.text().acks_meaning(acks)}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// Kafka's SASL switch as the access mode: plaintext, or ciphertext (the
+/// switch on), which starts on SASL_SSL, the instances' default.
+fn access_mode(field: Field, draft: Draft) -> impl IntoView {
+    let ui = console();
+    let on = draft.flag(field);
+    let protocol = draft.text(Field::SecurityProtocol);
+    let id = field_id(field);
+    let choose = move |cipher: bool| {
+        on.set(cipher);
+        if cipher && !protocol.with_untracked(|text| text.starts_with("SASL_")) {
+            protocol.set(SECURITY_PROTOCOLS[2].to_owned());
+        }
+    };
+    view! {
+        <fieldset class="choices" aria-describedby="access-mode-help">
+            <legend>{move || ui.text().access_mode}</legend>
+            <p id="access-mode-help" class="help">{move || ui.text().field_help(field)}</p>
+            <label class="choice">
+                <input type="radio" name="access-mode" id=format!("{id}-off")
+                    prop:checked=move || !on.get() on:change=move |_| choose(false) />
+                <span>{move || ui.text().plaintext_access}</span>
+            </label>
+            <label class="choice">
+                <input type="radio" name="access-mode" id=id
+                    prop:checked=move || on.get() on:change=move |_| choose(true) />
+                <span>{move || field_label(field, ui.locale.get())}</span>
+            </label>
+        </fieldset>
+    }
+}
+
+/// Ciphertext access's protocols, each explained (shown only while it is on).
+fn protocol_choices(field: Field, draft: Draft) -> impl IntoView {
+    let ui = console();
+    let value = draft.text(field);
+    let choices: [(&'static str, fn(&Text) -> &'static str); 2] = [
+        (SECURITY_PROTOCOLS[2], |text| text.protocol_sasl_ssl),
+        (SECURITY_PROTOCOLS[1], |text| text.protocol_sasl_plaintext),
+    ];
+    view! {
+        <fieldset class="choices" aria-describedby="protocol-help" id=field_id(field)>
+            <legend>{move || field_label(field, ui.locale.get())}</legend>
+            <p id="protocol-help" class="help">{move || ui.text().field_help(field)}</p>
+            {choices
+                .into_iter()
+                .map(|(protocol, meaning)| {
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name="security-protocol" id=format!("protocol-{protocol}")
+                                prop:checked=move || value.with(|text| text == protocol)
+                                on:change=move |_| value.set(protocol.to_owned()) />
+                            <span>{move || meaning(ui.text())}</span>
                         </label>
                     }
                 })

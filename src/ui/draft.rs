@@ -1,6 +1,6 @@
 //! The create form's values and validation state.
 
-use crate::fields::{Family, FIELDS};
+use crate::fields::{Family, FieldSpec, Requirement, FIELDS};
 use crate::input::{Input, Slot};
 use crate::issue::{Field, Issue, ALL_FIELDS};
 use crate::model::{Acks, ConnectionType};
@@ -51,11 +51,13 @@ impl Draft {
     pub fn input(&self) -> Input {
         let kind = self.connection_type.get();
         let detail = kind.spec().detail;
+        // What a switch hides is not sent: what the form shows is the request.
+        let switched_on = kind.spec().switch.is_some_and(|switch| self.flag(switch).get());
         let mut input = Input::default();
         input.set_field(Field::Root, Slot::Object);
         for spec in &FIELDS {
             let parent = spec.parent();
-            if parent != Field::Root && Some(parent) != detail {
+            if (parent != Field::Root && Some(parent) != detail) || (follows_switch(spec) && !switched_on) {
                 continue;
             }
             let value = match spec.family {
@@ -155,6 +157,12 @@ impl Validation {
             (true, false) => FieldState::Pristine,
         }
     }
+}
+
+/// Whether the form shows `spec`'s field only while its object's switch is
+/// on: the credentials, and Kafka's security protocol (ciphertext access's).
+pub fn follows_switch(spec: &FieldSpec) -> bool {
+    spec.requirement == Requirement::WhenSwitchedOn || spec.family == Family::SecurityProtocol
 }
 
 /// The DOM id of a field's control.

@@ -105,14 +105,37 @@ pub fn RequestPreview(#[prop(into)] request: Signal<Option<CreateConnectionReque
             Format::Koocli => snippets::koocli(&request, target),
         }
     });
+    // The ARIA tabs pattern: one tab stop, arrows and Home/End move the
+    // choice (and the focus) along the row.
     let format_button = move |choice: Format| {
+        let selected = move || format.get() == choice;
+        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+            let count = Format::ALL.len();
+            let at = Format::ALL.iter().position(|each| *each == choice).unwrap_or(0);
+            let next = match ev.key().as_str() {
+                "ArrowRight" => (at + 1) % count,
+                "ArrowLeft" => (at + count - 1) % count,
+                "Home" => 0,
+                "End" => count - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            if let Some(next) = Format::ALL.get(next) {
+                format.set(*next);
+                super::focus(&format!("{}-tab", next.id()));
+            }
+        };
         view! {
             <button
                 type="button"
-                class="link-button"
+                role="tab"
+                class="tab"
                 id=format!("{}-tab", choice.id())
-                aria-pressed=move || (format.get() == choice).to_string()
+                aria-selected=move || selected().to_string()
+                aria-controls="request-code"
+                tabindex=move || if selected() { "0" } else { "-1" }
                 on:click=move |_| format.set(choice)
+                on:keydown=on_key
             >
                 {choice.name()}
             </button>
@@ -148,9 +171,10 @@ pub fn RequestPreview(#[prop(into)] request: Signal<Option<CreateConnectionReque
                             <h3>{move || ui.text().request_headers}</h3>
                             <pre class="code" id="request-headers">{move || headers.get()}</pre>
                             <h3>{move || ui.text().request_as_code}</h3>
-                            <div class="formats" role="group" aria-label=move || ui.text().request_as_code>
+                            <div class="formats" role="tablist" aria-label=move || ui.text().request_as_code>
                                 {Format::ALL.into_iter().map(format_button).collect_view()}
                             </div>
+                            <div id="request-code" role="tabpanel" aria-labelledby=move || format!("{}-tab", format.get().id())>
                             <Show
                                 when=move || !(signed() && format.get() == Format::Curl)
                                 fallback=move || view! { <p class="help" id="request-curl-note">{move || ui.text().signed_curl_note}</p> }
@@ -158,6 +182,7 @@ pub fn RequestPreview(#[prop(into)] request: Signal<Option<CreateConnectionReque
                                 <p><CopyButton text=code what="code" /></p>
                                 <pre class="code" id=move || format.get().id()>{move || code.get()}</pre>
                             </Show>
+                            </div>
                             <p class="help">{move || ui.text().code_secrets_note}</p>
                         }
                         .into_any(),

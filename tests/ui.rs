@@ -1349,6 +1349,10 @@ async fn the_access_mode_and_the_protocol_cannot_disagree() {
     click("field-kafka_detail-enable_sasl_ssl");
     tick().await;
     assert!(input("protocol-SASL_SSL").checked(), "ciphertext starts on SASL_SSL");
+    // (The preview shows a request once it is valid: credentials first.)
+    type_into("field-kafka_detail-user_name", "alice");
+    type_into("field-kafka_detail-password", "Access-Secret-1");
+    tick().await;
     let json = text("request-json");
     assert!(
         json.contains("\"security_protocol\": \"SASL_SSL\"") && json.contains("\"enable_sasl_ssl\": true"),
@@ -1357,8 +1361,6 @@ async fn the_access_mode_and_the_protocol_cannot_disagree() {
     click("protocol-SASL_PLAINTEXT");
     tick().await;
     assert!(text("request-json").contains("\"security_protocol\": \"SASL_PLAINTEXT\""));
-    type_into("field-kafka_detail-user_name", "alice");
-    type_into("field-kafka_detail-password", "Access-Secret-1");
     // Back to plaintext: neither the protocol nor the hidden credentials go.
     click("field-kafka_detail-enable_sasl_ssl-off");
     tick().await;

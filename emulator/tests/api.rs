@@ -1330,7 +1330,10 @@ async fn kafka_credentials_rotate_without_recreating() {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
-        refused["error_msg"].as_str().unwrap().contains("does not use Ciphertext access (SASL)"),
+        refused["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("does not use Ciphertext access (SASL)"),
         "{refused}"
     );
     emu.stop().await;

@@ -399,11 +399,13 @@ async fn double_click_sends_one_request_and_the_details_follow_status() {
         format!("#/connections/{id}"),
         "deep link"
     );
-    assert!(text("created-notice").contains("Connection created"));
+    assert!(text("created-notice").contains("Creation started"));
     assert_eq!(text("details-status"), "CREATING");
     // The emulator's create delay is short: polling sees CREATED.
     wait_until(8000, "CREATED", || text("details-status") == "CREATED").await;
     assert_eq!(text("details-title"), name);
+    // Creation ended: the status says so, the notice is gone.
+    assert!(element("created-notice").is_none(), "no notice once creation ends");
     // Back on the form: it kept its values as a template for the next one.
     click("nav-create");
     wait_until(2000, "the form", || element("create-form").is_some()).await;
@@ -413,6 +415,39 @@ async fn double_click_sends_one_request_and_the_details_follow_status() {
     wait_until(5000, "the details again", || text("details-title") == name).await;
     assert!(element("created-notice").is_none());
     assert!(text("last-request-id").len() >= 8, "loaded by a request of its own");
+}
+
+/// A failed creation shows one message: the failure, cause first, not a
+/// "creation started" notice beside it.
+#[test]
+async fn a_failed_creation_shows_the_failure_alone() {
+    mount(Duration::from_secs(10));
+    let name = unique("fails");
+    fill_valid(&name);
+    click("create-button");
+    wait_until(5000, "the details view", || element("connection-details").is_some()).await;
+    assert!(element("created-notice").is_some(), "said while CREATING");
+    // The follower's next look at the connection finds it failed (a canned
+    // answer: the control endpoints take no changes from this test's page).
+    let id = text("connection-id");
+    let failed = serde_json::json!({
+        "id": id, "name": name, "description": "", "status": "CREATE_FAILED",
+        "vpc_id": "vpc-1", "subnet_id": "subnet-1", "type": "WEBHOOK", "agency": "EG_AGENCY",
+        "flavor": {"name": "", "concurrency_type": "", "concurrency": 0, "bandwidth_type": ""},
+        "created_time": "2026-12-03T00:00:00Z", "updated_time": "2026-12-03T00:00:00Z",
+        "error_info": {"error_code": "EG.00513006", "error_msg": "The VPC has no route to the instance", "error_detail": "subnet-1"}
+    });
+    add_fault_for(
+        "GET",
+        &serde_json::json!({"kind": "status", "status": 200, "body": failed.to_string()}).to_string(),
+    )
+    .await;
+    wait_until(8000, "CREATE_FAILED", || text("details-status") == "CREATE_FAILED").await;
+    assert!(
+        element("created-notice").is_none(),
+        "no success notice beside a failure"
+    );
+    assert!(text("create-failed").contains("The VPC has no route to the instance"));
 }
 
 /// API and IAM requests the emulator has received since it started.
@@ -1560,6 +1595,11 @@ async fn every_error_class_is_titled_by_what_failed() {
             tick().await;
             let panel = text("matrix-panel");
             assert_eq!(error_title("matrix-panel"), title, "{class} in {attempt:?}");
+            // At sign-in, a 401 is what was typed, not a token.
+            let headline = match (*class, attempt) {
+                ("401", Attempt::SignIn) => "The user name, password, account name or project is wrong",
+                _ => headline,
+            };
             assert!(panel.contains(headline), "{class} in {attempt:?}: {panel}");
             if matches!(class, &"timeout" | &"cancel") {
                 assert!(panel.contains(maybe), "{class} in {attempt:?}: {panel}");
@@ -1588,6 +1628,22 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     click("sign-in-button");
     wait_until(5000, "the sign-in error", || element("sign-in-error").is_some()).await;
     assert_eq!(error_title("sign-in-error"), "Sign-in failed");
+    // The cause first, not a token the user never had; no button back to
+    // the form they are in.
+    let panel = element("sign-in-error").unwrap();
+    let headline = panel
+        .query_selector(".headline")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(headline.starts_with("The user name, password"), "{headline}");
+    assert!(!headline.to_lowercase().contains("token"), "{headline}");
+    let buttons = panel.query_selector_all("button").unwrap();
+    for index in 0..buttons.length() {
+        let label = buttons.item(index).unwrap().text_content().unwrap_or_default();
+        assert_ne!(label, "Sign in", "no Sign in button in the sign-in form's own error");
+    }
     assert_eq!(input("sign-in-user").value(), "nobody", "the form is kept");
     assert!(ui.token.get_untracked().is_empty());
     assert!(element("settings-bar").is_none(), "nothing folds after a failure");

@@ -221,9 +221,14 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                     {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
                 </button>
             </div>
-            {just_created.then(|| view! {
-                <p class="notice" role="status" id="created-notice">{move || ui.text().created_notice}</p>
-            })}
+            // Said while creation goes on; its end is the status itself
+            // (and a failure's panel), not a second message beside it.
+            {move || {
+                let pending = snapshot.with(|s| s.as_ref().is_some_and(|s| s.info.status.is_pending()));
+                (just_created && pending).then(|| view! {
+                    <p class="notice" role="status" id="created-notice">{move || ui.text().created_notice}</p>
+                })
+            }}
             {body}
             {move || last_request_id.get().map(|request_id| {
                 let copy_text = request_id.clone();

@@ -119,6 +119,8 @@ fn explain(error: &ApiError, attempt: Attempt) -> (Headline, AnyView) {
                 (_, AGENCY_MISSING) => |t| t.error_agency_missing,
                 (_, AGENCY_NOT_PERMITTED) => |t| t.error_agency_not_permitted,
                 (_, NOT_MODIFIABLE) => |t| t.error_not_modifiable,
+                // At sign-in, a 401 is IAM refusing what was typed, not a token.
+                (401, _) if attempt == Attempt::SignIn => |t| t.error_sign_in_refused,
                 (401, _) => |t| t.error_unauthorized,
                 (403, _) => |t| t.error_forbidden,
                 (_, NAME_DUPLICATED) => |t| t.error_name_taken,
@@ -127,7 +129,8 @@ fn explain(error: &ApiError, attempt: Attempt) -> (Headline, AnyView) {
                 _ => |t| t.error_other,
             };
             let headline = fixed(headline);
-            let sign_in = (*status == 401).then(|| {
+            // (The sign-in form itself needs no way back to it.)
+            let sign_in = (*status == 401 && attempt != Attempt::SignIn).then(|| {
                 view! {
                     <button type="button" class="secondary" on:click=move |_| {
                         // Sign-in gives a token; with an access key, its fields.

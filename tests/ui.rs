@@ -536,6 +536,15 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
         text("field-name-error").contains("already exists"),
         "the name field is marked"
     );
+    // Said at the field, and once in the summary: not four times.
+    let page = document().body().unwrap().text_content().unwrap_or_default();
+    assert_eq!(page.matches("already exists").count(), 2, "{page}");
+    let summary = text("error-panel");
+    assert!(
+        summary.starts_with("The connection was not created") && summary.contains("Name: "),
+        "{summary}"
+    );
+    assert!(summary.contains("EG.00513001"), "the code stays for support: {summary}");
     assert_eq!(
         input("field-name").get_attribute("aria-invalid").as_deref(),
         Some("true")
@@ -547,8 +556,19 @@ async fn each_error_class_has_its_own_message_and_keeps_the_form() {
     let details = r#"{"error_code":"EG.00513000","error_msg":"Invalid parameters","error_details":[{"path":["vpc_id"],"code":"invalid_value","message":"VPC vpc-1 does not exist"}]}"#;
     add_fault(&serde_json::json!({"kind": "status", "status": 400, "body": details}).to_string()).await;
     let panel = submit_and_expect_error(&unique("e-400")).await;
-    assert!(panel.contains("marked in the form"), "{panel}");
+    assert!(
+        panel.contains("VPC ID: VPC vpc-1 does not exist"),
+        "one line in the summary: {panel}"
+    );
     assert!(text("field-vpc_id-error").contains("VPC vpc-1 does not exist"));
+    // A detail no field owns: the full panel, with every detail.
+    let stray = r#"{"error_code":"EG.00513000","error_msg":"Invalid parameters","error_details":[{"path":["vpc_id"],"code":"invalid_value","message":"VPC vpc-1 does not exist"},{"path":["flavor"],"code":"invalid_value","message":"no such flavor"}]}"#;
+    add_fault(&serde_json::json!({"kind": "status", "status": 400, "body": stray}).to_string()).await;
+    let panel = submit_and_expect_error(&unique("e-400b")).await;
+    assert!(
+        panel.contains("marked in the form") && panel.contains("no such flavor"),
+        "{panel}"
+    );
 
     // The agency EG needs is missing: what it is, how to create it, where to read.
     let agency = r#"{"error_code":"EG.00512003","error_msg":"agency required"}"#;

@@ -39,7 +39,13 @@ pub fn CreateForm() -> impl IntoView {
     // A failure marks the fields it names (its panel takes focus).
     Effect::new(move |_| {
         if let Some(error) = failure.get() {
-            mark_server_issues(&error, validation, ui);
+            let marks = server_marks(&error, ui.text_untracked());
+            if let Some((field, _)) = marks.first() {
+                // The form may be gone (the user navigated away meanwhile).
+                if validation.server.try_set(marks.clone()).is_none() {
+                    validation.touch(*field);
+                }
+            }
         }
     });
     let settings_missing = RwSignal::new(false);
@@ -168,31 +174,68 @@ pub fn CreateForm() -> impl IntoView {
                 </div>
                 <RequestPreview request=request />
             </form>
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::Create id=ids::CREATE_ERROR take_focus=true /> })}
+            {move || failure.get().map(|error| {
+                // Said at its fields, a failure is one line each here; any
+                // other gets the full explanation.
+                let marks = server_marks(&error, ui.text());
+                if marks.is_empty() {
+                    view! { <ErrorPanel error=error attempt=Attempt::Create id=ids::CREATE_ERROR take_focus=true /> }.into_any()
+                } else {
+                    field_failure(&error, marks).into_any()
+                }
+            })}
         </section>
     }
 }
 
-/// Marks the fields an error names: a taken name, or the server's
-/// per-field details of a 400.
-fn mark_server_issues(error: &ApiError, validation: Validation, ui: super::Console) {
+/// The fields an error names, each with what to say there: a taken name,
+/// or the server's per-field details of a 400 (all of them, or none: a
+/// detail no field owns is said by the full panel, never dropped).
+fn server_marks(error: &ApiError, text: &super::text::Text) -> Vec<(Field, String)> {
     let ApiError::Eg { body, .. } = error else {
-        return;
+        return Vec::new();
     };
-    let mut marks: Vec<(Field, String)> = Vec::new();
     if body.error_code == error_code::NAME_DUPLICATED {
-        marks.push((Field::Name, ui.text_untracked().error_name_taken.to_owned()));
-    } else {
-        for detail in &body.error_details {
-            if let Some(field) = Field::from_path(&detail.path) {
-                marks.push((field, detail.message.clone()));
-            }
-        }
+        return vec![(Field::Name, text.error_name_taken.to_owned())];
     }
-    if let Some((field, _)) = marks.first() {
-        // The form may be gone (the user navigated away meanwhile).
-        if validation.server.try_set(marks.clone()).is_none() {
-            validation.touch(*field);
-        }
+    body.error_details
+        .iter()
+        .map(|detail| Field::from_path(&detail.path).map(|field| (field, detail.message.clone())))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
+}
+
+/// A refusal whose every cause is marked at its field: a title, one linked
+/// line per field, and the code and request ID for a support ticket.
+fn field_failure(error: &ApiError, marks: Vec<(Field, String)>) -> impl IntoView {
+    let ui = console();
+    let locale = ui.locale.get_untracked();
+    let code = match error {
+        ApiError::Eg { body, .. } => body.error_code.clone(),
+        _ => String::new(),
+    };
+    let request_id = error.request_id().map(str::to_owned);
+    request_animation_frame(|| focus(ids::CREATE_ERROR));
+    view! {
+        <div class="summary" role="alert" id=ids::CREATE_ERROR tabindex="-1">
+            <h3 class="error-title">{move || Attempt::Create.title(ui.text())}</h3>
+            <ul>
+                {marks
+                    .into_iter()
+                    .map(|(field, message)| {
+                        let target = field_id(field);
+                        view! {
+                            <li>
+                                <a href=format!("#{target}") on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus(&target);
+                                }>{field_label(field, locale)} ": " {message}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="help"><code>{code}</code> {request_id.map(|id| view! { " · " {move || ui.text().request_id} " " <code class="request-id">{id}</code> })}</p>
+        </div>
     }
 }

@@ -148,11 +148,14 @@ fn access_mode(field: Field, draft: Draft) -> impl IntoView {
     }
 }
 
+/// A choice's explanation, in the current language.
+type Meaning = fn(&Text) -> &'static str;
+
 /// Ciphertext access's protocols, each explained (shown only while it is on).
 fn protocol_choices(field: Field, draft: Draft) -> impl IntoView {
     let ui = console();
     let value = draft.text(field);
-    let choices: [(&'static str, fn(&Text) -> &'static str); 2] = [
+    let choices: [(&'static str, Meaning); 2] = [
         (SECURITY_PROTOCOLS[2], |text| text.protocol_sasl_ssl),
         (SECURITY_PROTOCOLS[1], |text| text.protocol_sasl_plaintext),
     ];

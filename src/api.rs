@@ -409,7 +409,7 @@ async fn transmit(call: Call<'_>, signing_host: Option<String>) -> Result<Reply,
     let builder = builder.abort_signal(abort.controller.as_ref().map(|controller| controller.signal()).as_ref());
     let request = match call.body {
         Some(body) => builder.body(body),
-        None => builder.build(),
+        None => builder.build().and_then(without_stray_ampersand),
     }
     .map_err(|error| ApiError::Network(error.to_string()))?;
     let on_timeout = abort.clone();
@@ -449,6 +449,24 @@ async fn transmit(call: Call<'_>, signing_host: Option<String>) -> Result<Reply,
         },
         _ => Err(not_json(status, &text, request_id)),
     }
+}
+
+/// The request without the `&` gloo-net appends to a URL that already has
+/// a query (its own, empty, parameters after it): the list's requests
+/// ended in `sort=created_time:DESC&`. Only body-less requests have a query.
+fn without_stray_ampersand(request: gloo_net::http::Request) -> Result<gloo_net::http::Request, gloo_net::Error> {
+    let url = request.url();
+    let Some(url) = url.strip_suffix('&') else {
+        return Ok(request);
+    };
+    let raw = web_sys::Request::from(request);
+    let init = web_sys::RequestInit::new();
+    init.set_method(&raw.method());
+    init.set_headers(&raw.headers());
+    init.set_signal(Some(&raw.signal()));
+    web_sys::Request::new_with_str_and_init(url, &init)
+        .map(Into::into)
+        .map_err(|error| gloo_net::Error::GlooError(format!("{error:?}")))
 }
 
 /// Seconds the server's clock (its `Date` header) is ahead of this one.

@@ -739,6 +739,38 @@ async fn search_list(text_value: &str, how: &str) {
     form.click();
 }
 
+/// The URLs the page fetched while `during` ran (window.fetch wrapped).
+async fn fetched_urls(during: impl std::future::Future<Output = ()>) -> Vec<String> {
+    js_sys::eval(
+        "window.__fetched = []; window.__fetch = window.fetch; \
+         window.fetch = function (input, init) { \
+           window.__fetched.push(typeof input === 'string' ? input : input.url); \
+           return window.__fetch.call(this, input, init); };",
+    )
+    .unwrap();
+    during.await;
+    let urls = js_sys::eval("window.fetch = window.__fetch; JSON.stringify(window.__fetched)").unwrap();
+    serde_json::from_str(&urls.as_string().unwrap()).unwrap()
+}
+
+#[test]
+async fn list_requests_carry_exactly_their_query() {
+    let prefix = unique("amp");
+    api_create(&format!("{prefix}-1")).await;
+    let urls = fetched_urls(async {
+        mount_at("#/", Duration::from_secs(5));
+        wait_until(5000, "the list", || element("connections-table").is_some()).await;
+        search_list(&prefix, "contains").await;
+        wait_until(5000, "the search", || text("list-range").contains("of 1")).await;
+    })
+    .await;
+    let lists: Vec<&String> = urls.iter().filter(|url| url.contains("/connections?")).collect();
+    assert!(lists.len() >= 2, "{urls:?}");
+    for url in lists {
+        assert!(!url.ends_with('&') && !url.contains("&&"), "no stray '&': {url}");
+    }
+}
+
 #[test]
 async fn list_searches_pages_and_sorts_on_the_server() {
     let prefix = unique("lst");

@@ -174,24 +174,30 @@ pub fn terraform(request: &CreateConnectionRequest) -> String {
         "resource \"huaweicloud_eg_connection\" {} {{\n",
         hcl(&terraform_name(&request.name))
     ));
-    out.push_str(&format!("  name      = {}\n", hcl(&request.name)));
-    out.push_str(&format!("  vpc_id    = {}\n", hcl(&request.vpc_id)));
-    out.push_str(&format!("  subnet_id = {}\n", hcl(&request.subnet_id)));
+    let mut top = vec![
+        ("name", hcl(&request.name)),
+        ("vpc_id", hcl(&request.vpc_id)),
+        ("subnet_id", hcl(&request.subnet_id)),
+    ];
     if let Some(description) = &request.description {
-        out.push_str(&format!("  description = {}\n", hcl(description)));
+        top.push(("description", hcl(description)));
     }
-    out.push_str(&format!("  type      = {}\n", hcl(request.connection_type().as_str())));
+    top.push(("type", hcl(request.connection_type().as_str())));
+    hcl_attributes(&mut out, "  ", &top);
     if let Some(kafka) = kafka {
         out.push_str("\n  kafka_detail {\n");
-        out.push_str(&format!("    instance_id     = {}\n", hcl(&kafka.instance_id)));
-        out.push_str(&format!("    connect_address = {}\n", hcl(&kafka.addr)));
+        let mut detail = vec![
+            ("instance_id", hcl(&kafka.instance_id)),
+            ("connect_address", hcl(&kafka.addr)),
+        ];
         if let Some(user_name) = &kafka.user_name {
-            out.push_str(&format!("    user_name       = {}\n", hcl(user_name)));
+            detail.push(("user_name", hcl(user_name)));
         }
         if kafka_password {
-            out.push_str("    password        = var.kafka_password\n");
+            detail.push(("password", "var.kafka_password".to_owned()));
         }
-        out.push_str(&format!("    acks            = {}\n", hcl(kafka.acks.as_str())));
+        detail.push(("acks", hcl(kafka.acks.as_str())));
+        hcl_attributes(&mut out, "    ", &detail);
         if let Some(protocol) = &kafka.security_protocol {
             out.push_str(&format!(
                 "    # security_protocol {} has no argument in the provider: it uses its default.\n",
@@ -202,6 +208,15 @@ pub fn terraform(request: &CreateConnectionRequest) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// Consecutive `key = value` lines, their `=` aligned as `terraform fmt`
+/// aligns them.
+fn hcl_attributes(out: &mut String, indent: &str, attributes: &[(&str, String)]) {
+    let width = attributes.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+    for (key, value) in attributes {
+        out.push_str(&format!("{indent}{key:width$} = {value}\n"));
+    }
 }
 
 /// A Terraform resource name from a connection name (letters, digits, `_`

@@ -85,6 +85,16 @@ export async function startEmulator({ dist = join(root, 'dist'), args = [] } = {
       assert.equal(response.status, 200);
       return response.json();
     },
+    /** POST any create body as another client would. */
+    async createBody(body) {
+      const response = await fetch(`${this.url}/v1/${this.project}/connections`, {
+        method: 'POST',
+        headers: { 'X-Auth-Token': this.token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      return response.json();
+    },
     /** POST a WEBHOOK connection as another client would. */
     async create(name) {
       const response = await fetch(`${this.url}/v1/${this.project}/connections`, {

@@ -94,8 +94,10 @@ fn what_a_tool_cannot_express_is_said() {
 /// already formatted (checked by hand with `terraform fmt -check` 1.x).
 #[test]
 fn terraform_is_aligned_as_terraform_fmt_writes_it() {
-    let kafka = request(json!({"name": "k", "description": "d", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
-        "kafka_detail": {"instance_id": "i", "addr": "h:9092", "enable_sasl_ssl": true, "user_name": "u", "password": "p"}}));
+    let kafka = request(
+        json!({"name": "k", "description": "d", "vpc_id": "v", "subnet_id": "s", "type": "KAFKA",
+        "kafka_detail": {"instance_id": "i", "addr": "h:9092", "enable_sasl_ssl": true, "user_name": "u", "password": "p"}}),
+    );
     let code = snippets::terraform(&kafka);
     // Each block's attribute lines: the `=` in one column.
     for block in code.split("\n\n") {
@@ -106,5 +108,8 @@ fn terraform_is_aligned_as_terraform_fmt_writes_it() {
             .collect();
         assert!(columns.windows(2).all(|pair| pair[0] == pair[1]), "{block}");
     }
-    assert!(code.contains("  description = \"d\"\n  type        = \"KAFKA\""), "{code}");
+    assert!(
+        code.contains("  description = \"d\"\n  type        = \"KAFKA\""),
+        "{code}"
+    );
 }

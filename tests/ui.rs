@@ -1009,7 +1009,7 @@ async fn delete_waits_for_the_end_of_creation() {
         input("delete-button").get_attribute("aria-disabled").as_deref(),
         Some("false")
     );
-    assert_eq!(text("delete-help"), "");
+    assert_eq!(text("delete-help"), "Deleting a connection cannot be undone.");
     click("delete-button");
     wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
     assert!(api_show(&created.id).await.is_some());
@@ -1700,4 +1700,34 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     assert!(ui.token.get_untracked().is_empty());
     assert!(element("settings-bar").is_none(), "nothing folds after a failure");
     drop(handle);
+}
+
+#[test]
+fn times_show_local_with_their_offset() {
+    use eg_connections::ui::local_time::{format_local, parse_utc};
+    let at = parse_utc("2026-12-03 12:34:56").unwrap();
+    assert_eq!(parse_utc("2026-12-03T12:34:56Z"), Some(at));
+    assert_eq!(parse_utc("2026-12-03T12:34:56.123Z"), Some(at));
+    for unreadable in ["2026-12-03 12:34:56+08:00", "03/12/2026", "2026-13-03 12:34:56", ""] {
+        assert_eq!(parse_utc(unreadable), None, "{unreadable}");
+    }
+    assert_eq!(format_local(at, 480), "2026-12-03 20:34:56 GMT+08:00");
+    assert_eq!(format_local(at, -330), "2026-12-03 07:04:56 GMT-05:30");
+    assert_eq!(format_local(at, 0), "2026-12-03 12:34:56 GMT+00:00");
+    let new_year = parse_utc("2026-12-31 20:00:00").unwrap();
+    assert_eq!(format_local(new_year, 480), "2027-01-01 04:00:00 GMT+08:00");
+}
+
+#[test]
+fn long_ids_are_shortened_in_the_middle() {
+    use eg_connections::ui::middle_id::shorten_middle;
+    assert_eq!(
+        shorten_middle("0d9e1f8a-3b2c-4d5e-8f7a-6b5c4d3e2f1a").as_deref(),
+        Some("0d9e1f…2f1a")
+    );
+    assert_eq!(shorten_middle("vpc-0d9e1f8a"), None, "short enough as it is");
+    assert_eq!(
+        shorten_middle("中文中文中文中文中文中文中文").as_deref(),
+        Some("中文中文中文…中文中文")
+    );
 }

@@ -174,11 +174,23 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
             <ConnectionFacts
                 info=info
                 description=view! { <DescriptionEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
+                after_detail=view! { <CredentialsEditor snapshot=snapshot last_request_id=last_request_id /> }.into_any()
             />
-            <CredentialsEditor snapshot=snapshot last_request_id=last_request_id />
-            // EG refuses to delete a connection still being created
-            // (EG.00514004): the button says so rather than fail.
-            <div class="actions">
+            {move || last_request_id.get().map(|request_id| {
+                let copy_text = request_id.clone();
+                view! {
+                    <dl class="facts">
+                        <dt>{move || ui.text().last_request_id}</dt>
+                        <dd><code id="last-request-id">{request_id}</code> " " <CopyButton text=copy_text what="request ID" /></dd>
+                    </dl>
+                }
+            })}
+            // What cannot be undone comes last, apart. EG refuses to delete
+            // a connection still being created (EG.00514004): the button
+            // says so rather than fail.
+            <section class="danger-zone" aria-labelledby="danger-title">
+                <h3 id="danger-title">{move || ui.text().danger_zone}</h3>
+                <div class="actions">
                 <button
                     type="button"
                     class="danger"
@@ -193,8 +205,9 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 >
                     {move || ui.text().delete}
                 </button>
-                <span class="help" id="delete-help">{move || pending().then(|| ui.text().delete_after_creation)}</span>
-            </div>
+                <span class="help" id="delete-help">{move || if pending() { ui.text().delete_after_creation } else { ui.text().delete_explained }}</span>
+                </div>
+            </section>
             <Show when=move || deleting.get()>
                 <DeleteDialog
                     id=info.with_untracked(|info| info.id.clone())
@@ -230,15 +243,6 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 })
             }}
             {body}
-            {move || last_request_id.get().map(|request_id| {
-                let copy_text = request_id.clone();
-                view! {
-                    <dl class="facts">
-                        <dt>{move || ui.text().last_request_id}</dt>
-                        <dd><code id="last-request-id">{request_id}</code> " " <CopyButton text=copy_text what="request ID" /></dd>
-                    </dl>
-                }
-            })}
         </section>
     }
 }

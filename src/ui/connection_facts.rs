@@ -5,6 +5,7 @@
 //! masked: nothing the server says is dropped.
 
 use super::console;
+use super::local_time::LocalTime;
 use super::text::Text;
 use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
@@ -19,8 +20,15 @@ const MASKED: &str = "••••••••";
 /// rendered by the caller (the details view makes it editable), between
 /// the name and the type; it is never re-rendered here, so an edit in
 /// progress survives a status update.
+///
+/// `after_detail` follows the type's facts (the credentials editor, which
+/// belongs with them), mounted once: a status update never redraws it.
 #[component]
-pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: AnyView) -> impl IntoView {
+pub fn ConnectionFacts(
+    #[prop(into)] info: Signal<ConnectionInfo>,
+    description: AnyView,
+    #[prop(optional)] after_detail: Option<AnyView>,
+) -> impl IntoView {
     let ui = console();
     let label = move |field: Field| Signal::derive(move || field_label(field, ui.locale.get()));
     let text = move |pick: fn(&Text) -> &'static str| Signal::derive(move || pick(ui.text()));
@@ -30,24 +38,50 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             <dd>{move || info.with(value)}</dd>
         }
     };
+    // A time: local with its offset, and the UTC value beside it.
+    let time = move |label: Signal<&'static str>, value: fn(&ConnectionInfo) -> String| {
+        view! {
+            <dt>{label}</dt>
+            <dd>
+                {move || {
+                    let utc = info.with(value);
+                    view! { <LocalTime utc=utc.clone() /> " " <span class="help">"(" {utc} " UTC)"</span> }
+                }}
+            </dd>
+        }
+    };
     // The detail object of the connection's type, field by field as the
-    // table lists them: a password only as a mask, and only when echoed.
+    // table lists them, only what is set: a password only as a mask, and
+    // only when echoed.
     let detail = move || {
         let detail = info.with(|info| info.detail())?;
         let kind = detail.kind();
         let object = kind.spec().detail?;
-        let row = |label: Signal<&'static str>, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
+        let row = |label: Signal<&'static str>, value: String, list: bool| {
+            if list {
+                // Broken after its separators only (CSS keeps addresses whole).
+                let parts: Vec<String> = value.split_inclusive([',', ';']).map(str::to_owned).collect();
+                let entries = parts.into_iter().map(|part| view! { {part} <wbr /> }).collect_view();
+                view! { <dt>{label}</dt><dd class="addr-list">{entries}</dd> }.into_any()
+            } else {
+                view! { <dt>{label}</dt><dd>{value}</dd> }.into_any()
+            }
+        };
         let rows = FIELDS
             .iter()
             .filter(|spec| spec.parent() == object)
             .filter_map(|spec| {
                 let value = match spec.family {
-                    Family::Flag => detail.flag(spec.field).unwrap_or(false).to_string(),
+                    Family::Flag => {
+                        let on = detail.flag(spec.field)?;
+                        (if on { ui.text().switch_on } else { ui.text().switch_off }).to_owned()
+                    }
                     Family::Secret if detail.has_password() => MASKED.to_owned(),
                     Family::Secret => return None,
-                    _ => detail.text(spec.field).unwrap_or_default().to_owned(),
+                    _ => detail.text(spec.field).filter(|text| !text.is_empty())?.to_owned(),
                 };
-                Some(row(label(spec.field), value))
+                let list = matches!(spec.family, Family::AddrList | Family::ServerList);
+                Some(row(label(spec.field), value, list))
             })
             .collect_view();
         Some(view! {
@@ -100,10 +134,11 @@ pub fn ConnectionFacts(#[prop(into)] info: Signal<ConnectionInfo>, description: 
             {fact(label(Field::SubnetId), |info| info.subnet_id.clone())}
             {fact(text(|t| t.agency), |info| info.agency.clone())}
             {fact(text(|t| t.flavor), flavor)}
-            {fact(text(|t| t.created_time), |info| info.created_time.clone())}
-            {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
+            {time(text(|t| t.created_time), |info| info.created_time.clone())}
+            {time(text(|t| t.updated_time), |info| info.updated_time.clone())}
         </dl>
         {detail}
+        {after_detail}
         {other_members}
     }
 }

@@ -466,7 +466,7 @@ fn without_stray_ampersand(request: gloo_net::http::Request) -> Result<gloo_net:
     init.set_signal(Some(&raw.signal()));
     web_sys::Request::new_with_str_and_init(url, &init)
         .map(Into::into)
-        .map_err(|error| gloo_net::Error::GlooError(format!("{error:?}")))
+        .map_err(|_| gloo_net::Error::GlooError(format!("{url} is not a request URL")))
 }
 
 /// Seconds the server's clock (its `Date` header) is ahead of this one.

@@ -80,8 +80,26 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 /// sorted (by key, then value), joined with `&`.
 pub fn canonical_query(query: &str) -> String {
     let mut pairs = query_pairs(query);
-    pairs.sort();
+    sort(&mut pairs);
     query_of(&pairs)
+}
+
+/// Sorts `items`. In the browser, which signs its own few query pairs and
+/// headers, an insertion sort: the standard library's sorts are 8 KB of
+/// the console's wasm. Elsewhere (the emulator verifies whatever it is
+/// sent) the standard sort.
+fn sort<T: Ord>(items: &mut [T]) {
+    if cfg!(target_arch = "wasm32") {
+        for end in 1..items.len() {
+            let mut at = end;
+            while at > 0 && items.get(at - 1) > items.get(at) {
+                items.swap(at - 1, at);
+                at -= 1;
+            }
+        }
+    } else {
+        items.sort();
+    }
 }
 
 /// Pairs (already sorted) as the canonical query: also what to send.
@@ -128,7 +146,7 @@ impl Signable<'_> {
             .map(|(name, _)| name.to_ascii_lowercase())
             .filter(|name| !name.contains('_'))
             .collect();
-        names.sort();
+        sort(&mut names);
         names.dedup();
         names
     }

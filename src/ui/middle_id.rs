@@ -1,6 +1,6 @@
 //! A long ID shortened in the middle (`5f1c2a…9a2b`), so a table row stays
-//! one line; the full value on hover (title), on keyboard focus (shown in
-//! place) and when copied.
+//! one line; the full value on hover (title), and on focus (a click or Tab
+//! shows it in place, where selecting it copies the whole value).
 
 use leptos::prelude::*;
 
@@ -19,27 +19,15 @@ pub fn shorten_middle(value: &str) -> Option<String> {
     Some(format!("{head}…{tail}"))
 }
 
-/// An ID as `<code>`, shortened when long. Screen readers read the full
-/// value; a copy of the shortened text copies the full value.
+/// An ID as `<code>`, shortened when long. Screen readers read the full value.
 #[component]
 pub fn MiddleId(#[prop(into)] value: String) -> impl IntoView {
     let Some(short) = shorten_middle(&value) else {
         return view! { <code>{value}</code> }.into_any();
     };
-    let (copied, title) = (value.clone(), value.clone());
+    let title = value.clone();
     view! {
-        <code
-            class="mid-id"
-            tabindex="0"
-            title=title
-            on:copy=move |ev| {
-                if let Some(data) = ev.clipboard_data() {
-                    if data.set_data("text/plain", &copied).is_ok() {
-                        ev.prevent_default();
-                    }
-                }
-            }
-        >
+        <code class="mid-id" tabindex="0" title=title>
             <span class="short" aria-hidden="true">{short}</span>
             <span class="full">{value}</span>
         </code>

@@ -112,9 +112,10 @@ test('create a KAFKA connection with SASL_SSL; the password never shows afterwar
   await page.check('#type-kafka');
   await page.fill('#field-kafka_detail-instance_id', 'kafka-instance-1');
   await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,192.168.0.11:9092');
-  // Ciphertext access, then its protocol (SASL_SSL is where it starts).
+  // Ciphertext access, then its protocol (SASL_SSL, the default, is where it starts).
   await page.check('#field-kafka_detail-enable_sasl_ssl');
   assert.ok(await page.isChecked('#protocol-SASL_SSL'));
+  await page.check('#protocol-SASL_SSL');
   await page.fill('#field-kafka_detail-user_name', 'producer');
   await page.fill('#field-kafka_detail-password', 'Kafka-Secret-81');
   await page.check('#acks-all');
@@ -149,8 +150,9 @@ test('a duplicate name marks the name field', async () => {
   await page.click('#nav-create');
   await page.waitForSelector('#create-form');
   await page.click('#create-button');
-  await expectError(/already exists/);
+  await page.waitForFunction(() => /already exists/.test(document.querySelector('#issue-summary')?.textContent ?? ''));
   assert.match(await page.textContent('#field-name-error'), /already exists/);
+  assert.equal(await page.$('#error-panel'), null, 'said at the field and in the summary, not a third time');
   assert.equal(await page.getAttribute('#field-name', 'aria-invalid'), 'true');
   assert.equal(await emu.countNamed(name), 1);
 });

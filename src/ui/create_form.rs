@@ -44,6 +44,7 @@ pub fn CreateForm() -> impl IntoView {
                 // The form may be gone (the user navigated away meanwhile).
                 if validation.server.try_set(marks.clone()).is_none() {
                     validation.touch(*field);
+                    request_animation_frame(|| focus("issue-summary"));
                 }
             }
         }
@@ -80,21 +81,39 @@ pub fn CreateForm() -> impl IntoView {
         });
     };
 
+    // The form's issues and the server's marks, one linked line each; a
+    // refusal the form can mark is said here and at its fields, nothing more.
     let summary = move || {
-        let issues = validation.issues.get();
-        if !validation.submitted.get() || issues.is_empty() {
+        let locale = ui.locale.get();
+        let mut lines: Vec<(Field, String)> = if validation.submitted.get() {
+            validation.issues.with(|issues| {
+                issues
+                    .iter()
+                    .map(|issue| (issue.field, issue.message(locale)))
+                    .collect()
+            })
+        } else {
+            Vec::new()
+        };
+        let refused = validation.server.get();
+        let title = if refused.is_empty() {
+            ui.text().summary_title
+        } else {
+            Attempt::Create.title(ui.text())
+        };
+        lines.extend(refused);
+        if lines.is_empty() {
             return None;
         }
-        let locale = ui.locale.get();
         Some(view! {
-            <div class="summary" role="alert" id="issue-summary">
-                <h3>{ui.text().summary_title}</h3>
+            <div class="summary" role="alert" id="issue-summary" tabindex="-1">
+                <h3>{title}</h3>
                 <ul>
-                    {issues
+                    {lines
                         .into_iter()
-                        .map(|issue| {
-                            let target = field_id(issue.field);
-                            let text = format!("{}: {}", field_label(issue.field, locale), issue.message(locale));
+                        .map(|(field, message)| {
+                            let target = field_id(field);
+                            let text = format!("{}: {message}", field_label(field, locale));
                             view! {
                                 <li>
                                     <a href=format!("#{target}") on:click=move |ev| {
@@ -174,16 +193,13 @@ pub fn CreateForm() -> impl IntoView {
                 </div>
                 <RequestPreview request=request />
             </form>
-            {move || failure.get().map(|error| {
-                // Said at its fields, a failure is one line each here; any
-                // other gets the full explanation.
-                let marks = server_marks(&error, ui.text());
-                if marks.is_empty() {
-                    view! { <ErrorPanel error=error attempt=Attempt::Create id=ids::CREATE_ERROR take_focus=true /> }.into_any()
-                } else {
-                    field_failure(&error, marks).into_any()
-                }
-            })}
+            // A refusal the form marks is said by the summary; any other
+            // gets the full explanation.
+            {move || {
+                failure.get().filter(|error| server_marks(error, ui.text()).is_empty()).map(|error| {
+                    view! { <ErrorPanel error=error attempt=Attempt::Create id=ids::CREATE_ERROR take_focus=true /> }
+                })
+            }}
         </section>
     }
 }
@@ -203,39 +219,4 @@ fn server_marks(error: &ApiError, text: &super::text::Text) -> Vec<(Field, Strin
         .map(|detail| Field::from_path(&detail.path).map(|field| (field, detail.message.clone())))
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default()
-}
-
-/// A refusal whose every cause is marked at its field: a title, one linked
-/// line per field, and the code and request ID for a support ticket.
-fn field_failure(error: &ApiError, marks: Vec<(Field, String)>) -> impl IntoView {
-    let ui = console();
-    let locale = ui.locale.get_untracked();
-    let code = match error {
-        ApiError::Eg { body, .. } => body.error_code.clone(),
-        _ => String::new(),
-    };
-    let request_id = error.request_id().map(str::to_owned);
-    request_animation_frame(|| focus(ids::CREATE_ERROR));
-    view! {
-        <div class="summary" role="alert" id=ids::CREATE_ERROR tabindex="-1">
-            <h3 class="error-title">{move || Attempt::Create.title(ui.text())}</h3>
-            <ul>
-                {marks
-                    .into_iter()
-                    .map(|(field, message)| {
-                        let target = field_id(field);
-                        view! {
-                            <li>
-                                <a href=format!("#{target}") on:click=move |ev| {
-                                    ev.prevent_default();
-                                    focus(&target);
-                                }>{field_label(field, locale)} ": " {message}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <p class="help"><code>{code}</code> {request_id.map(|id| view! { " · " {move || ui.text().request_id} " " <code class="request-id">{id}</code> })}</p>
-        </div>
-    }
 }

@@ -2,7 +2,8 @@
 //! field table: a text field per string, a switch per flag, the choices of
 //! Kafka's acks, and what follows a switch (credentials, Kafka's security
 //! protocol) shown only while it is on. Kafka's switch is its access mode,
-//! as Huawei's console asks it: plaintext, or ciphertext with a protocol.
+//! as Huawei's console asks it: plaintext (off), or ciphertext (on) with a
+//! protocol.
 //! A new type's section needs no code here.
 
 use super::console;
@@ -58,7 +59,6 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
     let ui = console();
     let field = spec.field;
     match spec.family {
-        Family::Flag if field == Field::EnableSaslSsl => access_mode(field, draft).into_any(),
         Family::SecurityProtocol => protocol_choices(field, draft).into_any(),
         Family::Flag => {
             let value = draft.flag(field);
@@ -117,37 +117,6 @@ fn acks_choices(field: Field, draft: Draft) -> impl IntoView {
     }
 }
 
-/// Kafka's SASL switch as the access mode: plaintext, or ciphertext (the
-/// switch on), which starts on SASL_SSL, the instances' default.
-fn access_mode(field: Field, draft: Draft) -> impl IntoView {
-    let ui = console();
-    let on = draft.flag(field);
-    let protocol = draft.text(Field::SecurityProtocol);
-    let id = field_id(field);
-    let choose = move |cipher: bool| {
-        on.set(cipher);
-        if cipher && !protocol.with_untracked(|text| text.starts_with("SASL_")) {
-            protocol.set(SECURITY_PROTOCOLS[2].to_owned());
-        }
-    };
-    view! {
-        <fieldset class="choices" aria-describedby="access-mode-help">
-            <legend>{move || ui.text().access_mode}</legend>
-            <p id="access-mode-help" class="help">{move || ui.text().field_help(field)}</p>
-            <label class="choice">
-                <input type="radio" name="access-mode" id=format!("{id}-off")
-                    prop:checked=move || !on.get() on:change=move |_| choose(false) />
-                <span>{move || ui.text().plaintext_access}</span>
-            </label>
-            <label class="choice">
-                <input type="radio" name="access-mode" id=id
-                    prop:checked=move || on.get() on:change=move |_| choose(true) />
-                <span>{move || field_label(field, ui.locale.get())}</span>
-            </label>
-        </fieldset>
-    }
-}
-
 /// A choice's explanation, in the current language.
 type Meaning = fn(&Text) -> &'static str;
 
@@ -168,8 +137,9 @@ fn protocol_choices(field: Field, draft: Draft) -> impl IntoView {
                 .map(|(protocol, meaning)| {
                     view! {
                         <label class="choice">
+                            // Nothing chosen is the instances' default, SASL_SSL.
                             <input type="radio" name="security-protocol" id=format!("protocol-{protocol}")
-                                prop:checked=move || value.with(|text| text == protocol)
+                                prop:checked=move || value.with(|text| text == protocol || (text.is_empty() && protocol == SECURITY_PROTOCOLS[2]))
                                 on:change=move |_| value.set(protocol.to_owned()) />
                             <span>{move || meaning(ui.text())}</span>
                         </label>

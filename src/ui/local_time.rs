@@ -1,76 +1,55 @@
 //! A time the API gives in UTC (`YYYY-MM-DD HH:MM:SS`, as its reference
 //! shows), shown in the browser's time zone with its offset, as Huawei's
-//! console shows times; the UTC value on hover.
+//! console shows times (`2026-12-03 20:34:56 GMT+08:00`); the UTC value on
+//! hover. The browser's `Intl` does the zone arithmetic.
 
-use crate::sign::{civil_from_days, days_from_civil};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
-/// Unix seconds of an API time: `YYYY-MM-DD HH:MM:SS` or with a `T`, then
-/// nothing, `Z`, or a fraction of a second (and `Z`). Anything else (an
-/// offset, another format) is not guessed at: `None`.
-pub fn parse_utc(text: &str) -> Option<i64> {
+/// The API's UTC text as ISO 8601 (`2026-12-03T12:34:56Z`), or `None` when
+/// it is not `YYYY-MM-DD HH:MM:SS` (with a `T`, a fraction or a `Z`):
+/// anything else, an offset say, is not guessed at.
+pub fn iso_utc(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let (head, rest) = (bytes.get(..19)?, bytes.get(19..)?);
-    let fraction = rest.strip_prefix(b".").unwrap_or(rest);
-    let fraction = fraction.strip_suffix(b"Z").unwrap_or(fraction);
-    let well_formed = (rest.is_empty() || rest == b"Z" || (rest[0] == b'.' && !fraction.is_empty()))
-        && fraction.iter().all(u8::is_ascii_digit)
-        && [4, 7].iter().all(|at| head[*at] == b'-')
-        && matches!(head[10], b' ' | b'T')
-        && [13, 16].iter().all(|at| head[*at] == b':');
-    if !well_formed {
-        return None;
-    }
-    let number = |from: usize, to: usize| -> Option<i64> {
-        let part = head.get(from..to)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0, |value, digit| value * 10 + i64::from(digit - b'0')))
-    };
-    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
-    let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
+    let shape = b"0000-00-00 00:00:00";
+    let head_ok = bytes.len() >= shape.len()
+        && bytes.iter().zip(shape).enumerate().all(|(at, (byte, want))| match want {
+            b'0' => byte.is_ascii_digit(),
+            b' ' => matches!(byte, b' ' | b'T') && at == 10,
+            _ => byte == want,
+        });
+    let rest = text.get(shape.len()..)?;
+    let rest = rest.strip_suffix('Z').unwrap_or(rest);
+    let fraction_ok = rest.is_empty()
+        || rest
+            .strip_prefix('.')
+            .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()));
+    let (date, time) = (text.get(..10)?, text.get(11..19)?);
+    (head_ok && fraction_ok).then(|| format!("{date}T{time}{rest}Z"))
 }
 
-/// `YYYY-MM-DD HH:MM:SS GMT+HH:MM` of Unix seconds, in a zone
-/// `offset_minutes` east of UTC.
-pub fn format_local(unix_seconds: i64, offset_minutes: i64) -> String {
-    let local = unix_seconds + offset_minutes * 60;
-    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
-    let second_of_day = local.rem_euclid(86_400);
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let offset = offset_minutes.abs();
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} GMT{sign}{:02}:{:02}",
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60,
-        offset / 60,
-        offset % 60
-    )
-}
-
-/// An API time in the browser's zone (its offset at that instant), or
-/// `None` when the text is not one.
+/// An API time in the browser's zone with its offset, or `None` when the
+/// text is not one (or the browser cannot read it).
 pub fn local(utc: &str) -> Option<String> {
-    let seconds = parse_utc(utc)?;
-    let instant = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
-    // getTimezoneOffset() is minutes *behind* UTC.
-    Some(format_local(seconds, -(instant.get_timezone_offset() as i64)))
+    let millis = js_sys::Date::parse(&iso_utc(utc)?);
+    if !millis.is_finite() {
+        return None;
+    }
+    // Swedish writes dates and times as ISO 8601 does; `longOffset` is
+    // Huawei's `GMT+08:00`.
+    let options = js_sys::JSON::parse(
+        r#"{"year":"numeric","month":"2-digit","day":"2-digit","hour":"2-digit","minute":"2-digit","second":"2-digit","hourCycle":"h23","timeZoneName":"longOffset"}"#,
+    )
+    .ok()?;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    date.to_locale_string("sv-SE", &options).as_string()
 }
 
 /// An API time shown in local time with its offset; the UTC value is the
 /// tooltip and the `datetime`. Text that is not a time is shown as sent.
 #[component]
 pub fn LocalTime(#[prop(into)] utc: String) -> impl IntoView {
-    match local(&utc) {
-        Some(text) => {
-            let title = format!("{utc} UTC");
-            view! { <time datetime=utc title=title>{text}</time> }.into_any()
-        }
-        None => view! { <span>{utc}</span> }.into_any(),
-    }
+    let text = local(&utc).unwrap_or_else(|| utc.clone());
+    let title = format!("{utc} UTC");
+    view! { <time datetime=utc title=title>{text}</time> }
 }

@@ -1012,7 +1012,7 @@ async fn delete_waits_for_the_end_of_creation() {
         input("delete-button").get_attribute("aria-disabled").as_deref(),
         Some("false")
     );
-    assert_eq!(text("delete-help"), "Deleting a connection cannot be undone.");
+    assert_eq!(text("delete-help"), "");
     click("delete-button");
     wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
     assert!(api_show(&created.id).await.is_some());
@@ -1707,38 +1707,4 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     assert!(ui.token.get_untracked().is_empty());
     assert!(element("settings-bar").is_none(), "nothing folds after a failure");
     drop(handle);
-}
-
-#[test]
-fn times_show_local_with_their_offset() {
-    use eg_connections::ui::local_time::{iso_utc, local};
-    assert_eq!(iso_utc("2026-12-03 12:34:56").as_deref(), Some("2026-12-03T12:34:56Z"));
-    assert_eq!(iso_utc("2026-12-03T12:34:56Z").as_deref(), Some("2026-12-03T12:34:56Z"));
-    assert_eq!(iso_utc("2026-12-03T12:34:56.123Z").as_deref(), Some("2026-12-03T12:34:56.123Z"));
-    for unreadable in ["2026-12-03 12:34:56+08:00", "03/12/2026", "2026-12-03 12:34", "", "2026-12-03 12:34:56."] {
-        assert_eq!(iso_utc(unreadable), None, "{unreadable}");
-    }
-    // The browser's zone and its offset (this runner's zone is whatever
-    // Chromium has: the shape is what is checked, and UTC's value).
-    let shown = local("2026-12-03 12:34:56").unwrap();
-    let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(1.7967e12)).get_timezone_offset();
-    assert!(shown.starts_with("2026-12-0") && shown.contains(" GMT"), "{shown}");
-    if offset == 0.0 {
-        assert!(shown.starts_with("2026-12-03 12:34:56 GMT"), "{shown}");
-    }
-    assert_eq!(local("not a time"), None);
-}
-
-#[test]
-fn long_ids_are_shortened_in_the_middle() {
-    use eg_connections::ui::middle_id::shorten_middle;
-    assert_eq!(
-        shorten_middle("0d9e1f8a-3b2c-4d5e-8f7a-6b5c4d3e2f1a").as_deref(),
-        Some("0d9e1f…2f1a")
-    );
-    assert_eq!(shorten_middle("vpc-0d9e1f8a"), None, "short enough as it is");
-    assert_eq!(
-        shorten_middle("中文中文中文中文中文中文中文").as_deref(),
-        Some("中文中文中文…中文中文")
-    );
 }

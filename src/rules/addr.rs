@@ -56,7 +56,9 @@ fn entries(value: &str, kafka: bool) -> Result<(), IssueKind> {
     Ok(())
 }
 
-/// One `host:port` entry.
+/// One `host:port` entry. (Kept out of line: inlined into the list's loop
+/// it doubled in the console's wasm.)
+#[inline(never)]
 pub fn addr_entry(entry: &str) -> Result<(), AddrProblem> {
     if entry.is_empty() {
         return Err(AddrProblem::EmptyEntry);

@@ -4,8 +4,6 @@
 
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::error_panel::{Attempt, ErrorPanel};
-use super::local_time::LocalTime;
-use super::middle_id::MiddleId;
 use super::missing_settings::MissingSettings;
 use super::pager::{PageWindow, Pager};
 use super::route::Route;
@@ -224,13 +222,13 @@ pub fn ConnectionList() -> impl IntoView {
         view! {
             <tr>
                 <td data-label=label(Field::Name) class="name"><a href=details class="row-link">{item.name.clone()}</a></td>
-                <td data-label="ID"><MiddleId value=item.id.clone() /></td>
+                <td data-label="ID"><code>{item.id.clone()}</code></td>
                 <td data-label=label(Field::Type)>{item.connection_type.as_str().to_owned()}</td>
                 <td data-label=ui.text().status><StatusBadge status=item.status.clone() /></td>
                 <td data-label=ui.text().vpc_subnet>
-                    <span class="ids"><MiddleId value=item.vpc_id.clone() /> " / " <MiddleId value=item.subnet_id.clone() /></span>
+                    <span>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></span>
                 </td>
-                <td data-label=ui.text().created_time class="time"><LocalTime utc=item.created_time.clone() /></td>
+                <td data-label=ui.text().created_time>{item.created_time.clone()}</td>
                 <td data-label=ui.text().actions>
                     // EG deletes a connection once its creation has ended.
                     <span>
@@ -246,14 +244,6 @@ pub fn ConnectionList() -> impl IntoView {
         }
     };
 
-    // Nothing at all (not a search that found nothing).
-    let list_is_empty = move || {
-        loaded.with(|loaded| {
-            loaded.as_ref().is_some_and(|Loaded { query, page }| {
-                page.items.is_empty() && page.total == 0 && query.search.is_empty() && query.instance_id.is_empty()
-            })
-        })
-    };
     let table = move || {
         let Loaded { query: shown, page } = loaded.get()?;
         if page.items.is_empty() {
@@ -336,10 +326,7 @@ pub fn ConnectionList() -> impl IntoView {
                     >
                         {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
                     </button>
-                    // An empty list offers creation once, in its own words.
-                    <Show when=move || !list_is_empty()>
-                        <a class="button primary" href=Route::Create.href() id="list-create">{move || ui.text().nav_create}</a>
-                    </Show>
+                    <a class="button primary" href=Route::Create.href() id="list-create">{move || ui.text().nav_create}</a>
                 </div>
             </div>
             {move || views.notice.get().map(|notice| view! {

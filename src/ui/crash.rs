@@ -48,6 +48,7 @@ pub fn show(root: &web_sys::Element, detail: &str) {
 }
 
 /// `text` with HTML's special characters escaped.
+#[inline(never)]
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {

@@ -9,8 +9,7 @@
 use super::console;
 use super::draft::{field_id, follows_switch, Draft, Validation};
 use super::field::{draft_password_field, draft_text_field};
-use super::text::Text;
-use crate::fields::{Family, FieldSpec, FIELDS, SECURITY_PROTOCOLS};
+use crate::fields::{Family, FieldSpec, FIELDS};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::{Acks, ConnectionType};
@@ -59,7 +58,6 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
     let ui = console();
     let field = spec.field;
     match spec.family {
-        Family::SecurityProtocol => protocol_choices(field, draft).into_any(),
         Family::Flag => {
             let value = draft.flag(field);
             let help_id = format!("{}-help", field_id(field));
@@ -109,39 +107,6 @@ fn acks_choices(field: Field, draft: Draft) -> impl IntoView {
                                 on:change=move |_| value.set(acks.as_str().to_owned())
                             />
                             <span>{move || ui.text().acks_meaning(acks)}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
-    }
-}
-
-/// A choice's explanation, in the current language.
-type Meaning = fn(&Text) -> &'static str;
-
-/// Ciphertext access's protocols, each explained (shown only while it is on).
-fn protocol_choices(field: Field, draft: Draft) -> impl IntoView {
-    let ui = console();
-    let value = draft.text(field);
-    let choices: [(&'static str, Meaning); 2] = [
-        (SECURITY_PROTOCOLS[2], |text| text.protocol_sasl_ssl),
-        (SECURITY_PROTOCOLS[1], |text| text.protocol_sasl_plaintext),
-    ];
-    view! {
-        <fieldset class="choices" aria-describedby="protocol-help" id=field_id(field)>
-            <legend>{move || field_label(field, ui.locale.get())}</legend>
-            <p id="protocol-help" class="help">{move || ui.text().field_help(field)}</p>
-            {choices
-                .into_iter()
-                .map(|(protocol, meaning)| {
-                    view! {
-                        <label class="choice">
-                            // Nothing chosen is the instances' default, SASL_SSL.
-                            <input type="radio" name="security-protocol" id=format!("protocol-{protocol}")
-                                prop:checked=move || value.with(|text| text == protocol || (text.is_empty() && protocol == SECURITY_PROTOCOLS[2]))
-                                on:change=move |_| value.set(protocol.to_owned()) />
-                            <span>{move || meaning(ui.text())}</span>
                         </label>
                     }
                 })

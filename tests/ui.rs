@@ -1418,8 +1418,9 @@ async fn the_list_filters_by_instance() {
     .await;
 }
 
-/// Kafka's security as Huawei's console asks it: the access mode, then
-/// (ciphertext only) the protocol; the request says what the form shows.
+/// Kafka's security as Huawei's console asks it: the access mode (the SASL
+/// switch), then, for ciphertext only, the protocol; the request says what
+/// the form shows, and a protocol against the switch is one issue.
 #[test]
 async fn the_access_mode_and_the_protocol_cannot_disagree() {
     mount(Duration::from_secs(5));
@@ -1434,27 +1435,32 @@ async fn the_access_mode_and_the_protocol_cannot_disagree() {
         !input("field-kafka_detail-enable_sasl_ssl").checked(),
         "plaintext first"
     );
-    assert!(element("protocol-SASL_SSL").is_none(), "no protocol for plaintext");
+    assert!(
+        element("field-kafka_detail-security_protocol").is_none(),
+        "no protocol for plaintext"
+    );
     assert!(!text("request-json").contains("security_protocol"));
     click("field-kafka_detail-enable_sasl_ssl");
     tick().await;
-    // Nothing chosen is the instances' default, SASL_SSL: shown, not sent.
-    assert!(input("protocol-SASL_SSL").checked(), "ciphertext starts on SASL_SSL");
     // (The preview shows a request once it is valid: credentials first.)
     type_into("field-kafka_detail-user_name", "alice");
     type_into("field-kafka_detail-password", "Access-Secret-1");
+    type_into("field-kafka_detail-security_protocol", "SASL_PLAINTEXT");
     tick().await;
     let json = text("request-json");
     assert!(
-        json.contains("\"enable_sasl_ssl\": true") && !json.contains("security_protocol"),
+        json.contains("\"security_protocol\": \"SASL_PLAINTEXT\"") && json.contains("\"enable_sasl_ssl\": true"),
         "{json}"
     );
-    click("protocol-SASL_PLAINTEXT");
+    // PLAINTEXT with ciphertext access on: one issue, naming both.
+    type_into("field-kafka_detail-security_protocol", "PLAINTEXT");
+    leave("field-kafka_detail-security_protocol");
     tick().await;
-    assert!(text("request-json").contains("\"security_protocol\": \"SASL_PLAINTEXT\""));
-    click("protocol-SASL_SSL");
-    tick().await;
-    assert!(text("request-json").contains("\"security_protocol\": \"SASL_SSL\""));
+    assert!(
+        text("field-kafka_detail-security_protocol-error").contains("contradicts Ciphertext access (SASL)"),
+        "{}",
+        text("field-kafka_detail-security_protocol-error")
+    );
     // Back to plaintext: neither the protocol nor the hidden credentials go.
     click("field-kafka_detail-enable_sasl_ssl");
     tick().await;

@@ -17,11 +17,7 @@ rustup component list --installed | grep -q '^rustfmt' || rustup component add r
 note "present"
 
 step "cargo-deny $CARGO_DENY_VERSION (the dependency license check)"
-if [ "$(cargo-deny --version 2>/dev/null | awk '{print $2}')" = "$CARGO_DENY_VERSION" ]; then
-  note "present"
-else
-  cargo install --locked "cargo-deny@$CARGO_DENY_VERSION" --force
-fi
+install_cargo_tool cargo-deny cargo-deny "$CARGO_DENY_VERSION"
 
 step "Chromium and ChromeDriver (Debian packages)"
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

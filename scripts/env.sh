@@ -35,6 +35,16 @@ version_at_least() {
   }'
 }
 
+# `cargo install --locked` of crate $1 at version $3, unless its binary $2
+# already says that version (`$2 --version` prints "name version").
+install_cargo_tool() {
+  if [ "$("$2" --version 2>/dev/null | awk '{print $2}')" = "$3" ]; then
+    note "present"
+  else
+    cargo install --locked "$1@$3" --force
+  fi
+}
+
 # `npm ci` in the npm project $1, unless its lock file is what was installed.
 install_npm_tools() {
   local stamp="$1/node_modules/.installed-lock"

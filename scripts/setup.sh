@@ -38,11 +38,7 @@ else
 fi
 
 step "trunk $TRUNK_VERSION"
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" = "$TRUNK_VERSION" ]; then
-  note "present"
-else
-  cargo install --locked "trunk@$TRUNK_VERSION" --force
-fi
+install_cargo_tool trunk trunk "$TRUNK_VERSION"
 
 step "Node.js 20 or newer, and wasm-opt $WASM_OPT_VERSION (npm's binaryen)"
 command -v node >/dev/null || die "node not found: install Node.js 20 or newer (https://nodejs.org)"

@@ -1418,15 +1418,9 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     // Without a console: no offer, no session.
     let data = TempDir::new().unwrap();
     let emu = Emulator::start(options(data.path())).await;
-    let config: Value = emu
-        .client
-        .get(format!("{}/eg-console.json", emu.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, _, config) = emu
+        .call(Method::GET, &format!("{}/eg-console.json", emu.base), None)
+        .await;
     assert_eq!(config["dev_session"], false);
     let answer = emu
         .client
@@ -1444,15 +1438,9 @@ async fn the_development_session_is_for_the_console_on_its_own_origin_only() {
     let mut opts = options(data.path());
     opts.settings.dist = Some(dist.path().to_owned());
     let emu = Emulator::start(opts).await;
-    let config: Value = emu
-        .client
-        .get(format!("{}/eg-console.json", emu.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, _, config) = emu
+        .call(Method::GET, &format!("{}/eg-console.json", emu.base), None)
+        .await;
     assert_eq!(config["dev_session"], true);
     let session = |origin: Option<&str>, fetch_site: Option<&str>, host: Option<&str>| {
         let mut request = emu.client.post(format!("{}/emulator/dev-session", emu.base));

@@ -142,15 +142,9 @@ async fn state_round_trips_byte_for_byte_and_a_bad_file_changes_nothing() {
     for id in &shown {
         before.push(text(&source, id).await);
     }
-    let state: Value = source
-        .client
-        .get(format!("{}/emulator/state", source.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, state) = source
+        .call(Method::GET, &format!("{}/emulator/state", source.base), None)
+        .await;
     assert_eq!(state["format"], "eg-emulator-state");
     assert!(!state.to_string().contains("secret-1"), "no password is exported");
     source.stop().await;

@@ -161,8 +161,8 @@ async function serve(dir) {
   return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
 }
 
-/** Opens `url`, waits for `window.report`; returns it and the wasm files the page fetched. */
-async function pageReport(url) {
+/** A new page that records its uncaught errors and the wasm files it fetches. */
+async function watchedPage() {
   const page = await browser.newPage();
   const problems = [];
   const wasmFetched = [];
@@ -170,6 +170,12 @@ async function pageReport(url) {
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasmFetched.push(request.url());
   });
+  return { page, problems, wasmFetched };
+}
+
+/** Opens `url`, waits for `window.report`; returns it and the wasm files the page fetched. */
+async function pageReport(url) {
+  const { page, problems, wasmFetched } = await watchedPage();
   try {
     await page.goto(url);
     await page.waitForFunction(() => window.report !== undefined, null, { timeout: 30_000 });
@@ -269,13 +275,7 @@ async function formPlace(name, entry) {
   const out = join(work, name);
   await build({ root: viteProject(name, entry), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
   const site = await serve(out);
-  const page = await browser.newPage();
-  const problems = [];
-  const wasmFetched = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) wasmFetched.push(request.url());
-  });
+  const { page, problems, wasmFetched } = await watchedPage();
   try {
     await page.goto(site.url);
     // Invalid: a name starting with '-', and no VPC ID. Submitted at once,

@@ -728,6 +728,9 @@ pub mod error_code {
     pub const NAME_DUPLICATED: &str = "EG.00513001";
     /// The status error of a connection whose creation failed.
     pub const CREATE_FAILED: &str = "EG.00513006";
+    /// 403: the project has used its quota of this resource ("resource
+    /// quota unavailable"; a create past the connection quota).
+    pub const QUOTA_UNAVAILABLE: &str = "EG.00514003";
     /// 403: the resource may not be changed in its current state ("resource
     /// not modified"; the emulator answers it to deleting a connection that
     /// is still `CREATING`).

@@ -23,6 +23,7 @@ pub fn router(state: AppState, hosts: Arc<HostPolicy>) -> Router {
     // Signed (AK/SK) requests are verified before these handlers run.
     let signed = Router::new()
         .merge(crate::connections::router())
+        .merge(crate::resources::router())
         .merge(crate::iam_routes::signed_router())
         .route_layer(middleware::from_fn_with_state(state.iam.clone(), crate::signed::verify));
     let mut app = Router::new()

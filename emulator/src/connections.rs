@@ -38,6 +38,7 @@ where
             "/v1/{project_id}/connections",
             get(list_connections).post(create_connection),
         )
+        .route("/v1/{project_id}/quotas", get(list_quotas))
         .route(
             "/v1/{project_id}/connections/{connection_id}",
             get(show_connection).put(update_connection).delete(delete_connection),
@@ -58,6 +59,9 @@ fn store_error(error: StoreError, name: &str, connection_id: &str) -> ApiError {
         }
         StoreError::StillCreating => ApiError::not_modifiable(format!(
             "Connection {connection_id} is still CREATING: delete it once its creation ends (CREATED or CREATE_FAILED)"
+        )),
+        StoreError::QuotaReached(quota) => ApiError::quota_unavailable(format!(
+            "The project has used its quota of {quota} connections: delete one, or ask for a larger quota"
         )),
         StoreError::CredentialsOff(kind) => {
             let switch = kind.spec().switch.map_or("", |switch| {
@@ -85,7 +89,7 @@ async fn create_connection(
     let ready = now + settings.create_delay.as_millis() as u64;
     let connection = Connection::new(&auth.project_id, &request, now, ready, fails);
     let connection = store
-        .create(connection)
+        .create(connection, settings.connection_quota)
         .await
         .map_err(|error| store_error(error, &request.name, ""))?;
     Ok(Json(connection.info(now)).into_response())
@@ -188,4 +192,48 @@ async fn delete_connection(
         .await
         .map_err(|error| store_error(error, "", &connection_id))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// EG's quota types (ListQuotas); only connections are emulated.
+const QUOTA_TYPES: [&str; 9] = [
+    "CHANNEL",
+    "CHANNEL_SUBSCRIPTION",
+    "SOURCE",
+    "SUBSCRIPTION",
+    "SUBSCRIPTION_TARGET",
+    "CONNECTION",
+    "PRIVATE_ENDPOINT",
+    "SOURCE_RABBITMQ",
+    "SOURCE_ROCKETMQ",
+];
+
+/// `GET /v1/{project_id}/quotas[?type=CONNECTION]`: the connection quota
+/// and how much of it the project uses, in ListQuotas's shape. The other
+/// types EG lists are not emulated: asking for one gives no entry.
+async fn list_quotas(
+    State(store): State<Arc<Store>>,
+    State(settings): State<Arc<Settings>>,
+    auth: Authorized,
+    RawQuery(query): RawQuery,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let params = query_params(query.as_deref());
+    let wanted = params.get("type").filter(|kind| !kind.is_empty());
+    if let Some(kind) = wanted.filter(|kind| !QUOTA_TYPES.contains(&kind.as_str())) {
+        return Err(ApiError::bad_request(format!(
+            "type must be one of {} (it is \"{kind}\")",
+            QUOTA_TYPES.join(", ")
+        )));
+    }
+    let mut resources = Vec::new();
+    if wanted.is_none_or(|kind| kind == "CONNECTION") {
+        let used = store
+            .count(&auth.project_id)
+            .await
+            .map_err(|error| store_error(error, "", ""))?;
+        resources.push(serde_json::json!({
+            "name": "connection", "type": "CONNECTION", "min": 0, "max": settings.connection_quota.max(1000),
+            "quota": settings.connection_quota, "used": used,
+        }));
+    }
+    Ok(Json(serde_json::json!({"quotas": {"resources": resources}})))
 }

@@ -81,6 +81,11 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, error_code::NOT_MODIFIABLE, message)
     }
 
+    /// 403 EG.00514003 ("resource quota unavailable").
+    pub fn quota_unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, error_code::QUOTA_UNAVAILABLE, message)
+    }
+
     /// 404 EG.00014040.
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, error_code::NOT_FOUND, message)

@@ -139,7 +139,19 @@ pub struct Authorized {
 }
 
 /// The IAM action a request needs, for the 403 message.
-fn action(method: &Method, has_connection: bool) -> &'static str {
+fn action(method: &Method, path: &str, has_connection: bool) -> &'static str {
+    if path.ends_with("/vpcs") {
+        return "vpc:vpcs:list";
+    }
+    if path.ends_with("/subnets") {
+        return "vpc:subnets:get";
+    }
+    if path.ends_with("/instances") {
+        return "dms:instance:list";
+    }
+    if path.ends_with("/quotas") {
+        return "eg:quotas:get";
+    }
     match (method.as_str(), has_connection) {
         ("POST", _) => "eg:connections:create",
         ("GET", false) => "eg:connections:list",
@@ -178,7 +190,7 @@ where
                 return Err(ApiError::forbidden(format!(
                     "The access key {} has no permission {} on project {project_id} (its user has no such project)",
                     caller.access,
-                    action(&parts.method, has_connection)
+                    action(&parts.method, parts.uri.path(), has_connection)
                 )));
             };
             return Ok(Authorized {
@@ -201,7 +213,7 @@ where
         if grant.project.id != project_id {
             return Err(ApiError::forbidden(format!(
                 "The token has no permission {} on project {project_id} (it is scoped to another project)",
-                action(&parts.method, has_connection)
+                action(&parts.method, parts.uri.path(), has_connection)
             )));
         }
         Ok(Authorized { grant, project_id })

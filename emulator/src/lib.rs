@@ -26,6 +26,7 @@ pub mod iam_routes;
 pub mod legacy;
 pub mod lock;
 pub mod middleware;
+pub mod resources;
 pub mod server;
 pub mod settings;
 pub mod signed;
@@ -76,6 +77,9 @@ pub struct Options {
     pub import: Option<PathBuf>,
     /// Where to write the state on shutdown (`--export-on-exit`).
     pub export_on_exit: Option<PathBuf>,
+    /// The VPCs, subnets and instances every project lists
+    /// (`--resources`); `None`: the built-in sample.
+    pub resources: Option<PathBuf>,
 }
 
 /// What a started emulator tells its user.
@@ -209,12 +213,26 @@ pub async fn start(options: Options, listener: TcpListener) -> io::Result<Runnin
     let (token, _) = iam.issue_for_first_user();
     let console = ConsoleFiles::open(options.settings.dist.as_deref())?.with_dev_helper();
     let faults = Arc::new(Faults::new(options.settings.enable_faults));
+    let resources = match &options.resources {
+        None => resources::Resources::sample(),
+        Some(path) => {
+            let text = std::fs::read(path)
+                .map_err(|error| io::Error::new(error.kind(), format!("--resources {}: {error}", path.display())))?;
+            resources::Resources::from_json(&text).map_err(|why| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("--resources {}: {why}", path.display()),
+                )
+            })?
+        }
+    };
     let state = AppState {
         settings: Arc::new(options.settings),
         console,
         store: store.clone(),
         iam: Arc::new(iam),
         faults,
+        resources: Arc::new(resources),
     };
     let addr = listener.local_addr()?;
     let hosts = middleware::HostPolicy::new(addr, &state.settings.allowed_hosts);

@@ -46,6 +46,17 @@ struct Cli {
     #[arg(long, env = "EG_EMULATOR_IMPORT", value_name = "FILE")]
     import: Option<PathBuf>,
 
+    /// The VPCs, subnets and Kafka/RocketMQ instances every project lists
+    /// (a JSON file: {"vpcs": [...], "subnets": [...], "instances": [...]},
+    /// each entry as VPC's and DMS's list APIs show it); default: a sample.
+    #[arg(long, env = "EG_EMULATOR_RESOURCES", value_name = "FILE")]
+    resources: Option<PathBuf>,
+
+    /// Connections a project may hold; a create past it is refused 403
+    /// EG.00514003, as EG refuses it.
+    #[arg(long, env = "EG_EMULATOR_CONNECTION_QUOTA", value_name = "N", default_value_t = eg_emulator::settings::CONNECTION_QUOTA_DEFAULT)]
+    connection_quota: usize,
+
     /// Write the state file here on shutdown (Ctrl-C or SIGTERM).
     #[arg(long, env = "EG_EMULATOR_EXPORT_ON_EXIT", value_name = "FILE")]
     export_on_exit: Option<PathBuf>,
@@ -225,6 +236,7 @@ async fn main() -> ExitCode {
         fail_when_name_contains: cli.fail_when_name_contains.clone(),
         enable_faults: cli.enable_faults,
         quiet: cli.quiet,
+        connection_quota: cli.connection_quota,
     };
     let limits = Limits {
         header_timeout: cli.header_timeout,
@@ -252,6 +264,7 @@ async fn main() -> ExitCode {
         in_memory: cli.in_memory,
         import: cli.import.clone(),
         export_on_exit: cli.export_on_exit.clone(),
+        resources: cli.resources.clone(),
     };
     let Some(listener) = listen(cli.listen).await else {
         return ExitCode::FAILURE;

@@ -19,7 +19,14 @@ pub struct Settings {
     pub fail_when_name_contains: Option<String>,
     pub enable_faults: bool,
     pub quiet: bool,
+    /// Connections a project may hold (`--connection-quota`).
+    pub connection_quota: usize,
 }
+
+/// The connection quota when none is given. Huawei's ListQuotas page says an
+/// account without its own quota gets "the default" without stating it; this
+/// is the value the emulator assumes (ARCHITECTURE.md, "Quota").
+pub const CONNECTION_QUOTA_DEFAULT: usize = 100;
 
 impl Default for Settings {
     /// No console, no CORS, loopback only, a 3 s creation, no faults.
@@ -32,6 +39,7 @@ impl Default for Settings {
             fail_when_name_contains: None,
             enable_faults: false,
             quiet: false,
+            connection_quota: CONNECTION_QUOTA_DEFAULT,
         }
     }
 }

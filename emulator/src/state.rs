@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::console::ConsoleFiles;
 use crate::faults::Faults;
 use crate::iam::Iam;
+use crate::resources::Resources;
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub iam: Arc<Iam>,
     pub faults: Arc<Faults>,
+    /// The VPCs, subnets and instances every project lists.
+    pub resources: Arc<Resources>,
 }
 
 impl FromRef<AppState> for Arc<Settings> {
@@ -50,5 +53,11 @@ impl FromRef<AppState> for Arc<Iam> {
 impl FromRef<AppState> for Arc<Faults> {
     fn from_ref(state: &AppState) -> Self {
         state.faults.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<Resources> {
+    fn from_ref(state: &AppState) -> Self {
+        state.resources.clone()
     }
 }

@@ -208,6 +208,8 @@ pub enum StoreError {
     CredentialsOff(ConnectionType),
     /// The connection is still `CREATING`: it cannot be deleted yet.
     StillCreating,
+    /// The project already holds this many connections, its quota.
+    QuotaReached(usize),
 }
 
 impl fmt::Display for StoreError {
@@ -221,6 +223,7 @@ impl fmt::Display for StoreError {
             }
             StoreError::CredentialsOff(_) => f.write_str("the connection has no credentials to change"),
             StoreError::StillCreating => f.write_str("the connection is still being created"),
+            StoreError::QuotaReached(quota) => write!(f, "the project holds its quota of {quota} connections"),
         }
     }
 }
@@ -238,7 +241,10 @@ pub struct ListQuery {
 
 /// A change for the writer.
 enum Change {
-    Create(Box<Connection>),
+    Create {
+        connection: Box<Connection>,
+        quota: usize,
+    },
     Update {
         project_id: String,
         id: String,
@@ -417,12 +423,17 @@ impl Store {
             .unwrap_or_else(|_| Err(StoreError::Unavailable("the store's writer stopped".into())))
     }
 
-    /// Adds a connection unless its name is taken in its project; answers
-    /// once the addition is durable.
-    pub async fn create(&self, connection: Connection) -> Result<Connection, StoreError> {
-        self.submit(Change::Create(Box::new(connection)))
-            .await
-            .and_then(connection_of)
+    /// Adds a connection unless its name is taken in its project or the
+    /// project already holds `quota` connections; answers once the addition
+    /// is durable. (Counted in the writer's transaction: two creates racing
+    /// for the last place cannot both get it.)
+    pub async fn create(&self, connection: Connection, quota: usize) -> Result<Connection, StoreError> {
+        self.submit(Change::Create {
+            connection: Box::new(connection),
+            quota,
+        })
+        .await
+        .and_then(connection_of)
     }
 
     /// Applies a validated update (description, Kafka credentials,
@@ -539,6 +550,12 @@ impl Store {
                 .optional()
         })
         .await
+    }
+
+    /// How many connections `project_id` holds (what its quota counts).
+    pub async fn count(self: &Arc<Self>, project_id: &str) -> Result<usize, StoreError> {
+        let project_id = project_id.to_owned();
+        self.read(move |database| project_count(database, &project_id)).await
     }
 
     /// A page of a project's connections: `(total matching, page)`.
@@ -914,11 +931,24 @@ fn commit_batch(database: &mut Database, batch: &[Job], failing_commits: &Atomic
     }
 }
 
+/// How many connections `project_id` holds.
+fn project_count(database: &Database, project_id: &str) -> rusqlite::Result<usize> {
+    let count: i64 = database
+        .prepare_cached("SELECT connections FROM project_counts WHERE project_id = ?1")?
+        .query_row(params![project_id], |row| row.get(0))
+        .optional()?
+        .unwrap_or(0);
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
 /// One change inside the batch's transaction. Name clashes and missing
 /// connections are this change's answer; any other error fails the batch.
 fn apply(transaction: &rusqlite::Transaction, change: &Change) -> rusqlite::Result<Outcome> {
     match change {
-        Change::Create(connection) => match insert(transaction, connection, false) {
+        Change::Create { connection, quota } if project_count(transaction, &connection.project_id)? >= *quota => {
+            Ok(Err(StoreError::QuotaReached(*quota)))
+        }
+        Change::Create { connection, .. } => match insert(transaction, connection, false) {
             Ok(_) => Ok(Ok(Applied::Connection(connection.clone()))),
             Err(error) if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
                 Ok(Err(StoreError::NameTaken))

@@ -25,6 +25,7 @@ fn settings() -> Settings {
         fail_when_name_contains: Some("fail-me".to_owned()),
         enable_faults: true,
         quiet: true,
+        connection_quota: eg_emulator::settings::CONNECTION_QUOTA_DEFAULT,
     }
 }
 
@@ -45,6 +46,7 @@ fn options(data: &Path) -> Options {
         in_memory: false,
         import: None,
         export_on_exit: None,
+        resources: None,
     }
 }
 

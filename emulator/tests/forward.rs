@@ -18,6 +18,7 @@ fn settings(dist: Option<&Path>) -> Settings {
         fail_when_name_contains: None,
         enable_faults: false,
         quiet: true,
+        connection_quota: eg_emulator::settings::CONNECTION_QUOTA_DEFAULT,
     }
 }
 
@@ -47,6 +48,7 @@ async fn pair(dist: Option<&Path>) -> Pair {
         in_memory: false,
         import: None,
         export_on_exit: None,
+        resources: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let upstream = start(options, listener).await.unwrap();

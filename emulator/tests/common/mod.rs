@@ -33,6 +33,7 @@ pub fn settings() -> Settings {
         create_delay: Duration::from_millis(300),
         enable_faults: true,
         quiet: true,
+        connection_quota: eg_emulator::settings::CONNECTION_QUOTA_DEFAULT,
         ..Settings::default()
     }
 }
@@ -51,6 +52,7 @@ pub fn options(data: &Path, settings: Settings) -> Options {
         in_memory: false,
         import: None,
         export_on_exit: None,
+        resources: None,
     }
 }
 

@@ -110,7 +110,7 @@ pub fn config_response(body: serde_json::Value) -> Response {
 /// The console's answer to `request`: a file, the app's `index.html`, or a 404.
 pub async fn serve(console: Option<&Console>, request: Request) -> Response {
     let path = request.uri().path();
-    let is_api = ["/v1/", "/v3/", "/v3.0/", "/emulator/"]
+    let is_api = ["/v1/", "/v2/", "/v3/", "/v3.0/", "/emulator/"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
     if is_api {

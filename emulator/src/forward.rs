@@ -1,15 +1,19 @@
 //! Forwarding mode (`--region R`, or `--upstream-eg URL` and
 //! `--upstream-iam URL`): the same binary emulates nothing and serves the
-//! console on one origin with the real API behind it. `/v1/` goes to EG,
-//! `/v3/` and `/v3.0/` to IAM: the method, path, query, headers (but the
-//! hop-by-hop ones and `Host`, which becomes the upstream's) and the body,
-//! streamed both ways, over TLS verified against the webpki roots.
+//! console on one origin with the real APIs behind it, each path to its
+//! service (an exact allowlist, [`Service::of`]): EG's connections and
+//! quotas, VPC's VPC and subnet lists (both under `/v1/{project_id}/`, so
+//! told apart by the path's last segment), DMS's instance list (Kafka's and
+//! RocketMQ's, one endpoint), and IAM's `/v3/`, `/v3.0/`. The method, path,
+//! query, headers (but the hop-by-hop ones and `Host`, which becomes the
+//! upstream's) and the body go on, streamed both ways, over TLS verified
+//! against the webpki roots.
 //! `Authorization`, `X-Auth-Token`, `X-Security-Token` and bodies are never
 //! logged (the access log has the method, path and status only).
 //!
 //! The console signs AK/SK requests for the host its request finally
-//! reaches: `GET /eg-console.json` tells it the upstream EG host, so a
-//! signature stays valid after the `Host` rewrite.
+//! reaches: `GET /eg-console.json` tells it each service's upstream host,
+//! so a signature stays valid after the `Host` rewrite.
 
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -61,11 +65,17 @@ async fn fallback(State(state): State<Arc<ForwardState>>, request: Request) -> R
     // Dot segments resolved first (`%2e`, `\\` included): `/v1/../admin`
     // is `/admin`, which is not forwarded.
     match resolve(path) {
-        Some(resolved) if is_forwarded(&resolved) => forward(&state, request, &resolved).await,
+        Some(resolved) if is_forwarded(&resolved) => match Service::of(&resolved) {
+            Some(service) => forward(&state, request, service, &resolved).await,
+            None => ApiError::not_found(format!(
+                "{resolved} is not forwarded: only EG's connections and quotas, VPC's vpcs and subnets, DMS's instances and IAM"
+            ))
+            .into_response(),
+        },
         // The console's own paths (it refuses traversal itself).
         _ if !is_forwarded(path) => crate::console::serve(state.console.0.as_deref(), request).await,
         _ => ApiError::bad_request(
-            "The path leaves the API's prefixes (/v1/, /v3/, /v3.0/) once its dot segments are resolved",
+            "The path leaves the API's prefixes (/v1/, /v2/, /v3/, /v3.0/) once its dot segments are resolved",
         )
         .into_response(),
     }
@@ -103,28 +113,85 @@ fn resolve(path: &str) -> Option<String> {
     Some(resolved)
 }
 
-/// Where forwarded requests go.
+/// The services whose paths are forwarded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// `/v1/{project_id}/connections[/{id}]`, `/v1/{project_id}/quotas`.
+    Eg,
+    /// `/v1/{project_id}/vpcs`, `/v1/{project_id}/subnets`.
+    Vpc,
+    /// `/v2/{project_id}/instances` (Kafka and RocketMQ, by `engine`).
+    Dms,
+    /// `/v3/...`, `/v3.0/...`.
+    Iam,
+}
+
+impl Service {
+    /// The service a (resolved) path belongs to; `None`: not forwarded.
+    pub fn of(path: &str) -> Option<Service> {
+        if path.starts_with("/v3/") || path.starts_with("/v3.0/") {
+            return Some(Service::Iam);
+        }
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
+        let valid = |segment: &&str| !segment.is_empty();
+        match segments.as_slice() {
+            ["v1", project, "connections"] | ["v1", project, "quotas"] if valid(project) => Some(Service::Eg),
+            ["v1", project, "connections", id] if valid(project) && valid(id) => Some(Service::Eg),
+            ["v1", project, "vpcs"] | ["v1", project, "subnets"] if valid(project) => Some(Service::Vpc),
+            ["v2", project, "instances"] if valid(project) => Some(Service::Dms),
+            _ => None,
+        }
+    }
+}
+
+/// Where forwarded requests go: each service's base URL, e.g.
+/// `https://eg.cn-north-4.myhuaweicloud.com`.
 #[derive(Debug, Clone)]
 pub struct Upstreams {
-    /// EG's base URL, e.g. `https://eg.cn-north-4.myhuaweicloud.com`.
     pub eg: String,
-    /// IAM's base URL, e.g. `https://iam.cn-north-4.myhuaweicloud.com`.
     pub iam: String,
+    pub vpc: String,
+    /// Distributed Message Service: Kafka's and RocketMQ's instance lists.
+    pub dms: String,
 }
 
 impl Upstreams {
     /// The public endpoints of `region` (`eu-west-101` is on `.eu`).
     pub fn for_region(region: &str) -> Upstreams {
         use eg_connections::sign::endpoint_host;
+        let url = |service: &str| format!("https://{}", endpoint_host(service, region));
         Upstreams {
-            eg: format!("https://{}", endpoint_host("eg", region)),
-            iam: format!("https://{}", endpoint_host("iam", region)),
+            eg: url("eg"),
+            iam: url("iam"),
+            vpc: url("vpc"),
+            dms: url("dms"),
         }
     }
 
-    /// The host (and port, if any) requests to EG are signed for.
-    pub fn eg_host(&self) -> String {
-        reqwest::Url::parse(&self.eg)
+    /// EG at `eg`, IAM at `iam`, and VPC and DMS at `eg` too (one server
+    /// that answers them all, such as an emulator).
+    pub fn eg_and_iam(eg: String, iam: String) -> Upstreams {
+        Upstreams {
+            vpc: eg.clone(),
+            dms: eg.clone(),
+            eg,
+            iam,
+        }
+    }
+
+    /// The base URL of `service`.
+    pub fn base(&self, service: Service) -> &str {
+        match service {
+            Service::Eg => &self.eg,
+            Service::Iam => &self.iam,
+            Service::Vpc => &self.vpc,
+            Service::Dms => &self.dms,
+        }
+    }
+
+    /// The host (and port, if any) requests to `service` are signed for.
+    pub fn host(&self, service: Service) -> String {
+        reqwest::Url::parse(self.base(service))
             .ok()
             .and_then(|url| {
                 let host = url.host_str()?.to_owned();
@@ -134,6 +201,11 @@ impl Upstreams {
                 })
             })
             .unwrap_or_default()
+    }
+
+    /// The host requests to EG are signed for.
+    pub fn eg_host(&self) -> String {
+        self.host(Service::Eg)
     }
 }
 
@@ -184,14 +256,10 @@ fn forwarded(headers: &HeaderMap) -> HeaderMap {
     kept
 }
 
-/// Forwards `request` to the upstream its (resolved) `path` belongs to.
-async fn forward(state: &ForwardState, request: Request, path: &str) -> Response {
-    let (upstreams, client) = (&state.upstreams, &state.client);
-    let base = if path.starts_with("/v1/") {
-        &upstreams.eg
-    } else {
-        &upstreams.iam
-    };
+/// Forwards `request` to `service`, at its (resolved) `path`.
+async fn forward(state: &ForwardState, request: Request, service: Service, path: &str) -> Response {
+    let client = &state.client;
+    let base = state.upstreams.base(service);
     let mut target = format!("{}{path}", base.trim_end_matches('/'));
     if let Some(query) = request.uri().query() {
         target.push('?');
@@ -226,15 +294,26 @@ async fn forward(state: &ForwardState, request: Request, path: &str) -> Response
     }
 }
 
-/// `GET /eg-console.json` when forwarding: the host to sign for.
+/// `GET /eg-console.json` when forwarding: the hosts to sign for, EG's
+/// (`signing_host`) and each service's (`signing_hosts`).
 async fn console_config(State(state): State<Arc<ForwardState>>) -> Response {
     let upstreams = &state.upstreams;
-    config_response(
-        json!({"mode": "forward", "signing_host": upstreams.eg_host(), "eg": upstreams.eg, "iam": upstreams.iam}),
-    )
+    config_response(json!({
+        "mode": "forward",
+        "signing_host": upstreams.eg_host(),
+        "signing_hosts": {
+            "eg": upstreams.host(Service::Eg),
+            "vpc": upstreams.host(Service::Vpc),
+            "dms": upstreams.host(Service::Dms),
+        },
+        "eg": upstreams.eg, "iam": upstreams.iam, "vpc": upstreams.vpc, "dms": upstreams.dms,
+    }))
 }
 
-/// Whether `path` is under the API's prefixes, forwarded.
+/// Whether `path` is under the APIs' prefixes (forwarded when
+/// [`Service::of`] knows it, refused otherwise).
 pub fn is_forwarded(path: &str) -> bool {
-    ["/v1/", "/v3/", "/v3.0/"].iter().any(|prefix| path.starts_with(prefix))
+    ["/v1/", "/v2/", "/v3/", "/v3.0/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }

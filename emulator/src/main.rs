@@ -163,9 +163,10 @@ struct Cli {
     #[arg(long, env = "EG_EMULATOR_MAX_CONNECTIONS", value_name = "N", default_value_t = 1024)]
     max_connections: usize,
 
-    /// Forward instead of emulating: serve the console with /v1/ sent to
-    /// EG and /v3/, /v3.0/ to IAM of this Huawei Cloud region (e.g.
-    /// cn-north-4). Nothing is stored; the data and dev-* flags are unused.
+    /// Forward instead of emulating: serve the console with EG's, VPC's,
+    /// DMS's and IAM's paths sent to those services in this Huawei Cloud
+    /// region (e.g. cn-north-4). Nothing is stored; the data and dev-*
+    /// flags are unused.
     #[arg(long, env = "EG_EMULATOR_REGION", value_name = "REGION", value_parser = parse_region)]
     region: Option<String>,
 
@@ -176,6 +177,14 @@ struct Cli {
     /// Forward /v3/ and /v3.0/ to this IAM endpoint instead of the --region one.
     #[arg(long, env = "EG_EMULATOR_UPSTREAM_IAM", value_name = "URL", value_parser = parse_upstream, requires = "upstream_eg")]
     upstream_iam: Option<String>,
+
+    /// Forward VPC's vpcs and subnets lists here (default: --upstream-eg).
+    #[arg(long, env = "EG_EMULATOR_UPSTREAM_VPC", value_name = "URL", value_parser = parse_upstream, requires = "upstream_eg")]
+    upstream_vpc: Option<String>,
+
+    /// Forward DMS's instance list (Kafka, RocketMQ) here (default: --upstream-eg).
+    #[arg(long, env = "EG_EMULATOR_UPSTREAM_DMS", value_name = "URL", value_parser = parse_upstream, requires = "upstream_eg")]
+    upstream_dms: Option<String>,
 }
 
 /// A region ID as Huawei Cloud writes them: `cn-north-4`, `eu-west-101`.
@@ -224,7 +233,16 @@ async fn main() -> ExitCode {
         }
     }
     let upstreams = match (&cli.region, cli.upstream_eg.clone(), cli.upstream_iam.clone()) {
-        (_, Some(eg), Some(iam)) => Some(Upstreams { eg, iam }),
+        (_, Some(eg), Some(iam)) => {
+            let mut upstreams = Upstreams::eg_and_iam(eg, iam);
+            if let Some(vpc) = cli.upstream_vpc.clone() {
+                upstreams.vpc = vpc;
+            }
+            if let Some(dms) = cli.upstream_dms.clone() {
+                upstreams.dms = dms;
+            }
+            Some(upstreams)
+        }
         (Some(region), _, _) => Some(Upstreams::for_region(region)),
         _ => None,
     };
@@ -395,7 +413,13 @@ async fn forward(cli: &Cli, settings: Settings, upstreams: Upstreams, limits: Li
     // Scripts wait for this exact first line, in both modes.
     let _ = writeln!(out, "eg-emulator listening on http://{}", running.addr);
     let _ = writeln!(out, "  forwarding (nothing is emulated or stored here):");
-    let _ = writeln!(out, "  EG:       {}  (/v1/)", running.upstreams.eg);
+    let _ = writeln!(out, "  EG:       {}  (connections, quotas)", running.upstreams.eg);
+    let _ = writeln!(out, "  VPC:      {}  (vpcs, subnets)", running.upstreams.vpc);
+    let _ = writeln!(
+        out,
+        "  DMS:      {}  (Kafka and RocketMQ instances)",
+        running.upstreams.dms
+    );
     let _ = writeln!(out, "  IAM:      {}  (/v3/, /v3.0/)", running.upstreams.iam);
     if let Some(dist) = &cli.dist {
         let _ = writeln!(

@@ -53,10 +53,7 @@ async fn pair(dist: Option<&Path>) -> Pair {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let upstream = start(options, listener).await.unwrap();
     let upstream_host = upstream.started.addr.to_string();
-    let upstreams = Upstreams {
-        eg: format!("http://{upstream_host}"),
-        iam: format!("http://{upstream_host}/"),
-    };
+    let upstreams = Upstreams::eg_and_iam(format!("http://{upstream_host}"), format!("http://{upstream_host}/"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let forwarder = start_forward(settings(dist), upstreams, Limits::default(), listener)
         .await
@@ -195,6 +192,59 @@ async fn the_api_is_forwarded_with_tokens_and_signatures() {
         .unwrap();
     assert_eq!(config["mode"], "forward");
     assert_eq!(config["signing_host"], pair.upstream_host.as_str());
+    for service in ["eg", "vpc", "dms"] {
+        assert_eq!(
+            config["signing_hosts"][service],
+            pair.upstream_host.as_str(),
+            "{service}"
+        );
+    }
+
+    // VPC's and DMS's lists, AK/SK signed for the hosts announced.
+    let vpcs = format!("{}/v1/fwd-project/vpcs", pair.base);
+    let (status, listed) = signed(
+        Method::GET,
+        &vpcs,
+        config["signing_hosts"]["vpc"].as_str().unwrap(),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{listed}");
+    let vpc_id = listed["vpcs"][0]["id"].as_str().unwrap().to_owned();
+    let subnets = format!("{}/v1/fwd-project/subnets?vpc_id={vpc_id}", pair.base);
+    let (status, listed) = signed(Method::GET, &subnets, &pair.upstream_host, None).await;
+    assert_eq!(status, StatusCode::OK, "{listed}");
+    assert!(listed["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["vpc_id"] == vpc_id.as_str()));
+    let kafka = format!("{}/v2/fwd-project/instances?engine=kafka&limit=50", pair.base);
+    let (status, listed) = signed(
+        Method::GET,
+        &kafka,
+        config["signing_hosts"]["dms"].as_str().unwrap(),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{listed}");
+    assert_eq!(listed["instance_num"], 2);
+
+    // The allowlist is exact: other paths under the prefixes go nowhere.
+    for path in [
+        "/v1/fwd-project/channels",
+        "/v1/fwd-project/connections/a/b",
+        "/v2/fwd-project/topics",
+        "/v1/vpcs",
+    ] {
+        let response = client.get(format!("{}{path}", pair.base)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let error: Value = response.json().await.unwrap();
+        assert!(
+            error["error_msg"].as_str().unwrap().contains("is not forwarded"),
+            "{path}: {error}"
+        );
+    }
     pair.stop().await;
 }
 
@@ -232,10 +282,7 @@ async fn an_unreachable_upstream_is_a_502_that_says_so() {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let closed_addr = closed.local_addr().unwrap();
     drop(closed);
-    let upstreams = Upstreams {
-        eg: format!("http://{closed_addr}"),
-        iam: format!("http://{closed_addr}"),
-    };
+    let upstreams = Upstreams::eg_and_iam(format!("http://{closed_addr}"), format!("http://{closed_addr}"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let forwarder = start_forward(settings(None), upstreams, Limits::default(), listener)
         .await
@@ -255,10 +302,33 @@ async fn an_unreachable_upstream_is_a_502_that_says_so() {
 }
 
 #[test]
+fn each_path_goes_to_its_service() {
+    use eg_emulator::forward::Service;
+    for (path, service) in [
+        ("/v1/p/connections", Some(Service::Eg)),
+        ("/v1/p/connections/c-1", Some(Service::Eg)),
+        ("/v1/p/quotas", Some(Service::Eg)),
+        ("/v1/p/vpcs", Some(Service::Vpc)),
+        ("/v1/p/subnets", Some(Service::Vpc)),
+        ("/v2/p/instances", Some(Service::Dms)),
+        ("/v3/auth/tokens", Some(Service::Iam)),
+        ("/v3.0/OS-CREDENTIAL/securitytokens", Some(Service::Iam)),
+        ("/v1/p/vpcs/v-1", None),
+        ("/v1//vpcs", None),
+        ("/v2/p/instances/i-1/topics", None),
+        ("/v1/p/connections/", None),
+    ] {
+        assert_eq!(Service::of(path), service, "{path}");
+    }
+}
+
+#[test]
 fn region_endpoints() {
     let upstreams = Upstreams::for_region("cn-north-4");
     assert_eq!(upstreams.eg, "https://eg.cn-north-4.myhuaweicloud.com");
     assert_eq!(upstreams.iam, "https://iam.cn-north-4.myhuaweicloud.com");
+    assert_eq!(upstreams.vpc, "https://vpc.cn-north-4.myhuaweicloud.com");
+    assert_eq!(upstreams.dms, "https://dms.cn-north-4.myhuaweicloud.com");
     assert_eq!(upstreams.eg_host(), "eg.cn-north-4.myhuaweicloud.com");
     assert_eq!(
         Upstreams::for_region("eu-west-101").eg,

@@ -145,10 +145,7 @@ async fn the_forwarder_resolves_dot_segments_before_its_allowlist() {
         quiet: true,
         ..Settings::default()
     };
-    let upstreams = Upstreams {
-        eg: format!("http://{}", upstream.addr),
-        iam: format!("http://{}", upstream.addr),
-    };
+    let upstreams = Upstreams::eg_and_iam(format!("http://{}", upstream.addr), format!("http://{}", upstream.addr));
     let forwarder = start_forward(settings, upstreams, Limits::default(), listener)
         .await
         .unwrap();
@@ -186,10 +183,7 @@ async fn the_forwarder_resolves_dot_segments_before_its_allowlist() {
 async fn the_forwarder_drops_headers_named_in_connection_both_ways() {
     let upstream = Recorder::start("Connection: X-Upstream-Hop\r\nX-Upstream-Hop: 1\r\nX-Kept: yes\r\n").await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let upstreams = Upstreams {
-        eg: format!("http://{}", upstream.addr),
-        iam: format!("http://{}", upstream.addr),
-    };
+    let upstreams = Upstreams::eg_and_iam(format!("http://{}", upstream.addr), format!("http://{}", upstream.addr));
     let settings = Settings {
         quiet: true,
         ..Settings::default()

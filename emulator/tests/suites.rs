@@ -280,10 +280,7 @@ async fn control_endpoints_refuse_other_origins_and_are_absent_when_forwarding()
     emu.stop().await;
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let upstreams = Upstreams {
-        eg: "http://127.0.0.1:9".to_owned(),
-        iam: "http://127.0.0.1:9".to_owned(),
-    };
+    let upstreams = Upstreams::eg_and_iam("http://127.0.0.1:9".to_owned(), "http://127.0.0.1:9".to_owned());
     let settings = Settings {
         quiet: true,
         ..Settings::default()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Huawei Cloud's official Python SDK (huaweicloudsdkeg, pinned in
-# tests/sdk/requirements.txt, from PyPI into target/sdk-venv) against the
-# emulator: AK/SK signing, temporary credentials, every connection call.
+# Huawei Cloud's official Python SDKs (huaweicloudsdkeg, -vpc, -kafka,
+# -rocketmq, pinned in tests/sdk/requirements.txt, from PyPI into
+# target/sdk-venv) against the emulator: AK/SK signing, temporary
+# credentials, every connection call, the lists the console's pickers use.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -28,6 +29,10 @@ field() { grep "$1" "$banner" | awk "{print \$$2}"; }
   "$(field '^  access key:' 3)" "$(field '^  access key:' 6)" \
   "$(field '^  user:' 2)" "$(field '^  user:' 4)" "$(field '^  user:' 6)" \
   "$(field '^  project:' 3 | tr -d '()')"
+
+step "Official SDKs for VPC, DMS for Kafka, DMS for RocketMQ (and EG's ListQuotas) list what the pickers list"
+"$venv/bin/python" tests/sdk/resources_sdk.py "$EMULATOR_URL" "$(field '^  project:' 2)" \
+  "$(field '^  access key:' 3)" "$(field '^  access key:' 6)"
 
 step "The README's pytest fixture: an in-memory emulator per session, reset per test, forced status (official SDK)"
 EG_EMULATOR="$ROOT/target/debug/eg-emulator" "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/sdk/test_fixture.py

@@ -25,7 +25,8 @@ fn settings() -> Settings {
         fail_when_name_contains: Some("fail-me".to_owned()),
         enable_faults: true,
         quiet: true,
-        connection_quota: eg_emulator::settings::CONNECTION_QUOTA_DEFAULT,
+        // The concurrency test creates 1,000 connections in one project.
+        connection_quota: 10_000,
     }
 }
 

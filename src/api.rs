@@ -26,6 +26,30 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How much of a non-JSON body an error shows, in characters.
 const EXCERPT_CHARS: usize = 300;
 
+/// The Huawei Cloud service a call goes to: each has its own endpoint, so
+/// its own host to sign for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// EventGrid: connections and quotas.
+    Eg,
+    /// VPC: VPCs and subnets.
+    Vpc,
+    /// Distributed Message Service: Kafka and RocketMQ instances.
+    Dms,
+}
+
+impl Service {
+    /// The service's name in its endpoint (`vpc.cn-north-4.myhuaweicloud.com`)
+    /// and in `/eg-console.json`'s `signing_hosts`.
+    fn name(self) -> &'static str {
+        match self {
+            Service::Eg => "eg",
+            Service::Vpc => "vpc",
+            Service::Dms => "dms",
+        }
+    }
+}
+
 /// An access key and its secret, and the security token of temporary keys.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct AccessKey {
@@ -97,6 +121,16 @@ impl Endpoint {
     pub fn connections_url(&self) -> String {
         format!(
             "{}/v1/{}/connections",
+            self.base_url.trim_end_matches('/'),
+            js_sys::encode_uri_component(&self.project_id)
+        )
+    }
+
+    /// `{base}/{version}/{project_id}/{collection}` (VPC's, DMS's and
+    /// EG's other lists).
+    pub fn project_url(&self, version: &str, collection: &str) -> String {
+        format!(
+            "{}/{version}/{}/{collection}",
             self.base_url.trim_end_matches('/'),
             js_sys::encode_uri_component(&self.project_id)
         )
@@ -337,6 +371,7 @@ struct Call<'a> {
     url: String,
     body: Option<String>,
     endpoint: Option<&'a Endpoint>,
+    service: Service,
     abort: &'a Abort,
     timeout: Duration,
 }
@@ -372,7 +407,7 @@ fn send(call: Call<'_>) -> Exchange<'_> {
     Box::pin(async move {
         let signing_host = match call.endpoint {
             Some(endpoint) if matches!(endpoint.auth, Auth::AccessKey(_)) => Some(
-                resolve_signing_host(&endpoint.base_url, &endpoint.region)
+                resolve_signing_host(&endpoint.base_url, &endpoint.region, call.service)
                     .await
                     .host()
                     .to_owned(),
@@ -523,7 +558,7 @@ fn sign_call(
     Ok(builder)
 }
 
-/// Where the host AK/SK requests are signed for comes from.
+/// Where the host AK/SK requests to a service are signed for comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SigningHost {
     /// The server at the base URL forwards to this host (`/eg-console.json`).
@@ -546,7 +581,9 @@ impl SigningHost {
 /// What `{base}/eg-console.json` said, once known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Announcement {
-    Forward(String),
+    /// A forwarder, and the host it forwards each service to (EG's, VPC's,
+    /// DMS's, in [`Service`] order).
+    Forward([String; 3]),
     /// The server answers the API itself (an emulator).
     Direct,
     Nothing,
@@ -561,17 +598,17 @@ thread_local! {
 const ANNOUNCEMENT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The host the server at `base_url` (`""`: this page's) wants AK/SK
-/// requests signed for, or what stands in when it says nothing.
-pub async fn resolve_signing_host(base_url: &str, region: &str) -> SigningHost {
+/// requests to `service` signed for, or what stands in when it says nothing.
+pub async fn resolve_signing_host(base_url: &str, region: &str, service: Service) -> SigningHost {
     let base = base_url.trim().trim_end_matches('/').to_owned();
     let page = leptos::prelude::window().location().href().unwrap_or_default();
     let called_host = web_sys::Url::new_with_base(&format!("{base}/"), &page)
         .map(|url| url.host())
         .unwrap_or_default();
     match announcement(base).await {
-        Announcement::Forward(host) => SigningHost::Announced(host),
+        Announcement::Forward(hosts) => SigningHost::Announced(hosts[service as usize].clone()),
         Announcement::Direct if !called_host.is_empty() => SigningHost::Direct(called_host),
-        _ => SigningHost::Region(sign::endpoint_host("eg", region)),
+        _ => SigningHost::Region(sign::endpoint_host(service.name(), region)),
     }
 }
 
@@ -598,6 +635,9 @@ async fn ask_announcement(base: &str) -> Option<Announcement> {
     struct Config {
         mode: String,
         signing_host: Option<String>,
+        /// Each service's host (a forwarder before it had them says only EG's).
+        #[serde(default)]
+        signing_hosts: HashMap<String, String>,
     }
     let abort = Abort::default();
     let call = Call {
@@ -605,12 +645,17 @@ async fn ask_announcement(base: &str) -> Option<Announcement> {
         url: format!("{base}/eg-console.json"),
         body: None,
         endpoint: None,
+        service: Service::Eg,
         abort: &abort,
         timeout: ANNOUNCEMENT_TIMEOUT,
     };
     match send(call).await.and_then(|reply| reply.json::<Config>()) {
         Ok(Some(config)) => Some(match (config.mode.as_str(), config.signing_host) {
-            ("forward", Some(host)) if !host.is_empty() => Announcement::Forward(host),
+            ("forward", Some(host)) if !host.is_empty() => {
+                let named = |service: Service| config.signing_hosts.get(service.name()).cloned();
+                let host_of = |service| named(service).unwrap_or_else(|| host.clone());
+                Announcement::Forward([host.clone(), host_of(Service::Vpc), host_of(Service::Dms)])
+            }
             ("emulator", _) => Announcement::Direct,
             _ => Announcement::Nothing,
         }),
@@ -644,9 +689,59 @@ fn api_call<'a>(
         url,
         body,
         endpoint: Some(endpoint),
+        service: Service::Eg,
         abort,
         timeout: endpoint.timeout,
     }
+}
+
+/// The account's lists the create form offers to pick from, and EG's quota.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountList {
+    /// VPC's `GET /v1/{project_id}/vpcs`.
+    Vpcs,
+    /// VPC's `GET /v1/{project_id}/subnets?vpc_id=`.
+    Subnets(String),
+    /// DMS's `GET /v2/{project_id}/instances?engine=&limit=50` (its largest page).
+    Instances(&'static str),
+    /// EG's `GET /v1/{project_id}/quotas?type=CONNECTION`.
+    ConnectionQuota,
+}
+
+impl AccountList {
+    fn url_and_service(&self, endpoint: &Endpoint) -> (String, Service) {
+        let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+        match self {
+            AccountList::Vpcs => (endpoint.project_url("v1", "vpcs"), Service::Vpc),
+            AccountList::Subnets(vpc) => (
+                format!("{}?vpc_id={}", endpoint.project_url("v1", "subnets"), encode(vpc)),
+                Service::Vpc,
+            ),
+            AccountList::Instances(engine) => (
+                format!("{}?engine={}&limit=50", endpoint.project_url("v2", "instances"), encode(engine)),
+                Service::Dms,
+            ),
+            AccountList::ConnectionQuota => (
+                format!("{}?type=CONNECTION", endpoint.project_url("v1", "quotas")),
+                Service::Eg,
+            ),
+        }
+    }
+}
+
+/// One of the account's lists as `endpoint`'s user, as JSON (read by
+/// [`crate::model`]'s `Network::list`, `Instance::list`, `connection_quota`).
+pub async fn list_account(
+    endpoint: &Endpoint,
+    list: &AccountList,
+    abort: &Abort,
+) -> Result<serde_json::Value, ApiError> {
+    let (url, service) = list.url_and_service(endpoint);
+    let call = Call {
+        service,
+        ..api_call(endpoint, Method::GET, url, None, abort)
+    };
+    answer::<serde_json::Value>(send(call).await?).map(|answer| answer.value)
 }
 
 /// `POST /v1/{project_id}/connections`.
@@ -745,6 +840,7 @@ pub async fn sign_in(
         url: format!("{}/v3/auth/tokens", base_url.trim_end_matches('/')),
         body: Some(body),
         endpoint: None,
+        service: Service::Eg,
         abort,
         timeout: DEFAULT_TIMEOUT,
     })

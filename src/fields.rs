@@ -444,6 +444,9 @@ pub struct TypeSpec {
     pub instance_id: Option<Field>,
     /// Its address list.
     pub addr: Option<Field>,
+    /// The `engine` DMS's instance list names its instances by, when the
+    /// console can offer them to pick from.
+    pub engine: Option<&'static str>,
     /// Whether an update may only rotate the credentials (Kafka), rather
     /// than replace the detail object whole (RocketMQ).
     pub update_credentials_only: bool,
@@ -463,6 +466,7 @@ pub const TYPES: [TypeSpec; 3] = [
         credentials: None,
         instance_id: None,
         addr: None,
+        engine: None,
         update_credentials_only: false,
         ident: "Webhook",
     },
@@ -474,6 +478,7 @@ pub const TYPES: [TypeSpec; 3] = [
         credentials: Some((Field::UserName, Field::Password)),
         instance_id: Some(Field::InstanceId),
         addr: Some(Field::Addr),
+        engine: Some("kafka"),
         update_credentials_only: true,
         ident: "Kafka",
     },
@@ -485,6 +490,7 @@ pub const TYPES: [TypeSpec; 3] = [
         credentials: Some((Field::RocketmqUserName, Field::RocketmqPassword)),
         instance_id: Some(Field::RocketmqInstanceId),
         addr: Some(Field::RocketmqAddr),
+        engine: Some("rocketmq"),
         update_credentials_only: false,
         ident: "Rocketmq",
     },

@@ -705,6 +705,129 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+/// A VPC or a subnet as VPC's lists show them (`GET /v1/{project_id}/vpcs`,
+/// `GET /v1/{project_id}/subnets?vpc_id=`): what a picker shows. Read
+/// from the answer's JSON by hand, leniently (a missing or odd member is
+/// empty): the console parses these through `serde_json::Value`, which it
+/// carries anyway, rather than a deserializer per type.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Network {
+    pub id: String,
+    pub name: String,
+    pub cidr: String,
+}
+
+/// A Kafka or RocketMQ instance as DMS's list shows it
+/// (`GET /v2/{project_id}/instances?engine=`): what a picker shows and
+/// what fills the address field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Instance {
+    pub instance_id: String,
+    pub name: String,
+    pub status: String,
+    pub engine_version: String,
+    /// Kafka: the brokers' IPs, comma-separated, without ports.
+    pub connect_address: String,
+    /// Kafka: the port of [`Instance::connect_address`] (plaintext).
+    pub port: Option<u64>,
+    /// Kafka: the private `host:port` lists of `port_protocols`, for
+    /// plaintext, SASL_SSL and SASL_PLAINTEXT.
+    pub private_addresses: [String; 3],
+    /// RocketMQ: the name servers, `host:port` separated by `;`.
+    pub namesrv_address: String,
+}
+
+/// The port DMS for Kafka gives SASL access inside a VPC when an instance
+/// lists no per-protocol addresses (plaintext has [`Instance::port`], 9092).
+const KAFKA_SASL_PORT: u64 = 9093;
+
+#[cfg(feature = "json")]
+fn member(value: &serde_json::Value, key: &str) -> String {
+    value.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().into()
+}
+
+#[cfg(feature = "json")]
+fn entries<'a>(answer: &'a serde_json::Value, key: &str) -> impl Iterator<Item = &'a serde_json::Value> {
+    answer.get(key).and_then(serde_json::Value::as_array).into_iter().flatten()
+}
+
+#[cfg(feature = "json")]
+impl Network {
+    /// The `key` list (`vpcs`, `subnets`) of an answer.
+    pub fn list(answer: &serde_json::Value, key: &str) -> Vec<Network> {
+        entries(answer, key)
+            .map(|entry| Network {
+                id: member(entry, "id"),
+                name: member(entry, "name"),
+                cidr: member(entry, "cidr"),
+            })
+            .collect()
+    }
+}
+
+#[cfg(feature = "json")]
+impl Instance {
+    /// The `instances` of a DMS answer.
+    pub fn list(answer: &serde_json::Value) -> Vec<Instance> {
+        entries(answer, "instances")
+            .map(|entry| {
+                let protocols = entry.get("port_protocols").cloned().unwrap_or_default();
+                Instance {
+                    instance_id: member(entry, "instance_id"),
+                    name: member(entry, "name"),
+                    status: member(entry, "status"),
+                    engine_version: member(entry, "engine_version"),
+                    connect_address: member(entry, "connect_address"),
+                    port: entry.get("port").and_then(serde_json::Value::as_u64),
+                    private_addresses: ["plain", "sasl_ssl", "sasl_plaintext"]
+                        .map(|protocol| member(&protocols, &alloc::format!("private_{protocol}_address"))),
+                    namesrv_address: member(entry, "namesrv_address"),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Instance {
+    /// The address list a connection of `kind` to this instance needs:
+    /// RocketMQ's name servers; Kafka's brokers at the port of
+    /// `security_protocol` (`None`: plaintext access), from the instance's
+    /// per-protocol addresses, or its IPs with the protocol's usual port.
+    pub fn address_for(&self, kind: ConnectionType, security_protocol: Option<&str>) -> String {
+        match kind {
+            ConnectionType::Webhook => String::new(),
+            ConnectionType::Rocketmq => self.namesrv_address.clone(),
+            ConnectionType::Kafka => {
+                let (listed, port) = match security_protocol {
+                    None => (0, self.port.unwrap_or(9092)),
+                    Some("SASL_PLAINTEXT") => (2, KAFKA_SASL_PORT),
+                    Some(_) => (1, KAFKA_SASL_PORT),
+                };
+                if !self.private_addresses[listed].is_empty() {
+                    return self.private_addresses[listed].clone();
+                }
+                self.connect_address
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|ip| !ip.is_empty())
+                    .map(|ip| alloc::format!("{ip}:{port}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }
+        }
+    }
+}
+
+/// The connection quota's `(used, quota)` in EG's ListQuotas answer
+/// (`{"quotas": {"resources": [{"type": "CONNECTION", ...}]}}`).
+#[cfg(feature = "json")]
+pub fn connection_quota(answer: &serde_json::Value) -> Option<(i64, i64)> {
+    let quotas = answer.get("quotas")?;
+    let quota = entries(quotas, "resources").find(|quota| member(quota, "type") == "CONNECTION")?;
+    let number = |key: &str| quota.get(key).and_then(serde_json::Value::as_i64);
+    Some((number("used")?, number("quota")?))
+}
+
 /// The error codes this crate reads or answers, named once (the EG API
 /// reference's error code table, and the API gateway's for signatures).
 pub mod error_code {

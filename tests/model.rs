@@ -159,3 +159,53 @@ fn a_newer_type_and_its_detail_are_kept_as_sent() {
     assert_eq!(written["type"], "PULSAR");
     assert_eq!(written["pulsar_detail"]["auth"]["token"], "t0p");
 }
+
+#[test]
+fn an_instance_gives_the_address_its_security_settings_need() {
+    use eg_connections::model::Instance;
+    // As DMS lists them: one Kafka instance with per-protocol addresses,
+    // one with only its IPs and port (older answers), one RocketMQ.
+    let answer = json!({"instance_num": 3, "instances": [
+        {"instance_id": "k1", "name": "kafka-orders", "connect_address": "10.0.0.1,10.0.0.2", "port": 9092,
+         "port_protocols": {"private_plain_address": "10.0.0.1:9092,10.0.0.2:9092",
+                            "private_sasl_ssl_address": "10.0.0.1:9093,10.0.0.2:9093",
+                            "private_sasl_plaintext_address": null, "public_plain_enable": false}},
+        {"instance_id": "k2", "connect_address": "10.1.0.1, 10.1.0.2", "port": 9011, "status": "RUNNING",
+         "port_protocols": null, "tags": []},
+        {"instance_id": "r1", "engine": "reliability", "namesrv_address": "10.2.0.1:8100;10.2.0.2:8100"}
+    ]});
+    let instances = Instance::list(&answer);
+    let [with_protocols, only_ips, rocketmq] = &instances[..] else {
+        panic!("three instances")
+    };
+    let kafka = ConnectionType::Kafka;
+    assert_eq!(with_protocols.name, "kafka-orders");
+    assert_eq!(with_protocols.address_for(kafka, None), "10.0.0.1:9092,10.0.0.2:9092");
+    assert_eq!(with_protocols.address_for(kafka, Some("SASL_SSL")), "10.0.0.1:9093,10.0.0.2:9093");
+    // No SASL_PLAINTEXT address listed: the IPs at the SASL port.
+    assert_eq!(with_protocols.address_for(kafka, Some("SASL_PLAINTEXT")), "10.0.0.1:9093,10.0.0.2:9093");
+    assert_eq!(only_ips.address_for(kafka, None), "10.1.0.1:9011,10.1.0.2:9011");
+    assert_eq!(only_ips.address_for(kafka, Some("SASL_SSL")), "10.1.0.1:9093,10.1.0.2:9093");
+    assert_eq!(only_ips.status, "RUNNING");
+    assert_eq!(rocketmq.address_for(ConnectionType::Rocketmq, None), "10.2.0.1:8100;10.2.0.2:8100");
+    assert_eq!(rocketmq.address_for(ConnectionType::Webhook, None), "");
+    // Not a list at all: nothing, no failure.
+    assert!(Instance::list(&json!({"instances": "none"})).is_empty());
+}
+
+#[test]
+fn vpcs_subnets_and_the_connection_quota_are_read_leniently() {
+    use eg_connections::model::{connection_quota, Network};
+    let vpcs = Network::list(
+        &json!({"vpcs": [{"id": "v1", "name": "vpc-a", "cidr": "10.0.0.0/16", "routes": []}, {"id": "v2", "name": null}]}),
+        "vpcs",
+    );
+    assert_eq!(vpcs[0].cidr, "10.0.0.0/16");
+    assert_eq!((vpcs[1].id.as_str(), vpcs[1].name.as_str()), ("v2", ""));
+    let answer = json!({"quotas": {"resources": [
+        {"name": "channel", "type": "CHANNEL", "quota": 10, "used": 1, "min": 0, "max": 100},
+        {"name": "connection", "type": "CONNECTION", "quota": 50, "used": 7, "min": 0, "max": 1000}
+    ]}});
+    assert_eq!(connection_quota(&answer), Some((7, 50)));
+    assert_eq!(connection_quota(&json!({"quotas": {"resources": []}})), None);
+}

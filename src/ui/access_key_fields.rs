@@ -16,7 +16,7 @@ pub fn AccessKeyFields() -> impl IntoView {
     Effect::new(move |_| {
         let (base_url, region) = (ui.base_url.get(), ui.region.get());
         leptos::task::spawn_local(async move {
-            let resolved = api::resolve_signing_host(&base_url, &region).await;
+            let resolved = api::resolve_signing_host(&base_url, &region, api::Service::Eg).await;
             let current = ui.base_url.try_with_untracked(|b| *b == base_url) == Some(true)
                 && ui.region.try_with_untracked(|r| *r == region) == Some(true);
             if current {

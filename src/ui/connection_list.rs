@@ -6,6 +6,7 @@ use super::delete_dialog::{DeleteDialog, Deleted};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::missing_settings::MissingSettings;
 use super::pager::{PageWindow, Pager};
+use super::quota_note::QuotaNote;
 use super::route::Route;
 use super::status_badge::StatusBadge;
 use super::views::views;
@@ -316,6 +317,7 @@ pub fn ConnectionList() -> impl IntoView {
         <section class="panel" aria-labelledby="list-title" id="connection-list">
             <div class="result-head">
                 <h2 id="list-title">{move || ui.text().list_title}</h2>
+                <QuotaNote total=Signal::derive(move || loaded.with(|loaded| loaded.as_ref().map(|l| l.page.total))) />
                 <div class="toolbar">
                     <button
                         type="button"

@@ -2,10 +2,11 @@
 //! request per submit, every failure explained with the form intact, and
 //! the new connection's details opened on success.
 
+use super::account_lists::AccountLists;
 use super::detail_section::DetailSection;
 use super::draft::{field_id, Validation};
 use super::error_panel::{Attempt, ErrorPanel};
-use super::field::draft_text_field;
+use super::field::{draft_picker_field, draft_text_field};
 use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
 use super::views::{views, CreateCall};
@@ -24,6 +25,7 @@ pub fn CreateForm() -> impl IntoView {
     let views = views();
     let draft = views.draft;
     let validation = Validation::new(draft);
+    let lists = AccountLists::load(draft);
     // The create runs in `views.create`, which outlives this form: back on
     // the form while it runs, the form shows it running.
     let create = views.create;
@@ -148,12 +150,21 @@ pub fn CreateForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="create-title">
             <h2 id="create-title">{move || ui.text().create_title}</h2>
+            {move || {
+                lists.quota.get().filter(|(used, quota)| used >= quota).map(|(_, quota)| {
+                    view! {
+                        <p class="notice warning" role="status" id="quota-reached">
+                            {ui.text().quota_reached.replace("{quota}", &quota.to_string())}
+                        </p>
+                    }
+                })
+            }}
             <form id="create-form" novalidate on:submit=submit>
                 {summary}
                 {draft_text_field(draft, validation, Field::Name)}
                 {draft_text_field(draft, validation, Field::Description)}
-                {draft_text_field(draft, validation, Field::VpcId)}
-                {draft_text_field(draft, validation, Field::SubnetId)}
+                {draft_picker_field(draft, validation, Field::VpcId, Some(lists.vpc))}
+                {draft_picker_field(draft, validation, Field::SubnetId, Some(lists.subnet))}
                 <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
                     <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>
@@ -161,7 +172,7 @@ pub fn CreateForm() -> impl IntoView {
                 </fieldset>
                 {move || {
                     let kind = draft.connection_type.get();
-                    view! { <DetailSection kind=kind draft=draft validation=validation /> }
+                    view! { <DetailSection kind=kind draft=draft validation=validation instance=lists.instance /> }
                 }}
                 <MissingSettings tried=settings_missing />
                 <div class="actions">

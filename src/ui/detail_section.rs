@@ -8,16 +8,18 @@
 
 use super::console;
 use super::draft::{field_id, follows_switch, Draft, Validation};
-use super::field::{draft_password_field, draft_text_field};
+use super::field::{draft_password_field, draft_picker_field};
+use super::picker::Combobox;
 use crate::fields::{Family, FieldSpec, FIELDS};
 use crate::i18n::field_label;
 use crate::issue::Field;
 use crate::model::{Acks, ConnectionType};
 use leptos::prelude::*;
 
-/// The fields of `kind`'s detail object (nothing for a type without one).
+/// The fields of `kind`'s detail object (nothing for a type without one);
+/// its instance ID is chosen with `instance`.
 #[component]
-pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation) -> impl IntoView {
+pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation, instance: Combobox) -> impl IntoView {
     let ui = console();
     let spec = kind.spec();
     let detail = spec.detail?;
@@ -28,8 +30,9 @@ pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation)
     let switch = spec.switch;
     let rows = plain
         .into_iter()
-        .map(|field| {
-            let row = control(field, draft, validation);
+        .map(|field: &'static FieldSpec| {
+            let picker = (Some(field.field) == spec.instance_id).then_some(instance);
+            let row = control(field, draft, validation, picker);
             let after = (Some(field.field) == switch).then(|| {
                 let on = draft.flag(field.field);
                 let credentials = credentials.clone();
@@ -37,7 +40,7 @@ pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation)
                     <Show when=move || on.get()>
                         {credentials
                             .iter()
-                            .map(|credential| control(credential, draft, validation))
+                            .map(|credential| control(credential, draft, validation, None))
                             .collect_view()}
                     </Show>
                 }
@@ -53,8 +56,8 @@ pub fn DetailSection(kind: ConnectionType, draft: Draft, validation: Validation)
     })
 }
 
-/// The control of one field, by its family.
-fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
+/// The control of one field, by its family (`picker`: its list to choose from).
+fn control(spec: &FieldSpec, draft: Draft, validation: Validation, picker: Option<Combobox>) -> AnyView {
     let ui = console();
     let field = spec.field;
     match spec.family {
@@ -81,7 +84,7 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation) -> AnyView {
         }
         Family::Acks => acks_choices(field, draft).into_any(),
         Family::Secret => draft_password_field(draft, validation, field).into_any(),
-        _ => draft_text_field(draft, validation, field).into_any(),
+        _ => draft_picker_field(draft, validation, field, picker).into_any(),
     }
 }
 

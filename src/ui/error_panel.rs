@@ -6,7 +6,7 @@ use super::text::Text;
 use super::{console, ids, AuthMethod};
 use crate::api::ApiError;
 use crate::model::error_code::{
-    AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED, NOT_MODIFIABLE,
+    AGENCY_MISSING, AGENCY_NOT_PERMITTED, INVALID_PARAMETERS, NAME_DUPLICATED, NOT_MODIFIABLE, QUOTA_UNAVAILABLE,
 };
 use crate::model::ErrorBody;
 use crate::sign::Refusal;
@@ -119,6 +119,7 @@ fn explain(error: &ApiError, attempt: Attempt) -> (Headline, AnyView) {
                 (_, AGENCY_MISSING) => |t| t.error_agency_missing,
                 (_, AGENCY_NOT_PERMITTED) => |t| t.error_agency_not_permitted,
                 (_, NOT_MODIFIABLE) => |t| t.error_not_modifiable,
+                (_, QUOTA_UNAVAILABLE) => |t| t.error_quota,
                 // At sign-in, a 401 is IAM refusing what was typed, not a token.
                 (401, _) if attempt == Attempt::SignIn => |t| t.error_sign_in_refused,
                 (401, _) => |t| t.error_unauthorized,

@@ -2,6 +2,7 @@
 
 use super::console;
 use super::draft::{field_id, Draft, FieldState, Validation};
+use super::picker::{listbox, Choices, Combobox, ListState};
 use crate::fields::{Family, SECURITY_PROTOCOLS};
 use crate::i18n::field_label;
 use crate::issue::Field;
@@ -16,7 +17,8 @@ use leptos::prelude::*;
 /// - `input_type`: `text` or `password`.
 /// - `max_chars`: shows a live "n / max characters" counter.
 /// - `required`: marks the label and sets `aria-required`.
-/// - `list`: the id of a `<datalist>` of suggestions.
+/// - `datalist`: the id of a `<datalist>` of suggestions.
+/// - `combobox`: a list to choose the value from ([`super::picker`]).
 /// - `on_blur`, `on_edit`: the field was left / changed.
 #[component]
 pub fn TextField(
@@ -28,20 +30,45 @@ pub fn TextField(
     #[prop(into, default = Signal::stored("text"))] input_type: Signal<&'static str>,
     #[prop(default = None)] max_chars: Option<usize>,
     #[prop(optional)] required: bool,
-    #[prop(default = None)] list: Option<&'static str>,
+    #[prop(default = None)] datalist: Option<&'static str>,
     #[prop(default = None)] optional_text: Option<Signal<&'static str>>,
+    #[prop(default = None)] combobox: Option<Combobox>,
     on_blur: impl Fn() + 'static,
     on_edit: impl Fn() + 'static,
 ) -> impl IntoView {
+    let ui = console();
+    // Kept in the view's arena: the list's reactive children may call it.
+    let on_edit = StoredValue::new_local(on_edit);
+    let on_edit = move || on_edit.with_value(|on_edit| on_edit());
     let id = field_id(field);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
     let count_id = format!("{id}-count");
+    let status_id = format!("{id}-status");
     let invalid = move || matches!(state.get(), FieldState::Invalid(_));
+    // The combobox: a list shows while open and loaded; typing filters it.
+    let choices = Signal::derive(move || combobox.map(|combobox| combobox.choices.get()).unwrap_or_default());
+    let listed = move || matches!(choices.get(), Choices::Ready(_));
+    let list = ListState::default();
+    let shown = Memo::new(move |_| choices.with(|choices| value.with(|value| choices.matching(value))));
+    let expanded = move || listed() && list.open.get();
+    let pick = move |choice: super::picker::Choice| {
+        value.set(choice.id.clone());
+        on_edit();
+        list.close();
+        if let Some(on_pick) = combobox.and_then(|combobox| combobox.on_pick) {
+            on_pick.run(choice);
+        }
+    };
+    let status = move || choices.with(|choices| value.with(|value| choices.status(value, ui.text())));
     let described_by = {
-        let (help_id, error_id, count_id) = (help_id.clone(), error_id.clone(), count_id.clone());
+        let (help_id, error_id, count_id, status_id) =
+            (help_id.clone(), error_id.clone(), count_id.clone(), status_id.clone());
         move || {
             let mut ids = vec![help_id.clone()];
+            if combobox.is_some() {
+                ids.push(status_id.clone());
+            }
             if max_chars.is_some() {
                 ids.push(count_id.clone());
             }
@@ -70,9 +97,16 @@ pub fn TextField(
                 id=id.clone()
                 name=id.clone()
                 type=move || input_type.get()
-                list=list
+                list=datalist
                 autocomplete="off"
                 spellcheck="false"
+                role=move || listed().then_some("combobox")
+                aria-autocomplete=move || listed().then_some("list")
+                aria-controls=move || listed().then(|| format!("{}-list", field_id(field)))
+                aria-expanded=move || listed().then(|| expanded().to_string())
+                aria-activedescendant=move || {
+                    list.active.get().filter(|_| expanded()).map(|at| format!("{}-option-{at}", field_id(field)))
+                }
                 aria-required=required.then_some("true")
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 aria-describedby=described_by
@@ -80,13 +114,31 @@ pub fn TextField(
                 on:input=move |ev| {
                     value.set(event_target_value(&ev));
                     on_edit();
+                    list.open.set(true);
+                    list.active.set(None);
                 }
-                on:blur=move |_| on_blur()
+                on:keydown=move |ev| {
+                    if listed() {
+                        let count = shown.with_untracked(Vec::len);
+                        list.key(&ev, count, |at| {
+                            if let Some(choice) = shown.with_untracked(|shown| shown.get(at).cloned()) {
+                                pick(choice);
+                            }
+                        });
+                    }
+                }
+                on:click=move |_| list.open.update(|open| *open = !*open)
+                on:blur=move |_| {
+                    list.close();
+                    on_blur();
+                }
             />
+            {move || expanded().then(|| listbox(&field_id(field), shown.get(), list, pick))}
             <div class="field-meta">
                 <p id=help_id class="help">{move || help.get()}</p>
                 {counter}
             </div>
+            {combobox.map(|_| view! { <p id=status_id class="help pick-status" aria-live="polite">{status}</p> })}
             <div id=error_id class="field-error" aria-live="polite">
                 {move || match state.get() {
                     FieldState::Invalid(messages) => messages
@@ -106,6 +158,16 @@ pub fn TextField(
 /// edited. Whether it is required and its length limit come from the field
 /// table ([`crate::fields`]); optional fields say so in their label.
 pub fn draft_text_field(draft: Draft, validation: Validation, field: Field) -> impl IntoView {
+    draft_picker_field(draft, validation, field, None)
+}
+
+/// A [`draft_text_field`] whose value may also be chosen from a list.
+pub fn draft_picker_field(
+    draft: Draft,
+    validation: Validation,
+    field: Field,
+    combobox: Option<Combobox>,
+) -> impl IntoView {
     let ui = console();
     let value = draft.text(field);
     let required = field.is_required_in_form();
@@ -131,8 +193,9 @@ pub fn draft_text_field(draft: Draft, validation: Validation, field: Field) -> i
             state=Signal::derive(move || validation.state(field, ui.locale.get()))
             required=required
             max_chars=max_chars
-            list=suggestions.as_ref().map(|_| "security-protocols")
+            datalist=suggestions.as_ref().map(|_| "security-protocols")
             optional_text=optional_text
+            combobox=combobox
             on_blur=move || validation.touch(field)
             on_edit=move || validation.edited(field)
         />

@@ -11,6 +11,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod access_key_fields;
+pub mod account_lists;
 pub mod app;
 pub mod base_url_field;
 pub mod connection_details;
@@ -30,6 +31,8 @@ pub mod ids;
 pub mod missing_settings;
 pub mod pager;
 pub mod pages;
+pub mod picker;
+pub mod quota_note;
 pub mod request_preview;
 pub mod route;
 pub mod settings;

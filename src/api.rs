@@ -718,7 +718,11 @@ impl AccountList {
                 Service::Vpc,
             ),
             AccountList::Instances(engine) => (
-                format!("{}?engine={}&limit=50", endpoint.project_url("v2", "instances"), encode(engine)),
+                format!(
+                    "{}?engine={}&limit=50",
+                    endpoint.project_url("v2", "instances"),
+                    encode(engine)
+                ),
                 Service::Dms,
             ),
             AccountList::ConnectionQuota => (

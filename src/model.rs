@@ -743,12 +743,20 @@ const KAFKA_SASL_PORT: u64 = 9093;
 
 #[cfg(feature = "json")]
 fn member(value: &serde_json::Value, key: &str) -> String {
-    value.get(key).and_then(serde_json::Value::as_str).unwrap_or_default().into()
+    value
+        .get(key)
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .into()
 }
 
 #[cfg(feature = "json")]
 fn entries<'a>(answer: &'a serde_json::Value, key: &str) -> impl Iterator<Item = &'a serde_json::Value> {
-    answer.get(key).and_then(serde_json::Value::as_array).into_iter().flatten()
+    answer
+        .get(key)
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
 }
 
 #[cfg(feature = "json")]

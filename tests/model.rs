@@ -181,13 +181,25 @@ fn an_instance_gives_the_address_its_security_settings_need() {
     let kafka = ConnectionType::Kafka;
     assert_eq!(with_protocols.name, "kafka-orders");
     assert_eq!(with_protocols.address_for(kafka, None), "10.0.0.1:9092,10.0.0.2:9092");
-    assert_eq!(with_protocols.address_for(kafka, Some("SASL_SSL")), "10.0.0.1:9093,10.0.0.2:9093");
+    assert_eq!(
+        with_protocols.address_for(kafka, Some("SASL_SSL")),
+        "10.0.0.1:9093,10.0.0.2:9093"
+    );
     // No SASL_PLAINTEXT address listed: the IPs at the SASL port.
-    assert_eq!(with_protocols.address_for(kafka, Some("SASL_PLAINTEXT")), "10.0.0.1:9093,10.0.0.2:9093");
+    assert_eq!(
+        with_protocols.address_for(kafka, Some("SASL_PLAINTEXT")),
+        "10.0.0.1:9093,10.0.0.2:9093"
+    );
     assert_eq!(only_ips.address_for(kafka, None), "10.1.0.1:9011,10.1.0.2:9011");
-    assert_eq!(only_ips.address_for(kafka, Some("SASL_SSL")), "10.1.0.1:9093,10.1.0.2:9093");
+    assert_eq!(
+        only_ips.address_for(kafka, Some("SASL_SSL")),
+        "10.1.0.1:9093,10.1.0.2:9093"
+    );
     assert_eq!(only_ips.status, "RUNNING");
-    assert_eq!(rocketmq.address_for(ConnectionType::Rocketmq, None), "10.2.0.1:8100;10.2.0.2:8100");
+    assert_eq!(
+        rocketmq.address_for(ConnectionType::Rocketmq, None),
+        "10.2.0.1:8100;10.2.0.2:8100"
+    );
     assert_eq!(rocketmq.address_for(ConnectionType::Webhook, None), "");
     // Not a list at all: nothing, no failure.
     assert!(Instance::list(&json!({"instances": "none"})).is_empty());

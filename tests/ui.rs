@@ -1714,3 +1714,174 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     assert!(element("settings-bar").is_none(), "nothing folds after a failure");
     drop(handle);
 }
+
+/// The text of the options `field`'s open list shows.
+fn options_of(field: &str) -> Vec<String> {
+    let list = document().get_element_by_id(&format!("{field}-list"));
+    let Some(list) = list else { return Vec::new() };
+    let options = list.query_selector_all("[role=option]").unwrap();
+    (0..options.length())
+        .filter_map(|at| options.item(at).and_then(|option| option.text_content()))
+        .collect()
+}
+
+/// Picks the entry of `field`'s list whose text contains `wanted`, with
+/// the keyboard only: arrows down to it, Enter.
+async fn pick_with_keys(field: &str, wanted: &str) {
+    wait_until(5000, &format!("{field}'s list"), || {
+        input(field).get_attribute("role").as_deref() == Some("combobox")
+    })
+    .await;
+    press_key(field, "ArrowDown");
+    tick().await;
+    let at = options_of(field)
+        .iter()
+        .position(|option| option.contains(wanted))
+        .unwrap_or_else(|| panic!("{wanted} in {:?}", options_of(field)));
+    for _ in 0..at {
+        press_key(field, "ArrowDown");
+    }
+    tick().await;
+    assert_eq!(input(field).get_attribute("aria-expanded").as_deref(), Some("true"));
+    let active = input(field).get_attribute("aria-activedescendant").unwrap();
+    assert!(text(&active).contains(wanted), "{active}: {}", text(&active));
+    press_key(field, "Enter");
+    tick().await;
+    assert_eq!(input(field).get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+#[test]
+async fn a_vpc_subnet_and_kafka_instance_are_picked_with_the_keyboard_and_created() {
+    clear_faults().await;
+    mount(Duration::from_secs(5));
+    let name = unique("picked");
+    type_into("field-name", &name);
+    pick_with_keys("field-vpc_id", "vpc-orders").await;
+    let vpc = input("field-vpc_id").value();
+    assert_eq!(vpc, "3ec3b33f-ac1c-4630-ad1c-7dba1ed79d85");
+    assert!(
+        text("field-vpc_id-status").contains("vpc-orders · 10.0.0.0/16"),
+        "{}",
+        text("field-vpc_id-status")
+    );
+    // The subnets are the chosen VPC's only; typing filters them.
+    wait_until(5000, "the VPC's subnets", || {
+        input("field-subnet_id").get_attribute("role").as_deref() == Some("combobox")
+    })
+    .await;
+    type_into("field-subnet_id", "DATA");
+    tick().await;
+    assert_eq!(
+        options_of("field-subnet_id").len(),
+        1,
+        "{:?}",
+        options_of("field-subnet_id")
+    );
+    type_into("field-subnet_id", "");
+    pick_with_keys("field-subnet_id", "subnet-orders-data").await;
+    assert_eq!(input("field-subnet_id").value(), "a1c9e2d4-5b6f-4e7a-9c8d-0e1f2a3b4c5d");
+    // Escape closes an open list without changing the value.
+    press_key("field-subnet_id", "ArrowDown");
+    tick().await;
+    press_key("field-subnet_id", "Escape");
+    tick().await;
+    assert!(options_of("field-subnet_id").is_empty());
+    assert_eq!(input("field-subnet_id").value(), "a1c9e2d4-5b6f-4e7a-9c8d-0e1f2a3b4c5d");
+
+    // A Kafka instance fills the address for plaintext access (its IPs at
+    // 9092), and ciphertext access switches it to the SASL_SSL brokers.
+    click("type-kafka");
+    tick().await;
+    pick_with_keys("field-kafka_detail-instance_id", "kafka-audit").await;
+    assert_eq!(
+        input("field-kafka_detail-instance_id").value(),
+        "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4"
+    );
+    assert_eq!(
+        input("field-kafka_detail-addr").value(),
+        "10.0.2.21:9092,10.0.2.22:9092,10.0.2.23:9092"
+    );
+    click("field-kafka_detail-enable_sasl_ssl");
+    tick().await;
+    assert_eq!(
+        input("field-kafka_detail-addr").value(),
+        "10.0.2.21:9093,10.0.2.22:9093,10.0.2.23:9093"
+    );
+    type_into("field-kafka_detail-user_name", "alice");
+    type_into("field-kafka_detail-password", "Picked-Secret-1");
+    click("create-button");
+    wait_until(5000, "the details", || element("details-title").is_some()).await;
+    let details = text("connection-details");
+    for shown in [
+        "3ec3b33f-ac1c-4630-ad1c-7dba1ed79d85",
+        "a1c9e2d4-5b6f-4e7a-9c8d-0e1f2a3b4c5d",
+        "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+        "10.0.2.21:9093",
+    ] {
+        assert!(details.contains(shown), "{shown} in {details}");
+    }
+}
+
+#[test]
+async fn a_refused_list_leaves_a_text_field_and_creation_still_works() {
+    clear_faults().await;
+    add_fault_for(
+        "GET",
+        r#"{"kind": "status", "status": 403, "path_prefix": "/v1/ui-test-project/vpcs",
+            "body": "{\"error_code\":\"VPC.0002\",\"error_msg\":\"Policy doesn't allow vpc:vpcs:list\"}"}"#,
+    )
+    .await;
+    mount(Duration::from_secs(5));
+    wait_until(5000, "the refusal", || {
+        text("field-vpc_id-status").contains("could not be loaded")
+    })
+    .await;
+    let status = text("field-vpc_id-status");
+    assert!(
+        status.contains("403") && status.contains("vpc:vpcs:list") && status.contains("type the ID"),
+        "{status}"
+    );
+    assert_eq!(input("field-vpc_id").get_attribute("role"), None, "a plain text field");
+    let name = unique("typed");
+    fill_valid(&name);
+    click("create-button");
+    wait_until(5000, "the details", || element("details-title").is_some()).await;
+    assert!(text("connection-details").contains(&name));
+}
+
+#[test]
+async fn the_quota_is_shown_and_a_create_past_it_is_explained() {
+    clear_faults().await;
+    let full = r#"{"kind": "status", "status": 200, "path_prefix": "/v1/ui-test-project/quotas",
+        "body": "{\"quotas\":{\"resources\":[{\"type\":\"CONNECTION\",\"quota\":3,\"used\":3}]}}"}"#;
+    add_fault_for("GET", full).await;
+    mount(Duration::from_secs(5));
+    wait_until(5000, "the quota warning", || element("quota-reached").is_some()).await;
+    assert!(
+        text("quota-reached").contains("quota of 3 connections"),
+        "{}",
+        text("quota-reached")
+    );
+    // The form still sends: EG decides, and its refusal is explained.
+    add_fault(
+        r#"{"kind": "status", "status": 403,
+            "body": "{\"error_code\":\"EG.00514003\",\"error_msg\":\"resource quota unavailable\"}"}"#,
+    )
+    .await;
+    let name = unique("over");
+    fill_valid(&name);
+    click("create-button");
+    wait_until(5000, "the refusal", || element("error-panel").is_some()).await;
+    assert!(
+        text("error-panel").contains("used its connection quota"),
+        "{}",
+        text("error-panel")
+    );
+    assert_form_intact(&name);
+    // The list says how much of the quota is used.
+    add_fault_for("GET", full).await;
+    mount_at("#/", Duration::from_secs(5));
+    wait_until(5000, "the quota line", || element("quota-used").is_some()).await;
+    assert_eq!(text("quota-used"), "3 of 3 connections used");
+    clear_faults().await;
+}

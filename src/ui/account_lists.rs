@@ -109,7 +109,11 @@ fn security_protocol(kind: ConnectionType, draft: Draft) -> Option<String> {
     match kind {
         ConnectionType::Kafka if draft.flag(Field::EnableSaslSsl).get() => {
             let protocol = draft.text(Field::SecurityProtocol).get().trim().to_owned();
-            Some(if protocol.is_empty() { "SASL_SSL".to_owned() } else { protocol })
+            Some(if protocol.is_empty() {
+                "SASL_SSL".to_owned()
+            } else {
+                protocol
+            })
         }
         ConnectionType::Kafka | ConnectionType::Rocketmq | ConnectionType::Webhook => None,
     }
@@ -161,7 +165,9 @@ impl AccountLists {
             let Some(Some(Ok(answer))) = instance_list.get_untracked() else {
                 return;
             };
-            let instance = Instance::list(&answer).into_iter().find(|instance| instance.instance_id == id);
+            let instance = Instance::list(&answer)
+                .into_iter()
+                .find(|instance| instance.instance_id == id);
             if let (Some(field), Some(instance)) = (kind.spec().addr, instance) {
                 let address = instance.address_for(kind, protocol.as_deref());
                 filled.set_value(address.clone());

@@ -101,12 +101,13 @@ impl ListState {
         let (open, active) = (self.open.get_untracked(), self.active.get_untracked());
         let step = |forward: bool| {
             self.open.set(true);
-            self.active.set((count > 0).then(|| match (active.filter(|_| open), forward) {
-                (None, true) => 0,
-                (None, false) => count - 1,
-                (Some(at), true) => (at + 1) % count,
-                (Some(at), false) => (at + count - 1) % count,
-            }));
+            self.active
+                .set((count > 0).then(|| match (active.filter(|_| open), forward) {
+                    (None, true) => 0,
+                    (None, false) => count - 1,
+                    (Some(at), true) => (at + 1) % count,
+                    (Some(at), false) => (at + count - 1) % count,
+                }));
         };
         match ev.key().as_str() {
             "ArrowDown" => step(true),

@@ -14,7 +14,7 @@ use crate::model::{
 use crate::sign::{self, Refusal, Signable};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
-use serde::de::DeserializeOwned;
+use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -383,12 +383,14 @@ struct Reply {
 }
 
 impl Reply {
-    /// The body as a `T`; `None` for an empty one (204).
-    fn json<T: DeserializeOwned>(&self) -> Result<Option<T>, ApiError> {
+    /// The body as JSON; `None` for an empty one (204). (Every answer is
+    /// read as a `serde_json::Value`, then by [`crate::model`]'s readers:
+    /// one JSON parser in the wasm, not one deserializer per type.)
+    fn json(&self) -> Result<Option<Value>, ApiError> {
         if self.response.status() == 204 || self.text.is_empty() {
             return Ok(None);
         }
-        serde_json::from_str::<T>(&self.text)
+        serde_json::from_str::<Value>(&self.text)
             .map(Some)
             .map_err(|_| not_json(self.response.status(), &self.text, self.request_id()))
     }
@@ -467,8 +469,9 @@ async fn transmit(call: Call<'_>, signing_host: Option<String>) -> Result<Reply,
         return Ok(Reply { response, text });
     }
     let request_id = response.headers().get("x-request-id");
-    match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(body) if !body.error_code.is_empty() => match signed_host {
+    let body = serde_json::from_str::<Value>(&text).ok();
+    match body.as_ref().and_then(ErrorBody::from_value) {
+        Some(body) if !body.error_code.is_empty() => match signed_host {
             Some(signed_host) if status == 401 => Err(ApiError::Signature {
                 status,
                 refusal: sign::refusal(&body.error_msg, clock_skew(&response)),
@@ -629,16 +632,15 @@ async fn announcement(base: String) -> Announcement {
     }
 }
 
-/// `GET {base}/eg-console.json`: `None` when there was no answer.
+/// The text of a JSON member, empty when absent or not a string.
+fn text(value: Option<&serde_json::Value>) -> &str {
+    value.and_then(serde_json::Value::as_str).unwrap_or_default()
+}
+
+/// `GET {base}/eg-console.json`: `None` when there was no answer. (Read
+/// as a JSON value, which the console parses anyway: a deserializer of its
+/// own would add bytes to the wasm.)
 async fn ask_announcement(base: &str) -> Option<Announcement> {
-    #[derive(serde::Deserialize)]
-    struct Config {
-        mode: String,
-        signing_host: Option<String>,
-        /// Each service's host (a forwarder before it had them says only EG's).
-        #[serde(default)]
-        signing_hosts: HashMap<String, String>,
-    }
     let abort = Abort::default();
     let call = Call {
         method: Method::GET,
@@ -649,16 +651,22 @@ async fn ask_announcement(base: &str) -> Option<Announcement> {
         abort: &abort,
         timeout: ANNOUNCEMENT_TIMEOUT,
     };
-    match send(call).await.and_then(|reply| reply.json::<Config>()) {
-        Ok(Some(config)) => Some(match (config.mode.as_str(), config.signing_host) {
-            ("forward", Some(host)) if !host.is_empty() => {
-                let named = |service: Service| config.signing_hosts.get(service.name()).cloned();
-                let host_of = |service| named(service).unwrap_or_else(|| host.clone());
-                Announcement::Forward([host.clone(), host_of(Service::Vpc), host_of(Service::Dms)])
-            }
-            ("emulator", _) => Announcement::Direct,
-            _ => Announcement::Nothing,
-        }),
+    match send(call).await.and_then(|reply| reply.json()) {
+        Ok(Some(config)) => {
+            let host = text(config.get("signing_host"));
+            // Each service's host (a forwarder before it had them says only EG's).
+            let host_of = |service: Service| {
+                let named = text(config.get("signing_hosts").and_then(|hosts| hosts.get(service.name())));
+                String::from(if named.is_empty() { host } else { named })
+            };
+            Some(match text(config.get("mode")) {
+                "forward" if !host.is_empty() => {
+                    Announcement::Forward([Service::Eg, Service::Vpc, Service::Dms].map(host_of))
+                }
+                "emulator" => Announcement::Direct,
+                _ => Announcement::Nothing,
+            })
+        }
         // An answer that is not the file (a static host's 404 page, say).
         Ok(_) | Err(ApiError::Eg { .. } | ApiError::NotJson { .. } | ApiError::Signature { .. }) => {
             Some(Announcement::Nothing)
@@ -745,7 +753,7 @@ pub async fn list_account(
         service,
         ..api_call(endpoint, Method::GET, url, None, abort)
     };
-    answer::<serde_json::Value>(send(call).await?).map(|answer| answer.value)
+    answer(send(call).await?, |value| Some(value.clone())).map(|answer| answer.value)
 }
 
 /// `POST /v1/{project_id}/connections`.
@@ -756,13 +764,13 @@ pub async fn create_connection(
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
     let call = api_call(endpoint, Method::POST, endpoint.connections_url(), Some(body), abort);
-    answer::<ConnectionInfo>(send(call).await?)
+    answer(send(call).await?, ConnectionInfo::from_value)
 }
 
 /// `GET /v1/{project_id}/connections/{id}`; `abort` stops it (its view closed).
 pub async fn show_connection(endpoint: &Endpoint, id: &str, abort: &Abort) -> Result<Answer<ConnectionInfo>, ApiError> {
     let call = api_call(endpoint, Method::GET, endpoint.connection_url(id), None, abort);
-    answer::<ConnectionInfo>(send(call).await?)
+    answer(send(call).await?, ConnectionInfo::from_value)
 }
 
 /// `GET /v1/{project_id}/connections?offset&limit&sort&(fuzzy_)name&instance_id`;
@@ -773,7 +781,10 @@ pub async fn list_connections(
     abort: &Abort,
 ) -> Result<Answer<ConnectionList>, ApiError> {
     let url = format!("{}{}", endpoint.connections_url(), query.to_query_string());
-    answer::<ConnectionList>(send(api_call(endpoint, Method::GET, url, None, abort)).await?)
+    answer(
+        send(api_call(endpoint, Method::GET, url, None, abort)).await?,
+        ConnectionList::from_value,
+    )
 }
 
 /// `PUT /v1/{project_id}/connections/{id}` with a validated update: the
@@ -786,7 +797,7 @@ pub async fn update_connection(
 ) -> Result<Answer<ConnectionInfo>, ApiError> {
     let body = serde_json::to_string(request).map_err(|error| ApiError::Network(error.to_string()))?;
     let call = api_call(endpoint, Method::PUT, endpoint.connection_url(id), Some(body), abort);
-    answer::<ConnectionInfo>(send(call).await?)
+    answer(send(call).await?, ConnectionInfo::from_value)
 }
 
 /// `DELETE /v1/{project_id}/connections/{id}`; returns the request ID.
@@ -796,10 +807,12 @@ pub async fn delete_connection(endpoint: &Endpoint, id: &str, abort: &Abort) -> 
     Ok(send(call).await?.request_id())
 }
 
-fn answer<T: DeserializeOwned>(reply: Reply) -> Result<Answer<T>, ApiError> {
+/// A 2xx answer read by `read` (a body that is not what it reads is "not JSON").
+fn answer<T>(reply: Reply, read: fn(&Value) -> Option<T>) -> Result<Answer<T>, ApiError> {
     let request_id = reply.request_id();
-    match reply.json::<T>()? {
-        Some(value) => Ok(Answer { value, request_id }),
+    match reply.json()?.as_ref().map(read) {
+        Some(Some(value)) => Ok(Answer { value, request_id }),
+        Some(None) => Err(not_json(reply.response.status(), &reply.text, request_id)),
         None => Err(ApiError::NotJson {
             status: reply.response.status(),
             excerpt: String::new(),
@@ -865,25 +878,12 @@ pub async fn sign_in(
         }
         Err(error) => return Err(error),
     };
-    /// The part of IAM's token answer the console reads.
-    #[derive(serde::Deserialize)]
-    struct Issued {
-        token: IssuedToken,
-    }
-    #[derive(serde::Deserialize)]
-    struct IssuedToken {
-        project: Option<IssuedProject>,
-    }
-    #[derive(serde::Deserialize)]
-    struct IssuedProject {
-        id: String,
-    }
+    // The part of IAM's token answer the console reads: token.project.id.
     let project_id = reply
-        .json::<Issued>()
+        .json()
         .ok()
         .flatten()
-        .and_then(|issued| issued.token.project)
-        .map(|project| project.id);
+        .and_then(|issued| Some(issued.get("token")?.get("project")?.get("id")?.as_str()?.to_owned()));
     let response = reply.response;
     let token = response
         .headers()

@@ -221,3 +221,25 @@ fn vpcs_subnets_and_the_connection_quota_are_read_leniently() {
     assert_eq!(connection_quota(&answer), Some((7, 50)));
     assert_eq!(connection_quota(&json!({"quotas": {"resources": []}})), None);
 }
+
+#[test]
+fn a_member_of_the_wrong_kind_reads_as_absent_and_a_non_object_is_refused() {
+    let info: ConnectionInfo = serde_json::from_value(json!({
+        "id": "c1", "name": 7, "description": null, "status": ["CREATED"], "flavor": "big",
+        "kafka_detail": {"addr": 10, "sasl_ssl": true, "username": "old-name"}
+    }))
+    .unwrap();
+    assert_eq!((info.id.as_str(), info.name.as_str(), info.description.as_str()), ("c1", "", ""));
+    assert_eq!(info.status, ConnectionStatus::default());
+    assert_eq!(info.flavor, None);
+    let kafka = info.kafka_detail.unwrap();
+    assert_eq!((kafka.addr, kafka.enable_sasl_ssl), (None, Some(true)));
+    assert_eq!(kafka.user_name.as_deref(), Some("old-name"));
+    // The documented names win over the older ones.
+    let both: KafkaDetailInfo = serde_json::from_value(json!({"user_name": "new", "username": "old"})).unwrap();
+    assert_eq!(both.user_name.as_deref(), Some("new"));
+    assert!(serde_json::from_value::<ConnectionInfo>(json!([1, 2])).is_err());
+    assert!(serde_json::from_value::<ConnectionList>(json!("items")).is_err());
+    let list: ConnectionList = serde_json::from_value(json!({"total": 2, "items": [{"id": "a"}, 5]})).unwrap();
+    assert_eq!((list.total, list.items.len()), (2, 1));
+}

@@ -5,16 +5,17 @@
 use crate::api::AccessKey;
 use crate::Locale;
 use leptos::prelude::window;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 const SETTINGS_KEY: &str = "eg-connections.settings";
 const TOKEN_KEY: &str = "eg-connections.token";
 const ACCESS_KEY_KEY: &str = "eg-connections.access-key";
 const ACCOUNT_KEY: &str = "eg-connections.account";
 
-/// The non-secret settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The non-secret settings. (Stored as JSON read and written through
+/// `serde_json::Value`, which the console carries anyway: a derived
+/// (de)serializer of its own would add bytes to the wasm.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SavedSettings {
     pub base_url: String,
     pub region: String,
@@ -24,21 +25,40 @@ pub struct SavedSettings {
     pub auth_method: String,
 }
 
+/// A string member of stored JSON (empty when absent or not text).
+fn member(saved: &Value, key: &str) -> String {
+    saved.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
 /// The saved settings, or defaults when there are none or they are unreadable.
 pub fn load_settings() -> SavedSettings {
-    window()
+    let saved: Value = window()
         .local_storage()
         .ok()
         .flatten()
         .and_then(|storage| storage.get_item(SETTINGS_KEY).ok().flatten())
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    SavedSettings {
+        base_url: member(&saved, "base_url"),
+        region: member(&saved, "region"),
+        project_id: member(&saved, "project_id"),
+        locale: member(&saved, "locale"),
+        auth_method: member(&saved, "auth_method"),
+    }
 }
 
 /// Saves the non-secret settings (quietly: private modes may refuse storage).
 pub fn save_settings(settings: &SavedSettings) {
-    if let (Some(storage), Ok(json)) = (window().local_storage().ok().flatten(), serde_json::to_string(settings)) {
-        let _ = storage.set_item(SETTINGS_KEY, &json);
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let json = json!({
+            "base_url": settings.base_url,
+            "region": settings.region,
+            "project_id": settings.project_id,
+            "locale": settings.locale,
+            "auth_method": settings.auth_method,
+        });
+        let _ = storage.set_item(SETTINGS_KEY, &json.to_string());
     }
 }
 
@@ -82,23 +102,16 @@ fn save_session_text(key: &str, text: Option<&str>) {
 
 /// The access key remembered in this tab, if any.
 pub fn load_access_key() -> Option<AccessKey> {
-    #[derive(Deserialize)]
-    struct Saved {
-        access: String,
-        secret: String,
-        #[serde(default)]
-        security_token: String,
-    }
     let json = window()
         .session_storage()
         .ok()
         .flatten()
         .and_then(|storage| storage.get_item(ACCESS_KEY_KEY).ok().flatten())?;
-    let saved: Saved = serde_json::from_str(&json).ok()?;
+    let saved: Value = serde_json::from_str(&json).ok()?;
     Some(AccessKey {
-        access: saved.access,
-        secret: saved.secret,
-        security_token: saved.security_token,
+        access: member(&saved, "access"),
+        secret: member(&saved, "secret"),
+        security_token: member(&saved, "security_token"),
     })
     .filter(|key| !key.access.is_empty() || !key.secret.is_empty())
 }
@@ -111,7 +124,7 @@ pub fn save_access_key(key: Option<&AccessKey>) {
     };
     match key.filter(|key| !key.access.is_empty() || !key.secret.is_empty()) {
         Some(key) => {
-            let json = serde_json::json!({
+            let json = json!({
                 "access": key.access,
                 "secret": key.secret,
                 "security_token": key.security_token,

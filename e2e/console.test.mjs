@@ -334,6 +334,52 @@ test('keyboard only: the whole create flow with Tab, Shift+Tab, Space and Enter'
   assert.equal(await emu.countNamed(name), 1);
 });
 
+test('pick, do not type: a VPC, its subnet and a Kafka instance chosen with the keyboard fill the form', async () => {
+  page = await freshPage(browser);
+  await open(page, emu.url);
+  await useToken(page, emu);
+  const name = unique('picked');
+  await page.fill('#field-name', name);
+  // The project's VPCs load once the settings are in: a combobox.
+  await page.waitForSelector('#field-vpc_id[role=combobox]');
+  await page.focus('#field-vpc_id');
+  await page.keyboard.type('orders');
+  await page.waitForSelector('#field-vpc_id-list [role=option]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('#field-vpc_id', 'aria-expanded'), 'true');
+  assert.match(await page.textContent('#field-vpc_id-list'), /vpc-orders\s*10\.0\.0\.0\/16/);
+  await shoot('create-picker-vpc');
+  await checkAccessibility('a picker open');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#field-vpc_id'), '3ec3b33f-ac1c-4630-ad1c-7dba1ed79d85');
+  assert.match(await page.textContent('#field-vpc_id-status'), /vpc-orders · 10\.0\.0\.0\/16/);
+  // The chosen VPC's subnets: the second is the data subnet.
+  await page.waitForSelector('#field-subnet_id[role=combobox]');
+  await page.focus('#field-subnet_id');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#field-subnet_id'), 'a1c9e2d4-5b6f-4e7a-9c8d-0e1f2a3b4c5d');
+  // A Kafka instance: its brokers fill the address, at the plaintext port.
+  await page.focus('#type-kafka');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#field-kafka_detail-instance_id[role=combobox]');
+  await page.focus('#field-kafka_detail-instance_id');
+  await page.keyboard.type('kafka-or');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#field-kafka_detail-addr'), '10.0.2.11:9092,10.0.2.12:9092,10.0.2.13:9092');
+  await shoot('create-picked');
+  await checkAccessibility('a form filled by pickers');
+  await page.click('#create-button');
+  await page.waitForSelector('#connection-details');
+  const details = await page.textContent('#connection-details');
+  for (const shown of ['3ec3b33f-ac1c-4630-ad1c-7dba1ed79d85', 'a1c9e2d4-5b6f-4e7a-9c8d-0e1f2a3b4c5d', '6a1d2e3f-4b5c-4d6e-9f70-8192a3b4c5d6']) {
+    assert.ok(details.includes(shown), `${shown} in the details`);
+  }
+  assert.equal(await emu.countNamed(name), 1);
+});
+
 test('a calm layout: whole names in the list, the details in one column with only what is set, brokers broken at commas', async () => {
   page = await freshPage(browser);
   await open(page, emu.url);

@@ -229,7 +229,10 @@ fn a_member_of_the_wrong_kind_reads_as_absent_and_a_non_object_is_refused() {
         "kafka_detail": {"addr": 10, "sasl_ssl": true, "username": "old-name"}
     }))
     .unwrap();
-    assert_eq!((info.id.as_str(), info.name.as_str(), info.description.as_str()), ("c1", "", ""));
+    assert_eq!(
+        (info.id.as_str(), info.name.as_str(), info.description.as_str()),
+        ("c1", "", "")
+    );
     assert_eq!(info.status, ConnectionStatus::default());
     assert_eq!(info.flavor, None);
     let kafka = info.kafka_detail.unwrap();

@@ -245,23 +245,29 @@ fn number(params: &std::collections::HashMap<String, String>, key: &str, default
     })
 }
 
-/// VPC's pages: `limit` entries after the one whose ID is `marker`.
-fn marker_page(
-    entries: Vec<&Value>,
-    params: &std::collections::HashMap<String, String>,
-) -> Result<Vec<Value>, ApiError> {
-    let limit = number(params, "limit", 2000)?;
+/// A page of VPC's list of `entries` (`key`: `vpcs` or `subnets`): those
+/// whose `filter` member is the query's (`id`, `vpc_id`), `limit` of them
+/// after the one whose ID is `marker`.
+fn network_page(entries: &[Value], key: &str, filter: &str, query: Option<&str>) -> Result<Json<Value>, ApiError> {
+    let params = query_params(query);
+    let wanted = params.get(filter).filter(|value| !value.is_empty());
+    let matching: Vec<&Value> = entries
+        .iter()
+        .filter(|entry| wanted.is_none_or(|wanted| entry.get(filter).and_then(Value::as_str) == Some(wanted)))
+        .collect();
+    let limit = number(&params, "limit", 2000)?;
     let start = match params.get("marker").filter(|marker| !marker.is_empty()) {
         None => 0,
         Some(marker) => {
-            entries
+            matching
                 .iter()
                 .position(|entry| entry.get("id").and_then(Value::as_str) == Some(marker))
                 .ok_or_else(|| ApiError::bad_request(format!("marker {marker} is not the ID of a listed resource")))?
                 + 1
         }
     };
-    Ok(entries.into_iter().skip(start).take(limit).cloned().collect())
+    let page: Vec<&Value> = matching.into_iter().skip(start).take(limit).collect();
+    Ok(Json(json!({ key: page })))
 }
 
 async fn list_vpcs(
@@ -269,14 +275,7 @@ async fn list_vpcs(
     _auth: Authorized,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let params = query_params(query.as_deref());
-    let id = params.get("id").filter(|id| !id.is_empty());
-    let matching = resources
-        .vpcs
-        .iter()
-        .filter(|vpc| id.is_none_or(|id| vpc.get("id").and_then(Value::as_str) == Some(id)))
-        .collect();
-    Ok(Json(json!({"vpcs": marker_page(matching, &params)?})))
+    network_page(&resources.vpcs, "vpcs", "id", query.as_deref())
 }
 
 async fn list_subnets(
@@ -284,14 +283,7 @@ async fn list_subnets(
     _auth: Authorized,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let params = query_params(query.as_deref());
-    let vpc = params.get("vpc_id").filter(|id| !id.is_empty());
-    let matching = resources
-        .subnets
-        .iter()
-        .filter(|subnet| vpc.is_none_or(|vpc| subnet.get("vpc_id").and_then(Value::as_str) == Some(vpc)))
-        .collect();
-    Ok(Json(json!({"subnets": marker_page(matching, &params)?})))
+    network_page(&resources.subnets, "subnets", "vpc_id", query.as_deref())
 }
 
 async fn list_instances(

@@ -153,7 +153,7 @@ impl AccountLists {
 
         let instance_list = listed(Box::new(move || {
             reload.track();
-            draft.connection_type.get().spec().engine.map(AccountList::Instances)
+            draft.connection_type.get().dms_engine().map(AccountList::Instances)
         }));
         let instance_choices = Signal::derive(move || choices(instance_list.get(), instances));
 

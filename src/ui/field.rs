@@ -48,7 +48,7 @@ pub fn TextField(
     let invalid = move || matches!(state.get(), FieldState::Invalid(_));
     // The combobox: a list shows while open and loaded; typing filters it.
     let choices = Signal::derive(move || combobox.map(|combobox| combobox.choices.get()).unwrap_or_default());
-    let listed = move || matches!(choices.get(), Choices::Ready(_));
+    let listed = move || choices.with(|choices| matches!(choices, Choices::Ready(_)));
     let list = ListState::default();
     let shown = Memo::new(move |_| choices.with(|choices| value.with(|value| choices.matching(value))));
     let expanded = move || listed() && list.open.get();

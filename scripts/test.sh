@@ -30,10 +30,12 @@ cargo test --workspace --features eg-connections/js,eg-connections/sign
 step "Browser tests in headless Chromium: rules, JS exports, console components (against the emulator)"
 # The test pages come from wasm-bindgen-test-runner's own server: that one
 # origin, and no other, may call the emulator (never `*` with a fixed token).
+# Every test creates in the one project: its quota is no test's subject here
+# (the quota's browser test answers ListQuotas and the refusal by faults).
 runner_port="$(free_port)"
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
 start_emulator debug --cors-origin "http://127.0.0.1:$runner_port" --enable-faults --create-delay 800ms \
-  --dev-token ui-test-token --dev-project ui-test-project
+  --dev-token ui-test-token --dev-project ui-test-project --connection-quota 10000
 EG_EMULATOR_URL="$EMULATOR_URL" cargo test --target wasm32-unknown-unknown --features js,ui
 unset WASM_BINDGEN_TEST_ADDRESS
 

@@ -99,6 +99,8 @@ test('an access key against the emulator: create, list, delete; the secret stays
     (host) => document.querySelector('#settings-signing-host')?.textContent === host,
     new URL(emu.url).host,
   );
+  // The pickers' lists are signed too: VPC's answers, so the field is a combobox.
+  await page.waitForSelector('#field-vpc_id[role=combobox]');
   const name = unique('ak-direct');
   await createThroughForm(name);
   assert.equal(await emu.countNamed(name), 1);
@@ -115,6 +117,11 @@ test('an access key through the forwarder: the announced host is signed for', { 
     new URL(emu.url).host,
   );
   assert.match(await page.textContent('.signing-host'), /announced by the server that serves this console/);
+  // VPC's and DMS's lists through the forwarder, signed for the hosts it announces.
+  await page.waitForSelector('#field-vpc_id[role=combobox]');
+  await page.click('#type-kafka');
+  await page.waitForSelector('#field-kafka_detail-instance_id[role=combobox]');
+  await page.click('#type-webhook');
   // The request preview shows the signature's headers, secrets redacted.
   await fillWebhook(page, unique('preview'));
   await page.click('#show-request');

@@ -246,3 +246,24 @@ fn a_member_of_the_wrong_kind_reads_as_absent_and_a_non_object_is_refused() {
     let list: ConnectionList = serde_json::from_value(json!({"total": 2, "items": [{"id": "a"}, 5]})).unwrap();
     assert_eq!((list.total, list.items.len()), (2, 1));
 }
+
+#[test]
+fn every_type_round_trips_through_the_reader_with_nothing_left_over() {
+    use eg_connections::model::DetailInfo;
+    // A detail member the reader does not name would come back twice: in
+    // its field and in `other_members` (read::CONNECTION_MEMBERS).
+    for kind in ConnectionType::ALL {
+        let mut info = ConnectionInfo {
+            id: "c1".to_owned(),
+            name: "n".to_owned(),
+            status: ConnectionStatus::Created,
+            ..ConnectionInfo::default()
+        };
+        DetailInfo::from_json(kind, Some(r#"{"instance_id": "i-1", "addr": "10.0.0.1:9092"}"#))
+            .unwrap()
+            .fill(&mut info);
+        let back: ConnectionInfo = serde_json::from_value(serde_json::to_value(&info).unwrap()).unwrap();
+        assert_eq!(back, info, "{kind:?}");
+        assert!(back.other_members.is_empty(), "{kind:?}: {:?}", back.other_members);
+    }
+}

@@ -112,9 +112,10 @@ test('create a KAFKA connection with SASL_SSL; the password never shows afterwar
   await page.check('#type-kafka');
   await page.fill('#field-kafka_detail-instance_id', 'kafka-instance-1');
   await page.fill('#field-kafka_detail-addr', '192.168.0.10:9092,192.168.0.11:9092');
-  // Ciphertext access, then its protocol (shown only with the switch on).
+  // Ciphertext access, then its protocol (SASL_SSL, the default, is where it starts).
   await page.check('#field-kafka_detail-enable_sasl_ssl');
-  await page.fill('#field-kafka_detail-security_protocol', 'SASL_SSL');
+  assert.ok(await page.isChecked('#protocol-SASL_SSL'));
+  await page.check('#protocol-SASL_SSL');
   await page.fill('#field-kafka_detail-user_name', 'producer');
   await page.fill('#field-kafka_detail-password', 'Kafka-Secret-81');
   await page.check('#acks-all');
@@ -380,36 +381,58 @@ test('pick, do not type: a VPC, its subnet and a Kafka instance chosen with the 
   assert.equal(await emu.countNamed(name), 1);
 });
 
-test('a calm layout: whole names in the list, the details in one column with only what is set, brokers broken at commas', async () => {
+test('a dense, calm layout: one line per row, whole names, shortened IDs, local times, aligned facts, brokers broken at commas', async () => {
   page = await freshPage(browser);
   await open(page, emu.url);
   await useToken(page, emu);
-  const stem = unique('calm');
+  const stem = unique('dense');
   const name = `${stem}-orders-webhook`;
+  const ids = {
+    vpc_id: '0d9e1f8a-3b2c-4d5e-8f7a-6b5c4d3e2f1a',
+    subnet_id: '5a4f3e2d-1c0b-4a9f-8e7d-6c5b4a3f2e1d',
+    instance: '7c6b5a4f-3e2d-4c1b-9a8f-7e6d5c4b3a29',
+  };
   const addr = '192.168.0.10:9093,192.168.0.11:9093,192.168.0.12:9093';
   await emu.createBody({
-    name, vpc_id: '0d9e1f8a-3b2c-4d5e-8f7a-6b5c4d3e2f1a', subnet_id: '5a4f3e2d-1c0b-4a9f-8e7d-6c5b4a3f2e1d', type: 'KAFKA',
-    kafka_detail: { instance_id: '7c6b5a4f-3e2d-4c1b-9a8f-7e6d5c4b3a29', addr, enable_sasl_ssl: true, user_name: 'producer', password: 'p' },
+    name, vpc_id: ids.vpc_id, subnet_id: ids.subnet_id, type: 'KAFKA',
+    kafka_detail: { instance_id: ids.instance, addr, enable_sasl_ssl: true, security_protocol: 'SASL_SSL', user_name: 'producer', password: 'p' },
   });
   await page.click('#nav-list');
   await page.waitForSelector('#connections-table');
   await page.fill('#list-search', stem);
   await page.click('#list-search-button');
   await page.waitForFunction(() => document.querySelectorAll('#connections-table tbody tr').length === 1);
-  // At 1280 wide the name is one line (an inline box has one rect per line).
-  assert.equal(await page.$eval('#connections-table td.name a', (a) => a.getClientRects().length), 1, 'the name is not broken');
+  // At 1280 wide: every cell on one line (an inline box has one rect per line).
+  const row = await page.$eval('#connections-table tbody tr', (tr) => ({
+    height: tr.getBoundingClientRect().height,
+    lines: [...tr.querySelectorAll('td.name a, td .ids, td.time time, td code')].map((el) => [el.textContent, el.getClientRects().length]),
+    ids: [...tr.querySelectorAll('code.mid-id')].map((el) => ({ shown: el.querySelector('.short').textContent, title: el.title })),
+    time: tr.querySelector('td.time time').textContent,
+    utc: tr.querySelector('td.time time').title,
+  }));
+  for (const [text, lines] of row.lines) assert.equal(lines, 1, `"${text}" on one line`);
+  assert.ok(row.height < 60, `one line per row: ${row.height}px`);
+  assert.deepEqual(row.ids.map((id) => id.title).slice(1), [ids.vpc_id, ids.subnet_id], 'the full IDs on hover');
+  assert.ok(row.ids.every((id) => id.shown.length < 13 && id.shown.includes('…')), JSON.stringify(row.ids));
+  assert.match(row.time, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d GMT[+-]\d\d:\d\d$/);
+  assert.match(row.utc, / UTC$/);
+  // Keyboard focus shows the full value in place.
+  await page.focus('#connections-table code.mid-id >> nth=1');
+  assert.equal(await page.textContent('#connections-table code.mid-id:focus .full'), ids.vpc_id);
+  assert.ok(await page.isVisible('#connections-table code.mid-id:focus .full'));
+  await shoot('list-dense');
 
   // The details: the type's facts aligned with the main ones, only what is
-  // set (a switch as On/Off, no empty protocol row), credentials with the
-  // Kafka facts.
+  // set, credentials with the Kafka facts, delete apart at the end.
   await page.click(`#connections-table a.row-link:text-is("${name}")`);
   await page.waitForSelector('#kafka-facts');
   const columns = await page.$$eval('#connection-details dl.facts dd', (dds) => [...new Set(dds.map((dd) => Math.round(dd.getBoundingClientRect().left)))]);
   assert.equal(columns.length, 1, `one value column: ${columns}`);
   const kafkaFacts = await page.textContent('#kafka-facts');
+  assert.ok(!/SASL_SSLtrue|false/.test(kafkaFacts), kafkaFacts);
   assert.match(kafkaFacts, /Ciphertext access \(SASL\)On/);
-  assert.ok(!/Security protocol/.test(kafkaFacts), `no empty protocol row: ${kafkaFacts}`);
-  assert.ok(await page.$('#kafka-facts + .credentials #change-credentials'), 'Change credentials follows the Kafka facts');
+  assert.ok(await page.$('#kafka-facts ~ .credentials #change-credentials, #kafka-facts + .credentials #change-credentials'), 'Change credentials follows the Kafka facts');
+  assert.equal(await page.$eval('#connection-details .danger-zone', (zone) => zone.contains(document.querySelector('#delete-button'))), true);
   // On a phone, the broker list breaks after commas only.
   await page.setViewportSize({ width: 390, height: 844 });
   const pieces = await page.$$eval('#kafka-facts dd.addr-list', ([dd]) => [...dd.childNodes]

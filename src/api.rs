@@ -762,7 +762,9 @@ pub async fn list_account(
 fn request_body(request: &impl serde::Serialize) -> Result<String, ApiError> {
     serde_json::to_value(request)
         .map(|value| value.to_string())
-        .map_err(|error| ApiError::Network(error.to_string()))
+        // Only a map with keys that are not strings fails, which no request
+        // has. (serde_json's error text would bring io's messages along.)
+        .map_err(|_| ApiError::Network(String::from("the request could not be written as JSON")))
 }
 
 /// `POST /v1/{project_id}/connections`.

@@ -1012,7 +1012,7 @@ async fn delete_waits_for_the_end_of_creation() {
         input("delete-button").get_attribute("aria-disabled").as_deref(),
         Some("false")
     );
-    assert_eq!(text("delete-help"), "");
+    assert_eq!(text("delete-help"), "Deleting a connection cannot be undone.");
     click("delete-button");
     wait_until(2000, "the dialog", || element("delete-dialog").is_some()).await;
     assert!(api_show(&created.id).await.is_some());
@@ -1418,9 +1418,8 @@ async fn the_list_filters_by_instance() {
     .await;
 }
 
-/// Kafka's security as Huawei's console asks it: the access mode (the SASL
-/// switch), then, for ciphertext only, the protocol; the request says what
-/// the form shows, and a protocol against the switch is one issue.
+/// Kafka's security as Huawei's console asks it: the access mode, then
+/// (ciphertext only) the protocol; the request says what the form shows.
 #[test]
 async fn the_access_mode_and_the_protocol_cannot_disagree() {
     mount(Duration::from_secs(5));
@@ -1435,32 +1434,27 @@ async fn the_access_mode_and_the_protocol_cannot_disagree() {
         !input("field-kafka_detail-enable_sasl_ssl").checked(),
         "plaintext first"
     );
-    assert!(
-        element("field-kafka_detail-security_protocol").is_none(),
-        "no protocol for plaintext"
-    );
+    assert!(element("protocol-SASL_SSL").is_none(), "no protocol for plaintext");
     assert!(!text("request-json").contains("security_protocol"));
     click("field-kafka_detail-enable_sasl_ssl");
     tick().await;
+    // Nothing chosen is the instances' default, SASL_SSL: shown, not sent.
+    assert!(input("protocol-SASL_SSL").checked(), "ciphertext starts on SASL_SSL");
     // (The preview shows a request once it is valid: credentials first.)
     type_into("field-kafka_detail-user_name", "alice");
     type_into("field-kafka_detail-password", "Access-Secret-1");
-    type_into("field-kafka_detail-security_protocol", "SASL_PLAINTEXT");
     tick().await;
     let json = text("request-json");
     assert!(
-        json.contains("\"security_protocol\": \"SASL_PLAINTEXT\"") && json.contains("\"enable_sasl_ssl\": true"),
+        json.contains("\"enable_sasl_ssl\": true") && !json.contains("security_protocol"),
         "{json}"
     );
-    // PLAINTEXT with ciphertext access on: one issue, naming both.
-    type_into("field-kafka_detail-security_protocol", "PLAINTEXT");
-    leave("field-kafka_detail-security_protocol");
+    click("protocol-SASL_PLAINTEXT");
     tick().await;
-    assert!(
-        text("field-kafka_detail-security_protocol-error").contains("contradicts Ciphertext access (SASL)"),
-        "{}",
-        text("field-kafka_detail-security_protocol-error")
-    );
+    assert!(text("request-json").contains("\"security_protocol\": \"SASL_PLAINTEXT\""));
+    click("protocol-SASL_SSL");
+    tick().await;
+    assert!(text("request-json").contains("\"security_protocol\": \"SASL_SSL\""));
     // Back to plaintext: neither the protocol nor the hidden credentials go.
     click("field-kafka_detail-enable_sasl_ssl");
     tick().await;
@@ -1884,4 +1878,47 @@ async fn the_quota_is_shown_and_a_create_past_it_is_explained() {
     wait_until(5000, "the quota line", || element("quota-used").is_some()).await;
     assert_eq!(text("quota-used"), "3 of 3 connections used");
     clear_faults().await;
+}
+
+#[test]
+fn times_show_local_with_their_offset() {
+    use eg_connections::ui::local_time::{iso_utc, local};
+    assert_eq!(iso_utc("2026-12-03 12:34:56").as_deref(), Some("2026-12-03T12:34:56Z"));
+    assert_eq!(iso_utc("2026-12-03T12:34:56Z").as_deref(), Some("2026-12-03T12:34:56Z"));
+    assert_eq!(
+        iso_utc("2026-12-03T12:34:56.123Z").as_deref(),
+        Some("2026-12-03T12:34:56.123Z")
+    );
+    for unreadable in [
+        "2026-12-03 12:34:56+08:00",
+        "03/12/2026",
+        "2026-12-03 12:34",
+        "",
+        "2026-12-03 12:34:56.",
+    ] {
+        assert_eq!(iso_utc(unreadable), None, "{unreadable}");
+    }
+    // The browser's zone and its offset (this runner's zone is whatever
+    // Chromium has: the shape is what is checked, and UTC's value).
+    let shown = local("2026-12-03 12:34:56").unwrap();
+    let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(1.7967e12)).get_timezone_offset();
+    assert!(shown.starts_with("2026-12-0") && shown.contains(" GMT"), "{shown}");
+    if offset == 0.0 {
+        assert!(shown.starts_with("2026-12-03 12:34:56 GMT"), "{shown}");
+    }
+    assert_eq!(local("not a time"), None);
+}
+
+#[test]
+fn long_ids_are_shortened_in_the_middle() {
+    use eg_connections::ui::middle_id::shorten_middle;
+    assert_eq!(
+        shorten_middle("0d9e1f8a-3b2c-4d5e-8f7a-6b5c4d3e2f1a").as_deref(),
+        Some("0d9e1f…2f1a")
+    );
+    assert_eq!(shorten_middle("vpc-0d9e1f8a"), None, "short enough as it is");
+    assert_eq!(
+        shorten_middle("中文中文中文中文中文中文中文").as_deref(),
+        Some("中文中文中文…中文中文")
+    );
 }

@@ -185,10 +185,12 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                     </dl>
                 }
             })}
-            // Delete comes last, after the facts. EG refuses to delete a
-            // connection still being created (EG.00514004): the button says
-            // so rather than fail.
-            <div class="actions">
+            // What cannot be undone comes last, apart. EG refuses to delete
+            // a connection still being created (EG.00514004): the button
+            // says so rather than fail.
+            <section class="danger-zone" aria-labelledby="danger-title">
+                <h3 id="danger-title">{move || ui.text().danger_zone}</h3>
+                <div class="actions">
                 <button
                     type="button"
                     class="danger"
@@ -203,8 +205,9 @@ pub fn ConnectionDetails(id: String) -> impl IntoView {
                 >
                     {move || ui.text().delete}
                 </button>
-                <span class="help" id="delete-help">{move || pending().then(|| ui.text().delete_after_creation)}</span>
-            </div>
+                <span class="help" id="delete-help">{move || if pending() { ui.text().delete_after_creation } else { ui.text().delete_explained }}</span>
+                </div>
+            </section>
             <Show when=move || deleting.get()>
                 <DeleteDialog
                     id=info.with_untracked(|info| info.id.clone())

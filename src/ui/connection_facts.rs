@@ -5,6 +5,7 @@
 //! masked: nothing the server says is dropped.
 
 use super::console;
+use super::local_time::local_time;
 use super::text::Text;
 use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
@@ -35,6 +36,18 @@ pub fn ConnectionFacts(
         view! {
             <dt>{label}</dt>
             <dd>{move || info.with(value)}</dd>
+        }
+    };
+    // A time: local with its offset, and the UTC value beside it.
+    let time = move |label: Signal<&'static str>, value: fn(&ConnectionInfo) -> String| {
+        view! {
+            <dt>{label}</dt>
+            <dd>
+                {move || {
+                    let utc = info.with(value);
+                    view! { {local_time(utc.clone())} " " <span class="help">"(" {utc} " UTC)"</span> }
+                }}
+            </dd>
         }
     };
     // The detail object of the connection's type, field by field as the
@@ -120,8 +133,8 @@ pub fn ConnectionFacts(
             {fact(label(Field::SubnetId), |info| info.subnet_id.clone())}
             {fact(text(|t| t.agency), |info| info.agency.clone())}
             {fact(text(|t| t.flavor), flavor)}
-            {fact(text(|t| t.created_time), |info| info.created_time.clone())}
-            {fact(text(|t| t.updated_time), |info| info.updated_time.clone())}
+            {time(text(|t| t.created_time), |info| info.created_time.clone())}
+            {time(text(|t| t.updated_time), |info| info.updated_time.clone())}
         </dl>
         {detail}
         {after_detail}

@@ -4,6 +4,8 @@
 
 use super::delete_dialog::{DeleteDialog, Deleted};
 use super::error_panel::{Attempt, ErrorPanel};
+use super::local_time::local_time;
+use super::middle_id::middle_id;
 use super::missing_settings::MissingSettings;
 use super::pager::{PageWindow, Pager};
 use super::quota_note::QuotaNote;
@@ -223,13 +225,13 @@ pub fn ConnectionList() -> impl IntoView {
         view! {
             <tr>
                 <td data-label=label(Field::Name) class="name"><a href=details class="row-link">{item.name.clone()}</a></td>
-                <td data-label="ID"><code>{item.id.clone()}</code></td>
+                <td data-label="ID">{middle_id(item.id.clone())}</td>
                 <td data-label=label(Field::Type)>{item.connection_type.as_str().to_owned()}</td>
                 <td data-label=ui.text().status><StatusBadge status=item.status.clone() /></td>
                 <td data-label=ui.text().vpc_subnet>
-                    <span>{item.vpc_id.clone()} <br /> <span class="help">{item.subnet_id.clone()}</span></span>
+                    <span class="ids">{middle_id(item.vpc_id.clone())} " / " {middle_id(item.subnet_id.clone())}</span>
                 </td>
-                <td data-label=ui.text().created_time>{item.created_time.clone()}</td>
+                <td data-label=ui.text().created_time class="time">{local_time(item.created_time.clone())}</td>
                 <td data-label=ui.text().actions>
                     // EG deletes a connection once its creation has ended.
                     <span>
@@ -245,6 +247,14 @@ pub fn ConnectionList() -> impl IntoView {
         }
     };
 
+    // Nothing at all (not a search that found nothing).
+    let list_is_empty = move || {
+        loaded.with(|loaded| {
+            loaded.as_ref().is_some_and(|Loaded { query, page }| {
+                page.items.is_empty() && page.total == 0 && query.search.is_empty() && query.instance_id.is_empty()
+            })
+        })
+    };
     let table = move || {
         let Loaded { query: shown, page } = loaded.get()?;
         if page.items.is_empty() {
@@ -328,7 +338,10 @@ pub fn ConnectionList() -> impl IntoView {
                     >
                         {move || if loading.get() { ui.text().refreshing } else { ui.text().refresh }}
                     </button>
-                    <a class="button primary" href=Route::Create.href() id="list-create">{move || ui.text().nav_create}</a>
+                    // An empty list offers creation once, in its own words.
+                    {move || (!list_is_empty()).then(|| view! {
+                        <a class="button primary" href=Route::Create.href() id="list-create">{move || ui.text().nav_create}</a>
+                    })}
                 </div>
             </div>
             {move || views.notice.get().map(|notice| view! {

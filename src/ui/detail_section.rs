@@ -10,10 +10,11 @@ use super::console;
 use super::draft::{field_id, follows_switch, Draft, Validation};
 use super::field::{draft_password_field, draft_picker_field};
 use super::picker::Combobox;
-use crate::fields::{Family, FieldSpec, FIELDS};
+use super::text::Text;
+use crate::fields::{Family, FieldSpec, FIELDS, SECURITY_PROTOCOLS};
 use crate::i18n::field_label;
 use crate::issue::Field;
-use crate::model::{Acks, ConnectionType};
+use crate::model::ConnectionType;
 use leptos::prelude::*;
 
 /// The fields of `kind`'s detail object (nothing for a type without one);
@@ -61,6 +62,7 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation, picker: Optio
     let ui = console();
     let field = spec.field;
     match spec.family {
+        Family::SecurityProtocol => radio_choices(field, draft, "protocol", &PROTOCOL_CHOICES),
         Family::Flag => {
             let value = draft.flag(field);
             let help_id = format!("{}-help", field_id(field));
@@ -82,38 +84,67 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation, picker: Optio
             }
             .into_any()
         }
-        Family::Acks => acks_choices(field, draft).into_any(),
+        Family::Acks => radio_choices(field, draft, "acks", &ACKS_CHOICES),
         Family::Secret => draft_password_field(draft, validation, field).into_any(),
         _ => draft_picker_field(draft, validation, field, picker).into_any(),
     }
 }
 
-/// Kafka's acknowledgements as radio choices, each explained.
-fn acks_choices(field: Field, draft: Draft) -> impl IntoView {
+/// A choice's explanation, in the current language.
+type Meaning = fn(&Text) -> &'static str;
+
+/// Kafka's acknowledgements: the wire value and what it means.
+const ACKS_CHOICES: [(&str, Meaning); 3] = [
+    ("0", |text| text.acks_0),
+    ("1", |text| text.acks_1),
+    ("all", |text| text.acks_all),
+];
+
+/// Ciphertext access's protocols (shown only while it is on). Nothing
+/// chosen is the instances' default, SASL_SSL, the first.
+const PROTOCOL_CHOICES: [(&str, Meaning); 2] = [
+    (SECURITY_PROTOCOLS[2], |text| text.protocol_sasl_ssl),
+    (SECURITY_PROTOCOLS[1], |text| text.protocol_sasl_plaintext),
+];
+
+/// A field as radio choices, each explained (`name` prefixes the inputs'
+/// ids). While the field is empty the first choice shows as chosen: what
+/// the server assumes. One function for every such field: each copy of
+/// this view costs the console's wasm about a kilobyte.
+fn radio_choices(
+    field: Field,
+    draft: Draft,
+    name: &'static str,
+    choices: &'static [(&'static str, Meaning)],
+) -> AnyView {
     let ui = console();
     let value = draft.text(field);
+    let help_id = format!("{name}-help");
+    let described_by = help_id.clone();
+    let implied = choices[0].0;
     view! {
-        <fieldset class="choices" aria-describedby="acks-help" id=field_id(field)>
+        <fieldset class="choices" aria-describedby=described_by id=field_id(field)>
             <legend>{move || field_label(field, ui.locale.get())}</legend>
-            <p id="acks-help" class="help">{move || ui.text().field_help(field)}</p>
-            {Acks::ALL_VALUES
-                .into_iter()
-                .map(|acks| {
+            <p id=help_id class="help">{move || ui.text().field_help(field)}</p>
+            {choices
+                .iter()
+                .map(|&(choice, meaning)| {
                     view! {
                         <label class="choice">
                             <input
                                 type="radio"
-                                name="acks"
-                                id=format!("acks-{}", acks.as_str())
-                                value=acks.as_str()
-                                prop:checked=move || value.with(|text| text == acks.as_str())
-                                on:change=move |_| value.set(acks.as_str().to_owned())
+                                name=name
+                                id=format!("{name}-{choice}")
+                                value=choice
+                                prop:checked=move || value.with(|text| text == choice || (text.is_empty() && choice == implied))
+                                on:change=move |_| value.set(choice.to_owned())
                             />
-                            <span>{move || ui.text().acks_meaning(acks)}</span>
+                            <span>{move || meaning(ui.text())}</span>
                         </label>
                     }
                 })
                 .collect_view()}
         </fieldset>
     }
+    .into_any()
 }

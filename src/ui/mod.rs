@@ -28,6 +28,8 @@ pub mod draft;
 pub mod error_panel;
 pub mod field;
 pub mod ids;
+pub mod local_time;
+pub mod middle_id;
 pub mod missing_settings;
 pub mod pager;
 pub mod pages;

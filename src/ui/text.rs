@@ -3,7 +3,7 @@
 //! table holds only what the console adds around them.
 
 use crate::issue::Field;
-use crate::model::{Acks, ConnectionType};
+use crate::model::ConnectionType;
 use crate::Locale;
 
 /// Every sentence the console shows, in one language.
@@ -128,6 +128,8 @@ pub struct Text {
     pub error_sign_in_refused: &'static str,
     pub switch_on: &'static str,
     pub switch_off: &'static str,
+    pub danger_zone: &'static str,
+    pub delete_explained: &'static str,
     pub error_forbidden: &'static str,
     pub error_name_taken: &'static str,
     pub error_fields: &'static str,
@@ -351,6 +353,8 @@ const EN: Text = Text {
     error_sign_in_refused: "The user name, password, account name or project is wrong (IAM does not say which).",
     switch_on: "On",
     switch_off: "Off",
+    danger_zone: "Danger zone",
+    delete_explained: "Deleting a connection cannot be undone.",
     error_forbidden: "Your IAM user lacks a permission for this operation. Ask an administrator to grant it:",
     error_name_taken: "A connection with this name already exists in the project. Choose another name.",
     error_fields: "The API rejected some fields; they are marked in the form.",
@@ -573,6 +577,8 @@ const ZH_CN: Text = Text {
     error_sign_in_refused: "用户名、密码、账号名或项目有误（IAM 不会指明是哪一项）。",
     switch_on: "开启",
     switch_off: "关闭",
+    danger_zone: "危险操作",
+    delete_explained: "连接删除后无法恢复。",
     error_forbidden: "您的 IAM 用户缺少此操作的权限。请联系管理员授予：",
     error_name_taken: "项目中已存在同名连接。请更换名称。",
     error_fields: "API 拒绝了部分字段，已在表单中标出。",
@@ -725,15 +731,6 @@ impl Text {
             ConnectionType::Webhook => "",
             ConnectionType::Kafka => self.kafka_section,
             ConnectionType::Rocketmq => self.rocketmq_section,
-        }
-    }
-
-    /// What an acks value means.
-    pub fn acks_meaning(&self, acks: Acks) -> &'static str {
-        match acks {
-            Acks::None => self.acks_0,
-            Acks::Leader => self.acks_1,
-            Acks::All => self.acks_all,
         }
     }
 }

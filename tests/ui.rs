@@ -439,7 +439,9 @@ async fn a_failed_creation_shows_the_failure_alone() {
     });
     add_fault_for(
         "GET",
-        &serde_json::json!({"kind": "status", "status": 200, "body": failed.to_string()}).to_string(),
+        &serde_json::json!({"kind": "status", "status": 200, "body": failed.to_string(),
+            "path_prefix": format!("/v1/{PROJECT}/connections/{id}")})
+        .to_string(),
     )
     .await;
     wait_until(8000, "CREATE_FAILED", || text("details-status") == "CREATE_FAILED").await;
@@ -864,7 +866,9 @@ async fn list_failures_are_explained_and_refresh_recovers() {
     wait_until(5000, "the first page", || element("connections-table").is_some()).await;
     add_fault_for(
         "GET",
-        r#"{"kind": "status", "status": 500, "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
+        // The connections' path only: the quota line asks ListQuotas too.
+        r#"{"kind": "status", "status": 500, "path_prefix": "/v1/ui-test-project/connections",
+            "body": "{\"error_code\":\"EG.00015000\",\"error_msg\":\"internal\"}"}"#,
     )
     .await;
     click("list-refresh");
@@ -1226,9 +1230,13 @@ async fn a_type_this_console_does_not_know_is_shown_as_sent() {
         "pulsar_detail": {"service_url": "pulsar://10.0.0.9:6650", "auth": {"token": "Future-Secret-9"}},
     });
     let list = serde_json::json!({"total": 1, "size": 1, "items": [future.clone()]});
+    // Only the connections' paths: the list's quota line asks ListQuotas
+    // too, and may still be asking when the details mount.
+    let connections = format!("/v1/{PROJECT}/connections");
     add_fault_for(
         "GET",
-        &serde_json::json!({"kind": "status", "status": 200, "body": list.to_string()}).to_string(),
+        &serde_json::json!({"kind": "status", "status": 200, "body": list.to_string(), "path_prefix": connections})
+            .to_string(),
     )
     .await;
     mount_at("#/", Duration::from_secs(5));
@@ -1240,7 +1248,8 @@ async fn a_type_this_console_does_not_know_is_shown_as_sent() {
 
     add_fault_for(
         "GET",
-        &serde_json::json!({"kind": "status", "status": 200, "body": future.to_string()}).to_string(),
+        &serde_json::json!({"kind": "status", "status": 200, "body": future.to_string(), "path_prefix": connections})
+            .to_string(),
     )
     .await;
     mount_at("#/connections/future-1", Duration::from_secs(5));

@@ -236,6 +236,7 @@ test('switch to zh-CN and see Chinese messages', async () => {
   await page.waitForSelector('#field-name-error p');
   assert.equal(await page.textContent('#field-name-error'), '名称不能为空');
   assert.match(await page.textContent('#create-button'), /创建连接/);
+  await shoot('create-with-issues-zh');
   await checkAccessibility('zh-CN form');
 });
 
@@ -287,6 +288,12 @@ test('each fault class shows its message, keeps the form, and a retry succeeds',
       await shoot('error-panel');
       await checkAccessibility('error panel');
       assert.ok(!(await page.$('#error-panel h1')), 'server HTML shown as text');
+      // The failure path in Chinese: the same panel, its headline translated.
+      await page.selectOption('#language', 'zh-CN');
+      await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('#error-panel')?.textContent ?? ''));
+      await shoot('error-panel-zh');
+      await page.selectOption('#language', 'en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
     }
   }
   const name = await page.inputValue('#field-name');
@@ -442,6 +449,17 @@ test('a dense, calm layout: one line per row, whole names, shortened IDs, local 
   for (const [text, lines] of pieces) assert.equal(lines, 1, `"${text}" is not broken`);
   await page.setViewportSize({ width: 1280, height: 900 });
   await shoot('details-kafka');
+  // The same two views in Chinese: still one line per row, one value column.
+  await page.selectOption('#language', 'zh-CN');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.match(await page.textContent('#connection-details .danger-zone h3'), /[\u4e00-\u9fff]/);
+  await shoot('details-kafka-zh');
+  await page.click('#nav-list');
+  await page.waitForFunction(() => document.querySelectorAll('#connections-table tbody tr').length === 1);
+  assert.ok(await page.$eval('#connections-table tbody tr', (tr) => tr.getBoundingClientRect().height) < 60, 'one line per row in Chinese');
+  await shoot('list-dense-zh');
+  await page.selectOption('#language', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
 test('manage connections: find by substring, page, edit a description, delete with the typed name', { timeout: 120_000 }, async () => {

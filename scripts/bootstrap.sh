@@ -27,6 +27,14 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 fi
 
+step "A CJK font (the e2e run's Chinese screenshots; Debian's Chromium brings none)"
+if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  note "present"
+else
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-zenhei
+fi
+
 step "curl and Python venv (the SDK and snippet tests)"
 if command -v curl >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null; then
   note "present: $(python3 --version)"

@@ -61,6 +61,13 @@ test('sign in with the development user; the empty list leads to Create', async 
   page = await freshPage(browser);
   await open(page, emu.url, '#/');
   await page.waitForSelector('#list-settings-missing');
+  // A wrong password first: the cause heads the alert, the form is kept.
+  await signIn(page, { ...emu, password: 'not-the-password' });
+  await page.waitForSelector('#sign-in-error');
+  assert.match(await page.textContent('#sign-in-error'), /^Sign-in failed\s*The user name, password, account name or project is wrong/);
+  assert.equal(await page.inputValue('#sign-in-user'), emu.user, 'the form is kept');
+  await shoot('sign-in-failed');
+  await checkAccessibility('sign-in failed');
   await signIn(page, emu);
   // Signed in: the settings fold into one bar, and focus goes to it.
   await page.waitForSelector('#settings-bar');

@@ -81,12 +81,16 @@ function offer() {
   aside.append(button, help, status);
   // Above the console's own content, once it has mounted; hidden while
   // the console has credentials; relabelled when the language changes.
-  new MutationObserver(() => {
+  const place = () => {
     const main = document.querySelector('body > main');
     if (main && aside.parentNode !== main) main.prepend(aside);
     // Credentials set (the settings folded, or their badge says so).
     aside.hidden = Boolean(document.querySelector('#settings-bar, .settings-head .badge.ok'));
-  }).observe(document.body, { childList: true, subtree: true });
+  };
+  new MutationObserver(place).observe(document.body, { childList: true, subtree: true });
+  // Now too: a console that mounted before this script ran, and then
+  // changed nothing, would never be observed (an e2e run saw no offer).
+  place();
   new MutationObserver(label).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 

@@ -14,7 +14,7 @@ use super::text::Text;
 use crate::fields::{Family, FieldSpec, FIELDS, SECURITY_PROTOCOLS};
 use crate::i18n::field_label;
 use crate::issue::Field;
-use crate::model::ConnectionType;
+use crate::model::{Acks, ConnectionType};
 use leptos::prelude::*;
 
 /// The fields of `kind`'s detail object (nothing for a type without one);
@@ -62,7 +62,7 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation, picker: Optio
     let ui = console();
     let field = spec.field;
     match spec.family {
-        Family::SecurityProtocol => radio_choices(field, draft, "protocol", &PROTOCOL_CHOICES),
+        Family::SecurityProtocol => radio_choices(field, draft, "protocol", &PROTOCOL_CHOICES, SECURITY_PROTOCOLS[2]),
         Family::Flag => {
             let value = draft.flag(field);
             let help_id = format!("{}-help", field_id(field));
@@ -84,7 +84,7 @@ fn control(spec: &FieldSpec, draft: Draft, validation: Validation, picker: Optio
             }
             .into_any()
         }
-        Family::Acks => radio_choices(field, draft, "acks", &ACKS_CHOICES),
+        Family::Acks => radio_choices(field, draft, "acks", &ACKS_CHOICES, Acks::Leader.as_str()),
         Family::Secret => draft_password_field(draft, validation, field).into_any(),
         _ => draft_picker_field(draft, validation, field, picker).into_any(),
     }
@@ -100,28 +100,27 @@ const ACKS_CHOICES: [(&str, Meaning); 3] = [
     ("all", |text| text.acks_all),
 ];
 
-/// Ciphertext access's protocols (shown only while it is on). Nothing
-/// chosen is the instances' default, SASL_SSL, the first.
+/// Ciphertext access's protocols (shown only while it is on).
 const PROTOCOL_CHOICES: [(&str, Meaning); 2] = [
     (SECURITY_PROTOCOLS[2], |text| text.protocol_sasl_ssl),
     (SECURITY_PROTOCOLS[1], |text| text.protocol_sasl_plaintext),
 ];
 
 /// A field as radio choices, each explained (`name` prefixes the inputs'
-/// ids). While the field is empty the first choice shows as chosen: what
-/// the server assumes. One function for every such field: each copy of
+/// ids). While the field is empty, `implied` shows as chosen: what the
+/// server assumes (SASL_SSL for the protocol, `1` for acks). One function for every such field: each copy of
 /// this view costs the console's wasm about a kilobyte.
 fn radio_choices(
     field: Field,
     draft: Draft,
     name: &'static str,
     choices: &'static [(&'static str, Meaning)],
+    implied: &'static str,
 ) -> AnyView {
     let ui = console();
     let value = draft.text(field);
     let help_id = format!("{name}-help");
     let described_by = help_id.clone();
-    let implied = choices[0].0;
     view! {
         <fieldset class="choices" aria-describedby=described_by id=field_id(field)>
             <legend>{move || field_label(field, ui.locale.get())}</legend>

@@ -77,10 +77,10 @@ test('sign in with the development user; the empty list leads to Create', async 
   assert.equal(await page.textContent('#bar-account'), `${emu.user} @ ${emu.domain}`);
   assert.equal(await page.textContent('#bar-project'), emu.project);
   assert.match(await page.textContent('#bar-endpoint'), /cn-north-4 · this page's own origin/);
-  assert.ok((await page.inputValue('#settings-token')).startsWith('MII'));
+  // Sign-in shows its own fields only; the project it found is kept.
+  assert.equal(await page.$('#settings-token'), null);
   assert.equal(await page.inputValue('#settings-project-id'), emu.project);
   assert.equal(await page.inputValue('#sign-in-password'), '', 'the IAM password is not kept');
-  assert.equal(await page.getAttribute('#settings-token', 'type'), 'password');
   // The list reloads with the new token: a fresh project has nothing yet.
   await page.waitForSelector('#empty-create');
   assert.match(await page.textContent('#list-empty'), /No connections yet/);
@@ -264,6 +264,7 @@ test('reload keeps settings but not the token, unless remembered in this tab', a
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.ok(!stored.includes(emu.token));
 
+  assert.equal(await page.getAttribute('#settings-token', 'type'), 'password');
   await page.fill('#settings-token', emu.token);
   await page.check('#settings-remember');
   await page.reload();
@@ -325,10 +326,14 @@ test('keyboard only: the whole create flow with Tab, Shift+Tab, Space and Enter'
     }
     assert.fail(`could not reach #${id} with ${key}`);
   }
-  await tabTo('settings-project-id');
-  await page.keyboard.type(emu.project);
+  // The settings ask first how calls are authorized: arrow keys choose.
+  await tabTo('auth-sign-in');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.isChecked('#auth-token'), true, 'ArrowDown chose the token');
   await tabTo('settings-token');
   await page.keyboard.type(emu.token);
+  await tabTo('settings-project-id');
+  await page.keyboard.type(emu.project);
   const name = unique('keyboard');
   await tabTo('field-name');
   await page.keyboard.type(name);
@@ -572,8 +577,8 @@ test('the folded settings bar: the first row in view at 1280x800, Change, Done a
   await page.click('#settings-change');
   await page.waitForSelector('#settings-full', { state: 'visible' });
   // Focus moves to the first setting once the panel is drawn (the next frame).
-  await page.waitForFunction(() => document.activeElement?.id === 'settings-base-url', null, { timeout: 2000 }).catch(() => {});
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-base-url');
+  await page.waitForFunction(() => document.activeElement?.id === 'auth-sign-in', null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'auth-sign-in', 'the chosen way of signing in');
   await page.click('#settings-done');
   await page.waitForSelector('#settings-full', { state: 'hidden' });
   // Focus moves to the bar's Change once the bar is drawn (the next frame).
@@ -582,7 +587,7 @@ test('the folded settings bar: the first row in view at 1280x800, Change, Done a
 
   await page.click('#settings-sign-out');
   await page.waitForSelector('#settings-full', { state: 'visible' });
-  assert.equal(await page.inputValue('#settings-token'), '', 'signed out: the token is gone');
+  assert.ok(await page.isVisible('#sign-in-user'), 'signed out: sign-in is asked for again');
   await page.waitForSelector('#list-settings-missing');
   await context.close();
 });

@@ -177,6 +177,7 @@ export async function seriousViolations(page) {
 
 /** Signs in with the emulator's development user (IAM password sign-in). */
 export async function signIn(page, emu) {
+  await page.check('#auth-sign-in');
   await page.fill('#sign-in-user', emu.user);
   await page.fill('#sign-in-password', emu.password);
   await page.fill('#sign-in-domain', emu.domain);
@@ -184,8 +185,9 @@ export async function signIn(page, emu) {
   await page.click('#sign-in-button');
 }
 
-/** Puts the project ID and token in the settings. */
+/** Chooses a token in the settings, and puts it and the project ID there. */
 export async function useToken(page, emu) {
+  await page.check('#auth-token');
   await page.fill('#settings-project-id', emu.project);
   await page.fill('#settings-token', emu.token);
 }

@@ -1688,6 +1688,7 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     use eg_connections::ui::settings_panel::SettingsPanel;
     let ui = mount_at("#/", Duration::from_secs(5));
     ui.token.set(String::new());
+    ui.auth_method.set(AuthMethod::SignIn);
     ui.settings_open.set(true);
     let handle = mount_beside(ui, || view! { <SettingsPanel /> });
     tick().await;
@@ -1715,6 +1716,59 @@ async fn a_failed_sign_in_says_so_and_keeps_the_form() {
     assert_eq!(input("sign-in-user").value(), "nobody", "the form is kept");
     assert!(ui.token.get_untracked().is_empty());
     assert!(element("settings-bar").is_none(), "nothing folds after a failure");
+    drop(handle);
+}
+
+/// The settings ask how to sign in first, and show that choice's fields
+/// only: a first visit gets IAM sign-in (as a saved name it does not know).
+#[test]
+async fn the_settings_ask_how_to_sign_in_first_and_show_only_its_fields() {
+    use eg_connections::ui::settings_panel::SettingsPanel;
+    let ui = mount_at("#/", Duration::from_secs(5));
+    ui.token.set(String::new());
+    ui.auth_method.set(AuthMethod::from_tag(""));
+    ui.settings_open.set(true);
+    let handle = mount_beside(ui, || view! { <SettingsPanel /> });
+    tick().await;
+    // Present, and not inside anything hidden.
+    let shown = |id: &str| element(id).is_some_and(|element| element.closest("[hidden]").unwrap().is_none());
+    let fields = || {
+        [
+            "sign-in-user",
+            "sign-in-password",
+            "settings-token",
+            "settings-access-key",
+            "settings-project-id",
+        ]
+        .into_iter()
+        .filter(|id| shown(id))
+        .collect::<Vec<_>>()
+    };
+    // The choice comes before every field of the panel.
+    let choice = element("auth-sign-in").unwrap();
+    for id in ["sign-in-user", "settings-base-url", "settings-region"] {
+        let field = element(id).unwrap();
+        assert!(
+            choice.compare_document_position(&field) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0,
+            "{id} comes after the choice"
+        );
+    }
+    assert!(input("auth-sign-in").checked());
+    assert_eq!(
+        fields(),
+        ["sign-in-user", "sign-in-password"],
+        "sign-in finds the project itself"
+    );
+    assert_eq!(ui.missing_settings_field(), "sign-in-user");
+    click("auth-token");
+    tick().await;
+    assert_eq!(fields(), ["settings-token", "settings-project-id"]);
+    assert_eq!(ui.auth_method.get_untracked(), AuthMethod::Token);
+    click("auth-access-key");
+    tick().await;
+    assert_eq!(fields(), ["settings-access-key", "settings-project-id"]);
+    assert_eq!(AuthMethod::from_tag(AuthMethod::Token.tag()), AuthMethod::Token);
+    assert_eq!(AuthMethod::from_tag(AuthMethod::SignIn.tag()), AuthMethod::SignIn);
     drop(handle);
 }
 

@@ -134,9 +134,10 @@ fn explain(error: &ApiError, attempt: Attempt) -> (Headline, AnyView) {
             let sign_in = (*status == 401 && attempt != Attempt::SignIn).then(|| {
                 view! {
                     <button type="button" class="secondary" on:click=move |_| {
-                        // Sign-in gives a token; with an access key, its fields.
+                        // The chosen method's first field.
                         ui.open_settings_at(match ui.auth_method.get_untracked() {
-                            AuthMethod::Token => ids::SIGN_IN_USER,
+                            AuthMethod::SignIn => ids::SIGN_IN_USER,
+                            AuthMethod::Token => ids::SETTINGS_TOKEN,
                             AuthMethod::AccessKey => ids::SETTINGS_ACCESS_KEY,
                         })
                     }>

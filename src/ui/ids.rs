@@ -13,7 +13,7 @@ pub const SETTINGS_FULL: &str = "settings-full";
 pub const SETTINGS_BAR: &str = "settings-bar";
 /// The bar's button that unfolds the panel.
 pub const SETTINGS_CHANGE: &str = "settings-change";
-/// The base URL field (first in the panel).
+/// The base URL field.
 pub const SETTINGS_BASE_URL: &str = "settings-base-url";
 /// The project ID field.
 pub const SETTINGS_PROJECT_ID: &str = "settings-project-id";
@@ -25,8 +25,11 @@ pub const SETTINGS_ACCESS_KEY: &str = "settings-access-key";
 pub const SETTINGS_SECRET_KEY: &str = "settings-secret-key";
 /// The security token field of temporary keys.
 pub const SETTINGS_SECURITY_TOKEN: &str = "settings-security-token";
-/// The first way of calling the API the settings offer (focused when none is chosen yet).
-pub const AUTH_FIRST_CHOICE: &str = "auth-access-key";
+/// The choices of how calls are authorized, first in the panel (Change
+/// focuses the one chosen): IAM sign-in, a token, an access key.
+pub const AUTH_SIGN_IN: &str = "auth-sign-in";
+pub const AUTH_TOKEN: &str = "auth-token";
+pub const AUTH_ACCESS_KEY: &str = "auth-access-key";
 /// IAM sign-in's user name field.
 pub const SIGN_IN_USER: &str = "sign-in-user";
 /// The one-click sign-in as the emulator's development user.

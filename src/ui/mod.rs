@@ -74,11 +74,15 @@ pub fn region_host(region: &str) -> String {
     format!("https://{}", crate::sign::endpoint_host("eg", region))
 }
 
-/// How the console authorizes its calls.
+/// How the console authorizes its calls: the first choice the settings ask
+/// for, each with its own fields only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMethod {
-    /// An IAM token, typed or from IAM sign-in.
+    /// IAM sign-in with a user name and password: the token it returns
+    /// authorizes calls (what a new user has, as in Huawei's own console).
     #[default]
+    SignIn,
+    /// An IAM token typed or pasted in.
     Token,
     /// An access key and its secret key (and a security token when temporary).
     AccessKey,
@@ -88,17 +92,24 @@ impl AuthMethod {
     /// The name saved in the settings.
     pub fn tag(self) -> &'static str {
         match self {
+            AuthMethod::SignIn => "sign_in",
             AuthMethod::Token => "token",
             AuthMethod::AccessKey => "access_key",
         }
     }
 
-    /// The method of a saved name; anything else is the token.
+    /// The id of this method's choice in the settings panel.
+    pub fn choice_id(self) -> &'static str {
+        [ids::AUTH_SIGN_IN, ids::AUTH_TOKEN, ids::AUTH_ACCESS_KEY][self as usize]
+    }
+
+    /// The method of a saved name; anything else (a first visit) is IAM
+    /// sign-in.
     pub fn from_tag(tag: &str) -> AuthMethod {
-        if tag == "access_key" {
-            AuthMethod::AccessKey
-        } else {
-            AuthMethod::Token
+        match tag {
+            "token" => AuthMethod::Token,
+            "access_key" => AuthMethod::AccessKey,
+            _ => AuthMethod::SignIn,
         }
     }
 }
@@ -131,7 +142,7 @@ impl Console {
     /// Where to call, as the settings say now (not tracked).
     pub fn endpoint(&self) -> Endpoint {
         let auth = match self.auth_method.get_untracked() {
-            AuthMethod::Token => Auth::Token(self.token.get_untracked().trim().to_owned()),
+            AuthMethod::SignIn | AuthMethod::Token => Auth::Token(self.token.get_untracked().trim().to_owned()),
             AuthMethod::AccessKey => {
                 let key = self.access_key.get_untracked();
                 Auth::AccessKey(AccessKey {
@@ -166,7 +177,7 @@ impl Console {
     /// Whether credentials are set for the chosen method (tracked).
     pub fn has_credentials(&self) -> bool {
         match self.auth_method.get() {
-            AuthMethod::Token => self.token.with(|token| !token.trim().is_empty()),
+            AuthMethod::SignIn | AuthMethod::Token => self.token.with(|token| !token.trim().is_empty()),
             AuthMethod::AccessKey => self
                 .access_key
                 .with(|key| !key.access.trim().is_empty() && !key.secret.trim().is_empty()),
@@ -185,10 +196,13 @@ impl Console {
 
     /// The id of the first settings field still empty, for focus.
     pub fn missing_settings_field(&self) -> &'static str {
-        if self.project_id.with_untracked(|id| id.trim().is_empty()) {
+        let method = self.auth_method.get_untracked();
+        // Sign-in finds the project too.
+        if method != AuthMethod::SignIn && self.project_id.with_untracked(|id| id.trim().is_empty()) {
             return ids::SETTINGS_PROJECT_ID;
         }
-        match self.auth_method.get_untracked() {
+        match method {
+            AuthMethod::SignIn => ids::SIGN_IN_USER,
             AuthMethod::Token => ids::SETTINGS_TOKEN,
             AuthMethod::AccessKey if self.access_key.with_untracked(|key| key.access.trim().is_empty()) => {
                 ids::SETTINGS_ACCESS_KEY

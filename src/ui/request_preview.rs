@@ -47,7 +47,7 @@ impl Format {
 /// AK/SK signature's (whose date and signature exist only once sent).
 pub fn redacted_headers(method: AuthMethod, project_id: &str, access_key: &str, temporary: bool) -> String {
     match method {
-        AuthMethod::Token => format!("Content-Type: application/json\nX-Auth-Token: {REDACTED}"),
+        AuthMethod::SignIn | AuthMethod::Token => format!("Content-Type: application/json\nX-Auth-Token: {REDACTED}"),
         AuthMethod::AccessKey => {
             let mut signed = vec!["content-type", "host", "x-project-id", "x-sdk-date"];
             let mut lines = format!(

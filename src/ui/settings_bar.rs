@@ -10,11 +10,11 @@ use leptos::prelude::*;
 pub fn SettingsBar() -> impl IntoView {
     let ui = console();
     let auth = move || match ui.auth_method.get() {
-        AuthMethod::Token => ui.text().auth_token_short,
+        AuthMethod::SignIn | AuthMethod::Token => ui.text().auth_token_short,
         AuthMethod::AccessKey => ui.text().auth_access_key_short,
     };
     let account = move || match ui.auth_method.get() {
-        AuthMethod::Token => {
+        AuthMethod::SignIn | AuthMethod::Token => {
             let account = ui.account.get();
             if account.is_empty() {
                 ui.text().account_unknown.to_owned()
@@ -43,7 +43,8 @@ pub fn SettingsBar() -> impl IntoView {
         };
         format!("{} · {target}", ui.region.get())
     };
-    let change = move |_| ui.open_settings_at(ids::SETTINGS_BASE_URL);
+    // The panel opens at its first question: how calls are authorized.
+    let change = move |_| ui.open_settings_at(ui.auth_method.get_untracked().choice_id());
     let sign_out = move |_| {
         forget_secrets();
         ui.open_settings_at(ui.missing_settings_field());

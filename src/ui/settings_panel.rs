@@ -1,5 +1,6 @@
-//! API settings: base URL, region, project, and how calls are authorized:
-//! a token (typed, or from IAM sign-in) or an access key.
+//! API settings: how calls are authorized, asked first (IAM sign-in, a
+//! token or an access key, each with its own fields only), then where they
+//! go (base URL, region) and the project.
 
 use super::access_key_fields::AccessKeyFields;
 use super::base_url_field::BaseUrlField;
@@ -102,49 +103,27 @@ pub fn SettingsPanel() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        <div class="grid">
-            <BaseUrlField />
-            <div class="field">
-                <label for="settings-region">{move || ui.text().region}</label>
-                <select
-                    id="settings-region"
-                    aria-describedby="settings-region-help"
-                    on:change=move |ev| ui.region.set(event_target_value(&ev))
-                >
-                    {REGIONS
-                        .iter()
-                        .map(|region| {
-                            view! {
-                                <option value=*region selected=move || ui.region.get() == *region>
-                                    {*region}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p id="settings-region-help" class="help">
-                    {move || ui.text().region_help} " " <code>{move || region_host(&ui.region.get())}</code>
-                </p>
-            </div>
-            <div class="field">
-                <label for="settings-project-id">{move || ui.text().project_id}</label>
-                <input
-                    id="settings-project-id"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="settings-project-id-help"
-                    prop:value=move || ui.project_id.get()
-                    on:input=move |ev| ui.project_id.set(event_target_value(&ev))
-                />
-                <p id="settings-project-id-help" class="help">{move || ui.text().project_id_help}</p>
-            </div>
-        </div>
+        // The one choice first, then only its fields; where calls go last.
         <fieldset class="auth-method">
             <legend>{move || ui.text().auth_method}</legend>
-            {method_choice("auth-token", AuthMethod::Token, |t| t.auth_token)}
-            {method_choice("auth-access-key", AuthMethod::AccessKey, |t| t.auth_access_key)}
+            {method_choice(ids::AUTH_SIGN_IN, AuthMethod::SignIn, |t| t.auth_sign_in)}
+            {method_choice(ids::AUTH_TOKEN, AuthMethod::Token, |t| t.auth_token)}
+            {method_choice(ids::AUTH_ACCESS_KEY, AuthMethod::AccessKey, |t| t.auth_access_key)}
         </fieldset>
+        <Show when=move || uses(AuthMethod::SignIn)>
+            <form class="sign-in" on:submit=sign_in>
+                <div class="grid">
+                    {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
+                    {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
+                    {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
+                    {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
+                </div>
+                <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
+                    {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
+                </button>
+                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::SignIn id="sign-in-error" take_focus=true /> })}
+            </form>
+        </Show>
         <Show when=move || uses(AuthMethod::Token)>
             <div class="field">
                 <label for="settings-token">{move || ui.text().token}</label>
@@ -180,21 +159,45 @@ pub fn SettingsPanel() -> impl IntoView {
                 {move || ui.text().forget_secrets}
             </button>
         </div>
-        <Show when=move || uses(AuthMethod::Token)>
-            <form class="sign-in" on:submit=sign_in>
-                <p class="help">{move || ui.text().sign_in_help}</p>
-                <div class="grid">
-                    {credential_input("sign-in-user", |t| t.iam_user, "text", |c| c.user_name.clone(), |c, v| c.user_name = v)}
-                    {credential_input("sign-in-password", |t| t.iam_password, "password", |c| c.password.clone(), |c, v| c.password = v)}
-                    {credential_input("sign-in-domain", |t| t.iam_domain, "text", |c| c.domain.clone(), |c, v| c.domain = v)}
-                    {credential_input("sign-in-project", |t| t.iam_project, "text", |c| c.project.clone(), |c, v| c.project = v)}
-                </div>
-                <button type="submit" id="sign-in-button" class="secondary" aria-disabled=move || signing_in.get().to_string()>
-                    {move || if signing_in.get() { ui.text().signing_in } else { ui.text().sign_in }}
-                </button>
-                {move || sign_in_error.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::SignIn id="sign-in-error" take_focus=true /> })}
-            </form>
-        </Show>
+        <div class="grid">
+            <BaseUrlField />
+            <div class="field">
+                <label for="settings-region">{move || ui.text().region}</label>
+                <select
+                    id="settings-region"
+                    aria-describedby="settings-region-help"
+                    on:change=move |ev| ui.region.set(event_target_value(&ev))
+                >
+                    {REGIONS
+                        .iter()
+                        .map(|region| {
+                            view! {
+                                <option value=*region selected=move || ui.region.get() == *region>
+                                    {*region}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="settings-region-help" class="help">
+                    {move || ui.text().region_help} " " <code>{move || region_host(&ui.region.get())}</code>
+                </p>
+            </div>
+            // Sign-in finds the project (its own field takes a name or an ID).
+            <div class="field" hidden=move || uses(AuthMethod::SignIn)>
+                <label for="settings-project-id">{move || ui.text().project_id}</label>
+                <input
+                    id="settings-project-id"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="settings-project-id-help"
+                    prop:value=move || ui.project_id.get()
+                    on:input=move |ev| ui.project_id.set(event_target_value(&ev))
+                />
+                <p id="settings-project-id-help" class="help">{move || ui.text().project_id_help}</p>
+            </div>
+        </div>
     }
 }
 

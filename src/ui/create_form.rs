@@ -4,9 +4,11 @@
 
 use super::account_lists::AccountLists;
 use super::detail_section::DetailSection;
+use super::draft::Draft;
 use super::draft::{field_id, Validation};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::{draft_picker_field, draft_text_field};
+use super::issue_summary::IssueSummary;
 use super::missing_settings::MissingSettings;
 use super::request_preview::RequestPreview;
 use super::views::{views, CreateCall};
@@ -83,70 +85,6 @@ pub fn CreateForm() -> impl IntoView {
         });
     };
 
-    // The form's issues and the server's marks, one linked line each; a
-    // refusal the form can mark is said here and at its fields, nothing more.
-    let summary = move || {
-        let locale = ui.locale.get();
-        let mut lines: Vec<(Field, String)> = if validation.submitted.get() {
-            validation.issues.with(|issues| {
-                issues
-                    .iter()
-                    .map(|issue| (issue.field, issue.message(locale)))
-                    .collect()
-            })
-        } else {
-            Vec::new()
-        };
-        let refused = validation.server.get();
-        let title = if refused.is_empty() {
-            ui.text().summary_title
-        } else {
-            Attempt::Create.title(ui.text())
-        };
-        lines.extend(refused);
-        if lines.is_empty() {
-            return None;
-        }
-        Some(view! {
-            <div class="summary" role="alert" id="issue-summary" tabindex="-1">
-                <h3>{title}</h3>
-                <ul>
-                    {lines
-                        .into_iter()
-                        .map(|(field, message)| {
-                            let target = field_id(field);
-                            let text = format!("{}: {message}", field_label(field, locale));
-                            view! {
-                                <li>
-                                    <a href=format!("#{target}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        focus(&target);
-                                    }>{text}</a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </div>
-        })
-    };
-
-    let type_choice = move |kind: ConnectionType| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="type"
-                    id=format!("type-{}", kind.as_str().to_lowercase())
-                    value=kind.as_str()
-                    prop:checked=move || draft.connection_type.get() == kind
-                    on:change=move |_| draft.connection_type.set(kind)
-                />
-                <span><strong>{kind.as_str()}</strong> " " {move || ui.text().type_help(kind)}</span>
-            </label>
-        }
-    };
-
     view! {
         <section class="panel" aria-labelledby="create-title">
             <h2 id="create-title">{move || ui.text().create_title}</h2>
@@ -160,7 +98,7 @@ pub fn CreateForm() -> impl IntoView {
                 })
             }}
             <form id="create-form" novalidate on:submit=submit>
-                {summary}
+                <IssueSummary validation=validation />
                 {draft_text_field(draft, validation, Field::Name)}
                 {draft_text_field(draft, validation, Field::Description)}
                 {draft_picker_field(draft, validation, Field::VpcId, Some(lists.vpc))}
@@ -168,7 +106,7 @@ pub fn CreateForm() -> impl IntoView {
                 <fieldset class="choices" id=field_id(Field::Type) aria-describedby="type-help">
                     <legend>{move || field_label(Field::Type, ui.locale.get())}</legend>
                     <p id="type-help" class="help">{move || ui.text().type_help}</p>
-                    {ConnectionType::ALL.map(type_choice).collect_view()}
+                    {ConnectionType::ALL.map(|kind| type_choice(draft, kind)).collect_view()}
                 </fieldset>
                 {move || {
                     let kind = draft.connection_type.get();
@@ -230,4 +168,22 @@ fn server_marks(error: &ApiError, text: &super::text::Text) -> Vec<(Field, Strin
         .map(|detail| Field::from_path(&detail.path).map(|field| (field, detail.message.clone())))
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default()
+}
+
+/// The radio button of connection type `kind`, with what it is for.
+fn type_choice(draft: Draft, kind: ConnectionType) -> impl IntoView {
+    let ui = console();
+    view! {
+        <label class="choice">
+            <input
+                type="radio"
+                name="type"
+                id=format!("type-{}", kind.as_str().to_lowercase())
+                value=kind.as_str()
+                prop:checked=move || draft.connection_type.get() == kind
+                on:change=move |_| draft.connection_type.set(kind)
+            />
+            <span><strong>{kind.as_str()}</strong> " " {move || ui.text().type_help(kind)}</span>
+        </label>
+    }
 }

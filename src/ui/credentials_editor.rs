@@ -12,7 +12,7 @@ use super::error_panel::{Attempt, ErrorPanel};
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
 use super::{console, focus, ids, save_update, settled_outcome, InFlight, Snapshot};
-use crate::api::Endpoint;
+use crate::api::{ApiError, Endpoint};
 use crate::fields::{Family, FIELDS};
 use crate::i18n::field_label;
 use crate::input::{Body, Slot, UpdateInput};
@@ -71,24 +71,7 @@ pub fn CredentialsEditor(
     let user_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    // The PUT: not optimistic, so the connection changes only with its answer.
-    let save_action = Action::new_local(
-        move |(endpoint, id, request): &(Endpoint, String, UpdateConnectionRequest)| {
-            let (endpoint, id, request) = (endpoint.clone(), id.clone(), request.clone());
-            async move {
-                let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
-                if saved.is_ok() {
-                    // The password has done its job: it leaves the page.
-                    let _ = password.try_set(String::new());
-                    let _ = editing.try_set(false);
-                    request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
-                } else {
-                    request_animation_frame(|| focus(ids::CREDENTIALS_ERROR));
-                }
-                saved
-            }
-        },
-    );
+    let save_action = save_action(in_flight, snapshot, last_request_id, password, editing);
     let saving = save_action.pending();
     let outcome = settled_outcome(save_action);
     let saved = move || matches!(outcome(), Some(Ok(())));
@@ -96,43 +79,12 @@ pub fn CredentialsEditor(
     let settings_missing = RwSignal::new(false);
     let fields = Memo::new(move |_| snapshot.with(|s| s.as_ref().and_then(|s| credential_fields(&s.info))));
 
-    let check = move || -> Result<UpdateConnectionRequest, Vec<Issue>> {
-        let update = snapshot.with(|s| {
-            s.as_ref()
-                .map(|s| update_for(&s.info, user_name.get(), password.get()))
-                .unwrap_or_default()
-        });
-        validate_update(&Body::Object(update))
-    };
-    let issues = Memo::new(move |_| check().err().unwrap_or_default());
-    let state = move |field: Field| {
-        Signal::derive(move || {
-            let messages: Vec<String> = issues.with(|issues| {
-                issues
-                    .iter()
-                    .filter(|issue| issue.field == field)
-                    .map(|issue| issue.message(ui.locale.get()))
-                    .collect()
-            });
-            match (touched.get(), messages.is_empty()) {
-                (false, _) => FieldState::Pristine,
-                (true, true) => FieldState::Valid,
-                (true, false) => FieldState::Invalid(messages),
-            }
-        })
-    };
+    let checked = move || check(snapshot, user_name.get(), password.get());
+    let issues = Memo::new(move |_| checked().err().unwrap_or_default());
+    let state = move |field: Field| field_state(issues, touched, field);
 
     let start = move |_| {
-        let current = snapshot.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| {
-                    let detail = s.info.detail()?;
-                    let (user_field, _) = detail.kind().spec().credentials?;
-                    detail.text(user_field).map(str::to_owned)
-                })
-                .unwrap_or_default()
-        });
-        user_name.set(current);
+        user_name.set(snapshot.with_untracked(|s| s.as_ref().map(|s| user_name_of(&s.info)).unwrap_or_default()));
         password.set(String::new());
         touched.set(false);
         save_action.clear();
@@ -157,7 +109,7 @@ pub fn CredentialsEditor(
             return;
         }
         touched.set(true);
-        let request = match untrack(check) {
+        let request = match untrack(checked) {
             Ok(request) => request,
             Err(issues) => {
                 let pair = fields.get_untracked();
@@ -179,27 +131,6 @@ pub fn CredentialsEditor(
         };
         settings_missing.set(false);
         save_action.dispatch_local((endpoint, id, request));
-    };
-
-    // Issues of the settings sent along (RocketMQ's whole detail, as the
-    // server last showed it): not the user's to fix here, but said.
-    let other_issues = move |(user_field, password_field): (Field, Field)| {
-        move || {
-            let messages: Vec<String> = issues.with(|issues| {
-                issues
-                    .iter()
-                    .filter(|issue| issue.field != user_field && issue.field != password_field)
-                    .map(|issue| issue.message(ui.locale.get()))
-                    .collect()
-            });
-            (touched.get() && !messages.is_empty()).then(|| {
-                view! {
-                    <div class="field-error" role="alert" id="credentials-other-issues">
-                        {messages.into_iter().map(|message| view! { <p>{message}</p> }).collect_view()}
-                    </div>
-                }
-            })
-        }
     };
 
     let form = move |(user_field, password_field): (Field, Field)| {
@@ -232,7 +163,7 @@ pub fn CredentialsEditor(
                     on_blur=move || touched.set(true)
                     on_edit=move || touched.set(true)
                 />
-                {other_issues((user_field, password_field))}
+                {other_issues(issues, touched, (user_field, password_field))}
                 <div class="actions">
                     <button type="submit" class="primary" id="save-credentials" aria-busy=move || saving.get().to_string()>
                         {move || if saving.get() { ui.text().saving } else { ui.text().save }}
@@ -269,6 +200,103 @@ pub fn CredentialsEditor(
                         <p class="field-error" role="alert">{move || ui.text().credentials_failed}</p>
                         <ErrorPanel error=error attempt=Attempt::ChangeCredentials id="credentials-error" />
                     })}
+                </div>
+            }
+        })
+    }
+}
+
+/// The update that sets these credentials on `snapshot`'s connection (read
+/// tracked), or its issues.
+fn check(
+    snapshot: RwSignal<Option<Snapshot>>,
+    user_name: String,
+    password: String,
+) -> Result<UpdateConnectionRequest, Vec<Issue>> {
+    let update = snapshot.with(|s| {
+        s.as_ref()
+            .map(|s| update_for(&s.info, user_name, password))
+            .unwrap_or_default()
+    });
+    validate_update(&Body::Object(update))
+}
+
+/// The user name `info`'s connection signs in with now.
+fn user_name_of(info: &ConnectionInfo) -> String {
+    info.detail()
+        .and_then(|detail| {
+            let (user_field, _) = detail.kind().spec().credentials?;
+            detail.text(user_field).map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
+/// The PUT: not optimistic, so the connection changes only with its
+/// answer. Saved, the password leaves the page and the form closes.
+fn save_action(
+    in_flight: InFlight,
+    snapshot: RwSignal<Option<Snapshot>>,
+    last_request_id: RwSignal<Option<String>>,
+    password: RwSignal<String>,
+    editing: RwSignal<bool>,
+) -> Action<(Endpoint, String, UpdateConnectionRequest), Result<(), ApiError>> {
+    Action::new_local(
+        move |(endpoint, id, request): &(Endpoint, String, UpdateConnectionRequest)| {
+            let (endpoint, id, request) = (endpoint.clone(), id.clone(), request.clone());
+            async move {
+                let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
+                if saved.is_ok() {
+                    let _ = password.try_set(String::new());
+                    let _ = editing.try_set(false);
+                    request_animation_frame(|| focus(ids::CHANGE_CREDENTIALS));
+                } else {
+                    request_animation_frame(|| focus(ids::CREDENTIALS_ERROR));
+                }
+                saved
+            }
+        },
+    )
+}
+
+/// What `field` shows of `issues`, once the form was touched.
+fn field_state(issues: Memo<Vec<Issue>>, touched: RwSignal<bool>, field: Field) -> Signal<FieldState> {
+    let ui = console();
+    Signal::derive(move || {
+        let messages: Vec<String> = issues.with(|issues| {
+            issues
+                .iter()
+                .filter(|issue| issue.field == field)
+                .map(|issue| issue.message(ui.locale.get()))
+                .collect()
+        });
+        match (touched.get(), messages.is_empty()) {
+            (false, _) => FieldState::Pristine,
+            (true, true) => FieldState::Valid,
+            (true, false) => FieldState::Invalid(messages),
+        }
+    })
+}
+
+/// Issues of the settings sent along (RocketMQ's whole detail, as the
+/// server last showed it): not the user's to fix here, but said.
+fn other_issues(
+    issues: Memo<Vec<Issue>>,
+    touched: RwSignal<bool>,
+    (user_field, password_field): (Field, Field),
+) -> impl IntoView {
+    let ui = console();
+    move || {
+        let messages: Vec<String> = issues.with(|issues| {
+            issues
+                .iter()
+                .filter(|issue| issue.field != user_field && issue.field != password_field)
+                .map(|issue| issue.message(ui.locale.get()))
+                .collect()
+        });
+        (touched.get() && !messages.is_empty()).then(|| {
+            view! {
+                <div class="field-error" role="alert" id="credentials-other-issues">
+                    {messages.into_iter().map(|message| view! { <p>{message}</p> }).collect_view()}
                 </div>
             }
         })

@@ -10,10 +10,10 @@ use super::field::with_limit;
 use super::field::TextField;
 use super::missing_settings::MissingSettings;
 use super::{console, focus, ids, save_update, settled_outcome, InFlight, Snapshot};
-use crate::api::Endpoint;
+use crate::api::{ApiError, Endpoint};
 use crate::i18n::field_label;
 use crate::input::{Body, Slot, UpdateInput};
-use crate::issue::Field;
+use crate::issue::{Field, Issue};
 use crate::model::UpdateConnectionRequest;
 use crate::rules::validate_update;
 use leptos::prelude::*;
@@ -41,30 +41,7 @@ pub fn DescriptionEditor(
     let text = RwSignal::new(String::new());
     let edited = RwSignal::new(false);
     let settings_missing = RwSignal::new(false);
-    // The PUT. The page already shows the new text (optimistic); a failure
-    // puts the previous one back, unless a newer answer replaced it.
-    let save_action = Action::new_local(move |save: &Save| {
-        let Save {
-            endpoint,
-            id,
-            request,
-            previous,
-            wanted,
-        } = save.clone();
-        async move {
-            let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
-            if saved.is_err() {
-                let _ = snapshot.try_update(|snapshot| {
-                    if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
-                        snapshot.info.description = previous;
-                    }
-                });
-                let _ = editing.try_set(true);
-                request_animation_frame(|| focus(ids::DESCRIPTION_ERROR));
-            }
-            saved
-        }
-    });
+    let save_action = save_action(in_flight, snapshot, last_request_id, editing);
     let saving = save_action.pending();
     let outcome = settled_outcome(save_action);
     let saved = move || matches!(outcome(), Some(Ok(())));
@@ -78,15 +55,10 @@ pub fn DescriptionEditor(
         })
     };
 
-    let check = move || {
-        let mut update = UpdateInput::default();
-        update.set_field(Field::Root, Slot::Object);
-        update.set_field(Field::Description, Slot::Text(text.get()));
-        validate_update(&Body::Object(update))
-    };
+    let checked = move || check(text.get());
     // A memo: the field reads its state several times per keystroke; the
     // rule runs once.
-    let state = Memo::new(move |_| match check() {
+    let state = Memo::new(move |_| match checked() {
         Err(issues) if edited.get() => {
             let locale = ui.locale.get();
             FieldState::Invalid(issues.iter().map(|issue| issue.message(locale)).collect())
@@ -114,7 +86,7 @@ pub fn DescriptionEditor(
             return;
         }
         edited.set(true);
-        let Ok(request) = untrack(check) else {
+        let Ok(request) = untrack(checked) else {
             focus("field-description");
             return;
         };
@@ -199,4 +171,45 @@ pub fn DescriptionEditor(
             <ErrorPanel error=error attempt=Attempt::SaveDescription id="description-error" />
         })}
     }
+}
+
+/// The update a description edit asks for, or its issues.
+fn check(text: String) -> Result<UpdateConnectionRequest, Vec<Issue>> {
+    let mut update = UpdateInput::default();
+    update.set_field(Field::Root, Slot::Object);
+    update.set_field(Field::Description, Slot::Text(text));
+    validate_update(&Body::Object(update))
+}
+
+/// The PUT. The page already shows the new text (optimistic); a failure
+/// puts the previous one back, unless a newer answer replaced it, and
+/// opens the edit again.
+fn save_action(
+    in_flight: InFlight,
+    snapshot: RwSignal<Option<Snapshot>>,
+    last_request_id: RwSignal<Option<String>>,
+    editing: RwSignal<bool>,
+) -> Action<Save, Result<(), ApiError>> {
+    Action::new_local(move |save: &Save| {
+        let Save {
+            endpoint,
+            id,
+            request,
+            previous,
+            wanted,
+        } = save.clone();
+        async move {
+            let saved = save_update(&endpoint, &id, &request, in_flight, snapshot, last_request_id).await;
+            if saved.is_err() {
+                let _ = snapshot.try_update(|snapshot| {
+                    if let Some(snapshot) = snapshot.as_mut().filter(|s| s.info.description == wanted) {
+                        snapshot.info.description = previous;
+                    }
+                });
+                let _ = editing.try_set(true);
+                request_animation_frame(|| focus(ids::DESCRIPTION_ERROR));
+            }
+            saved
+        }
+    })
 }

@@ -61,6 +61,8 @@ test('sign in with the development user; the empty list leads to Create', async 
   page = await freshPage(browser);
   await open(page, emu.url, '#/');
   await page.waitForSelector('#list-settings-missing');
+  // Nothing to search, page or refresh yet: the list says what is missing.
+  for (const id of ['list-search', 'list-refresh', 'page-next']) assert.ok(await page.isHidden(`#${id}`), `#${id} waits for settings`);
   // A wrong password first: the cause heads the alert, the form is kept.
   await signIn(page, { ...emu, password: 'not-the-password' });
   await page.waitForSelector('#sign-in-error');
@@ -84,6 +86,7 @@ test('sign in with the development user; the empty list leads to Create', async 
   // The list reloads with the new token: a fresh project has nothing yet.
   await page.waitForSelector('#empty-create');
   assert.match(await page.textContent('#list-empty'), /No connections yet/);
+  assert.ok(await page.isVisible('#list-search'), 'signed in: the list can be searched');
   await shoot('empty-list');
   await checkAccessibility('empty list');
   await page.click('#empty-create');

@@ -44,6 +44,9 @@ pub fn ConnectionList() -> impl IntoView {
         request_animation_frame(|| focus(ids::LIST_NOTICE));
     };
     let loading = state.loading;
+    // Without settings there is nothing to refresh, search or page: the
+    // list says what is missing, nothing more.
+    let unset = move || !ui.is_ready();
 
     view! {
         <section class="panel" aria-labelledby="list-title" id="connection-list">
@@ -55,6 +58,7 @@ pub fn ConnectionList() -> impl IntoView {
                         type="button"
                         class="secondary"
                         id="list-refresh"
+                        hidden=unset
                         aria-busy=move || loading.get().to_string()
                         on:click=move |_| state.refresh()
                     >
@@ -69,21 +73,25 @@ pub fn ConnectionList() -> impl IntoView {
             {move || views.notice.get().map(|notice| view! {
                 <p class="notice" role="status" id="list-notice" tabindex="-1">{notice}</p>
             })}
-            <ListSearch query=query draft=draft />
+            <div hidden=unset>
+                <ListSearch query=query draft=draft />
+            </div>
             <MissingSettings tried=true id="list-settings-missing" />
             {move || state.failure.get().map(|error| view! { <ErrorPanel error=error attempt=Attempt::List id="list-error" /> })}
             {move || (loading.get() && state.loaded.with(Option::is_none)).then(|| view! {
                 <p class="help" aria-live="polite">{ui.text().loading}</p>
             })}
             <ConnectionTable state=state query=query draft=draft deleting=deleting />
-            <Pager
-                window=Signal::derive(move || state.window(query))
-                on_offset=move |offset| query.update(|query| query.offset = offset)
-                on_limit=move |limit| query.update(|query| {
-                    query.limit = limit;
-                    query.offset = 0;
-                })
-            />
+            <div hidden=unset>
+                <Pager
+                    window=Signal::derive(move || state.window(query))
+                    on_offset=move |offset| query.update(|query| query.offset = offset)
+                    on_limit=move |limit| query.update(|query| {
+                        query.limit = limit;
+                        query.offset = 0;
+                    })
+                />
+            </div>
             {move || deleting.get().map(|(id, name)| view! {
                 <DeleteDialog id=id name=name on_close=move |_| deleting.set(None) on_deleted=on_deleted />
             })}

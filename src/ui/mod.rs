@@ -107,7 +107,11 @@ impl AuthMethod {
 
     /// The id of this method's choice in the settings panel.
     pub fn choice_id(self) -> &'static str {
-        [ids::AUTH_SIGN_IN, ids::AUTH_TOKEN, ids::AUTH_ACCESS_KEY][self as usize]
+        match self {
+            AuthMethod::SignIn => ids::AUTH_SIGN_IN,
+            AuthMethod::Token => ids::AUTH_TOKEN,
+            AuthMethod::AccessKey => ids::AUTH_ACCESS_KEY,
+        }
     }
 
     /// The method of a saved name; anything else (a first visit) is IAM

@@ -4,8 +4,7 @@
 
 use super::account_lists::AccountLists;
 use super::detail_section::DetailSection;
-use super::draft::Draft;
-use super::draft::{field_id, Validation};
+use super::draft::{field_id, Draft, Validation};
 use super::error_panel::{Attempt, ErrorPanel};
 use super::field::{draft_picker_field, draft_text_field};
 use super::issue_summary::IssueSummary;

@@ -1760,6 +1760,7 @@ async fn the_settings_ask_how_to_sign_in_first_and_show_only_its_fields() {
         "sign-in finds the project itself"
     );
     assert_eq!(ui.missing_settings_field(), "sign-in-user");
+    type_into("sign-in-user", "someone");
     click("auth-token");
     tick().await;
     assert_eq!(fields(), ["settings-token", "settings-project-id"]);
@@ -1767,6 +1768,11 @@ async fn the_settings_ask_how_to_sign_in_first_and_show_only_its_fields() {
     click("auth-access-key");
     tick().await;
     assert_eq!(fields(), ["settings-access-key", "settings-project-id"]);
+    // Back to sign-in: what was typed there is still there.
+    click("auth-sign-in");
+    tick().await;
+    assert_eq!(fields(), ["sign-in-user", "sign-in-password"]);
+    assert_eq!(input("sign-in-user").value(), "someone");
     assert_eq!(AuthMethod::from_tag(AuthMethod::Token.tag()), AuthMethod::Token);
     assert_eq!(AuthMethod::from_tag(AuthMethod::SignIn.tag()), AuthMethod::SignIn);
     drop(handle);

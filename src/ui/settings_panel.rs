@@ -53,9 +53,10 @@ pub fn SettingsPanel() -> impl IntoView {
             {method_choice(ids::AUTH_TOKEN, AuthMethod::Token, |t| t.auth_token)}
             {method_choice(ids::AUTH_ACCESS_KEY, AuthMethod::AccessKey, |t| t.auth_access_key)}
         </fieldset>
-        <Show when=move || uses(AuthMethod::SignIn)>
+        // Hidden, not removed, when another way is chosen: what was typed stays.
+        <div hidden=move || !uses(AuthMethod::SignIn)>
             <SignInForm />
-        </Show>
+        </div>
         <Show when=move || uses(AuthMethod::Token)>
             <div class="field">
                 <label for="settings-token">{move || ui.text().token}</label>

@@ -33,66 +33,14 @@ pub fn TextField(
     #[prop(default = None)] datalist: Option<&'static str>,
     #[prop(default = None)] optional_text: Option<Signal<&'static str>>,
     #[prop(default = None)] combobox: Option<Combobox>,
-    on_blur: impl Fn() + 'static,
-    on_edit: impl Fn() + 'static,
+    // Callbacks, not `impl Fn` props: a generic component is compiled
+    // again, its whole view, for each caller's closures (five copies of
+    // this one were 39 KB of raw wasm).
+    #[prop(into)] on_blur: Callback<()>,
+    #[prop(into)] on_edit: Callback<()>,
 ) -> impl IntoView {
-    // One body for every caller: with the callbacks behind a pointer, the
-    // view is not compiled again for each caller's pair of closures (five
-    // copies of it were about 11 KB of wasm).
-    text_field(TextFieldParts {
-        field,
-        label,
-        help,
-        value,
-        state,
-        input_type,
-        max_chars,
-        required,
-        datalist,
-        optional_text,
-        combobox,
-        on_blur: Box::new(on_blur),
-        on_edit: Box::new(on_edit),
-    })
-}
-
-/// [`TextField`]'s props, its callbacks boxed.
-struct TextFieldParts {
-    field: Field,
-    label: Signal<&'static str>,
-    help: Signal<String>,
-    value: RwSignal<String>,
-    state: Signal<FieldState>,
-    input_type: Signal<&'static str>,
-    max_chars: Option<usize>,
-    required: bool,
-    datalist: Option<&'static str>,
-    optional_text: Option<Signal<&'static str>>,
-    combobox: Option<Combobox>,
-    on_blur: Box<dyn Fn()>,
-    on_edit: Box<dyn Fn()>,
-}
-
-fn text_field(parts: TextFieldParts) -> impl IntoView {
-    let TextFieldParts {
-        field,
-        label,
-        help,
-        value,
-        state,
-        input_type,
-        max_chars,
-        required,
-        datalist,
-        optional_text,
-        combobox,
-        on_blur,
-        on_edit,
-    } = parts;
     let ui = console();
-    // Kept in the view's arena: the list's reactive children may call it.
-    let on_edit = StoredValue::new_local(on_edit);
-    let on_edit = move || on_edit.with_value(|on_edit| on_edit());
+    let on_edit = move || on_edit.run(());
     let id = field_id(field);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
@@ -183,7 +131,7 @@ fn text_field(parts: TextFieldParts) -> impl IntoView {
                 on:click=move |_| list.open.update(|open| *open = !*open)
                 on:blur=move |_| {
                     list.close();
-                    on_blur();
+                    on_blur.run(());
                 }
             />
             {move || expanded().then(|| listbox(&field_id(field), shown.get(), list, pick))}
